@@ -1,0 +1,110 @@
+import { formatSpan, type SourceSpan } from './source.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * code: PGS1xxx parse, 2xxx type, 3xxx expression, 4xxx routine/view/trigger, 5xxx copy, 6xxx output/verify.
+ * object: a path a person can read: 'table dbo.Orders', 'column dbo.Orders.Total', 'index IX_a on dbo.Orders'.
+ * rule: the mapping rule id that fired, when one did.
+ */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  object?: string;
+  span?: SourceSpan;
+  suggestion?: string;
+  rule?: string;
+  /** Source text of the statement, for parse errors. */
+  statement?: string;
+}
+
+/** Every code pgshift emits, with its default severity and a one-line title (docs/diagnostics.md is generated from this). */
+export const DIAGNOSTIC_CODES = {
+  // 1xxx: reading and parsing
+  PGS1001: { severity: 'error', title: 'statement could not be parsed; skipped' },
+  PGS1002: { severity: 'error', title: 'unterminated string, quoted identifier or comment' },
+  PGS1003: { severity: 'error', title: 'input is not text (binary data or unknown encoding)' },
+  PGS1004: { severity: 'warning', title: 'input is empty' },
+  PGS1005: { severity: 'error', title: 'nesting too deep' },
+  PGS1010: { severity: 'info', title: 'session or database statement skipped (USE, SET, PRINT, CREATE DATABASE, ...)' },
+  PGS1011: { severity: 'info', title: 'storage or engine option has no PostgreSQL meaning; dropped' },
+  PGS1012: { severity: 'warning', title: 'statement kind not supported; skipped' },
+  PGS1013: { severity: 'info', title: 'DROP statement skipped (output targets an empty database)' },
+  PGS1014: { severity: 'info', title: 'data-manipulation statement skipped' },
+  PGS1015: { severity: 'warning', title: 'SQLCMD variable used but not defined' },
+  PGS1016: { severity: 'warning', title: 'object defined twice; the later definition wins' },
+  PGS1017: { severity: 'warning', title: 'ALTER refers to an object not defined in the input' },
+  PGS1018: { severity: 'info', title: 'grants, users, roles and permissions are not converted' },
+  // 2xxx: types, columns, keys
+  PGS2001: { severity: 'error', title: 'no type rule matches this type' },
+  PGS2002: { severity: 'warning', title: 'type mapped with a change of range or precision' },
+  PGS2003: { severity: 'warning', title: 'zero-date default dropped' },
+  PGS2004: { severity: 'warning', title: 'unique key changes meaning under the case-insensitivity policy' },
+  PGS2005: { severity: 'info', title: 'identity or AUTO_INCREMENT option carried over with a change' },
+  PGS2006: { severity: 'warning', title: 'collation not carried over' },
+  PGS2007: { severity: 'warning', title: 'index kind has no PostgreSQL equivalent; index not created' },
+  PGS2008: { severity: 'info', title: 'index converted to a PostgreSQL equivalent' },
+  PGS2009: { severity: 'warning', title: 'partitioning not carried over' },
+  PGS2010: { severity: 'warning', title: 'identifier collision after folding or truncation' },
+  PGS2011: { severity: 'info', title: 'identifier truncated to 63 bytes' },
+  PGS2012: { severity: 'warning', title: 'foreign key refers to a table not in the input' },
+  PGS2013: { severity: 'info', title: 'column or table option dropped (SPARSE, ROWGUIDCOL, NOT FOR REPLICATION, ...)' },
+  PGS2014: { severity: 'warning', title: 'constraint created NOT VALID (source had it unchecked)' },
+  PGS2015: { severity: 'warning', title: 'index or key prefix length dropped' },
+  PGS2016: { severity: 'info', title: 'system-versioned (temporal) table converted without history' },
+  PGS2017: { severity: 'error', title: 'foreign key columns do not match a key of the referenced table' },
+  // 3xxx: expressions
+  PGS3001: { severity: 'error', title: 'function has no PostgreSQL mapping' },
+  PGS3002: { severity: 'error', title: 'expression syntax not understood' },
+  PGS3003: { severity: 'warning', title: 'expression translated with a change of meaning' },
+  PGS3004: { severity: 'warning', title: 'generated column expression is not immutable; stored as a plain column' },
+  PGS3005: { severity: 'info', title: 'ON UPDATE CURRENT_TIMESTAMP converted to a trigger' },
+  PGS3006: { severity: 'warning', title: 'default value is not valid for the target type; dropped' },
+  // 4xxx: views, routines, triggers, events, data
+  PGS4001: { severity: 'warning', title: 'view not converted yet' },
+  PGS4002: { severity: 'warning', title: 'procedure or function not converted yet' },
+  PGS4003: { severity: 'warning', title: 'trigger not converted yet' },
+  PGS4004: { severity: 'warning', title: 'event not converted yet' },
+  PGS4005: { severity: 'info', title: 'INSERT data not converted yet (copy stage)' },
+  // 6xxx: output and verification
+  PGS6001: { severity: 'error', title: 'emitted statement rejected by the PostgreSQL parser; moved to manual/' },
+  PGS6002: { severity: 'error', title: 'emitted statement failed when applied to PostgreSQL' },
+  PGS6003: { severity: 'warning', title: 'foreign-key cycle: keys created after all tables' },
+} as const satisfies Record<string, { severity: Severity; title: string }>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** Build a diagnostic with the code's default severity unless one is given. */
+export function diag(
+  code: DiagnosticCode,
+  message: string,
+  extra: Partial<Omit<Diagnostic, 'code' | 'message'>> = {},
+): Diagnostic {
+  return { code, severity: extra.severity ?? DIAGNOSTIC_CODES[code].severity, message, ...extra };
+}
+
+/** `file:line:col  severity  PGSnnnn  message` like tsc/eslint. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = formatSpan(d.span) || d.object || '-';
+  const obj = d.span && d.object ? ` [${d.object}]` : '';
+  return `${where}  ${d.severity}  ${d.code}  ${d.message}${obj}`;
+}
+
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order: file, line, col, then severity. */
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return ds
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => {
+      const sa = a.d.span, sb = b.d.span;
+      if (sa && sb) {
+        if (sa.file !== sb.file) return sa.file < sb.file ? -1 : 1;
+        if (sa.line !== sb.line) return sa.line - sb.line;
+        if (sa.col !== sb.col) return sa.col - sb.col;
+      } else if (sa || sb) return sa ? -1 : 1;
+      return severityRank[a.d.severity] - severityRank[b.d.severity] || a.i - b.i;
+    })
+    .map((x) => x.d);
+}

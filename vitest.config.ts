@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // PGlite instances are heavy; two workers fit the 2-core machines.
+    maxWorkers: 2,
+  },
+});
