@@ -163,6 +163,8 @@ export interface Table {
   /** T-SQL PERIOD FOR SYSTEM_TIME (start, end) and SYSTEM_VERSIONING history table. */
   temporal?: { start: string; end: string; history?: QName };
   span: SourceSpan;
+  /** The source object's path, for reports (set by the transpiler on PostgreSQL catalogs). */
+  source?: string;
 }
 
 /** Views, routines, triggers and events keep their full source statement until issue 3+ converts them. */
@@ -176,6 +178,8 @@ export interface View {
   /** schemabinding, check_option, algorithm, definer, sql_security, ... */
   options: Record<string, string>;
   span: SourceSpan;
+  /** The source object's path, for reports (set by the transpiler on PostgreSQL catalogs). */
+  source?: string;
 }
 
 export interface Routine {
@@ -185,6 +189,8 @@ export interface Routine {
   /** PostgreSQL only: the signature DROP needs, e.g. "public.trg_set_updated()". */
   signature?: string;
   span: SourceSpan;
+  /** The source object's path, for reports (set by the transpiler on PostgreSQL catalogs). */
+  source?: string;
 }
 
 export interface Trigger {
@@ -194,6 +200,8 @@ export interface Trigger {
   events: ('insert' | 'update' | 'delete')[];
   text: string;
   span: SourceSpan;
+  /** The source object's path, for reports (set by the transpiler on PostgreSQL catalogs). */
+  source?: string;
 }
 
 export interface Sequence {
@@ -206,6 +214,8 @@ export interface Sequence {
   cycle?: boolean;
   cache?: bigint;
   span: SourceSpan;
+  /** The source object's path, for reports (set by the transpiler on PostgreSQL catalogs). */
+  source?: string;
 }
 
 /**
@@ -220,6 +230,8 @@ export interface UserType {
   values?: string[];
   text?: string;
   span: SourceSpan;
+  /** The source object's path, for reports (set by the transpiler on PostgreSQL catalogs). */
+  source?: string;
 }
 
 export interface Collation {

@@ -71,6 +71,7 @@ export const DIAGNOSTIC_CODES = {
   PGS6001: { severity: 'error', title: 'emitted statement rejected by the PostgreSQL parser; moved to manual/' },
   PGS6002: { severity: 'error', title: 'emitted statement failed when applied to PostgreSQL' },
   PGS6003: { severity: 'warning', title: 'foreign-key cycle: keys created after all tables' },
+  PGS6004: { severity: 'error', title: 'object could not be printed (unparsed syntax or no PostgreSQL form); moved to manual/' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
