@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseSource } from '../src/convert.js';
+import { readScripts } from '../src/sources/script.js';
+import { transpile } from '../src/transpile/index.js';
+import { printMigration } from '../src/target/postgres/print.js';
+import { checkSyntax } from '../src/target/postgres/verify.js';
+import { generateDdl } from './generate.js';
+
+// npm run bench: per dialect, in a fresh process (so peak RSS is its own), convert a generated DDL corpus
+// and print MB/s for each stage and peak RSS. PGSHIFT_BENCH_MB sets the size (default 24).
+const [, , mode, dialectArg, file] = process.argv;
+
+if (mode === '--child') {
+  const dialect = dialectArg as 'tsql' | 'mysql';
+  const mb = statSync(file!).size / 1e6;
+  const t0 = performance.now();
+  const scripts = readScripts(file!);
+  const source = parseSource(scripts, dialect);
+  const t1 = performance.now();
+  const target = transpile(source, { identifiers: 'lower', schemaMap: {}, targetVersion: 15 });
+  const t2 = performance.now();
+  const printed = printMigration(target);
+  const t3 = performance.now();
+  const syntax = await checkSyntax(printed.phases);
+  const t4 = performance.now();
+  const tables = source.schemas.reduce((n, s) => n + s.tables.length, 0);
+  const statements = printed.phases.reduce((n, p) => n + p.up.length, 0);
+  const rate = (ms: number) => +(mb / (ms / 1000)).toFixed(1);
+  console.log(JSON.stringify({
+    dialect, inputMB: +mb.toFixed(1), tables, statements, rejected: syntax.rejected.length,
+    parseMBps: rate(t1 - t0), transpileMBps: rate(t2 - t1), printMBps: rate(t3 - t2), convertMBps: rate(t3 - t0),
+    withLibpgQueryCheckMBps: rate(t4 - t0), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }));
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'pgshift-bench-'));
+  const bytes = Number(process.env.PGSHIFT_BENCH_MB ?? 24) * 1e6;
+  try {
+    for (const dialect of ['tsql', 'mysql'] as const) {
+      const f = join(dir, `${dialect}.sql`);
+      writeFileSync(f, generateDdl(dialect, bytes));
+      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dialect, f], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const r = JSON.parse(out.trim().split('\n').pop()!);
+      console.log(
+        `${dialect.padEnd(5)} ${r.inputMB} MB, ${r.tables} tables, ${r.statements} statements | parse ${r.parseMBps} MB/s, ` +
+          `transpile ${r.transpileMBps} MB/s, print ${r.printMBps} MB/s => convert ${r.convertMBps} MB/s ` +
+          `(${r.withLibpgQueryCheckMBps} MB/s incl. libpg_query check) | peak RSS ${r.peakRssMB} MB (${(r.peakRssMB / r.inputMB).toFixed(1)}x input)`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

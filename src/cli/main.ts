@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { convertCommand } from './convert.js';
+
+// Exit codes: 0 output written (the report may list items), 1 fatal or --fail-on tripped, 2 usage.
+const parser = yargs(hideBin(process.argv))
+  .scriptName('pgshift')
+  .usage('$0 <command> [options]')
+  .command(convertCommand)
+  .demandCommand(1, 'Name a command: convert')
+  .strict()
+  .recommendCommands()
+  .help()
+  .version()
+  .wrap(Math.min(110, process.stdout.columns || 110))
+  .fail((msg, err, y) => {
+    if (err) {
+      process.stderr.write(`pgshift: ${err.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`${y.help ? '' : ''}pgshift: ${msg}\nRun 'pgshift --help' for usage.\n`);
+    process.exit(2);
+  });
+
+await parser.parseAsync();
