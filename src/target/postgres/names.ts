@@ -1,0 +1,29 @@
+/** PostgreSQL's identifier limit, in bytes. */
+const MAX_IDENT_BYTES = 63;
+
+/** Cut to 63 bytes without splitting a UTF-8 character, as PostgreSQL truncates. */
+export function truncateIdent(s: string, maxBytes = MAX_IDENT_BYTES): string {
+  if (Buffer.byteLength(s, 'utf8') <= maxBytes) return s;
+  let out = '';
+  for (const ch of s) {
+    if (Buffer.byteLength(out + ch, 'utf8') > maxBytes) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * A name in PostgreSQL's own style for an unnamed index or constraint (orders_customer_id_idx),
+ * made unique within `used` by a trailing number as PostgreSQL does, so down/ can drop it by name.
+ */
+export function generatedName(used: Set<string>, table: string, parts: string[], suffix: string): string {
+  const stem = [table, ...parts].join('_');
+  for (let n = 0; ; n++) {
+    const tail = `_${suffix}${n ? n : ''}`;
+    const name = truncateIdent(stem, MAX_IDENT_BYTES - Buffer.byteLength(tail, 'utf8')) + tail;
+    if (!used.has(name.toLowerCase())) {
+      used.add(name.toLowerCase());
+      return name;
+    }
+  }
+}

@@ -1,0 +1,306 @@
+import { objectPath, type Catalog, type ManualItem, type QName, type Routine, type Schema, type Table, type UserType, type View } from '../../model/catalog.js';
+import { diag, type Diagnostic } from '../../model/diagnostics.js';
+import type { SourceSpan } from '../../model/source.js';
+import { generatedName } from './names.js';
+import { orderViews } from './order.js';
+import { isPrintFailure, printFailure } from './print-error.js';
+import type { ExprPrintOptions } from './print-expr.js';
+import {
+  printAddCheckNotValid, printAddForeignKey, printAddKey, printCommentOn, printCreateIndex, printCreateTable,
+  printDropConstraint, printPartitions,
+} from './print-table.js';
+import { printType } from './print-type.js';
+import { quoteIdent, quoteLiteral, quoteQName } from './quote.js';
+import { PHASES, terminate, type Phase, type PhaseFile, type Statement } from './statement.js';
+
+export { printExpr } from './print-expr.js';
+export { printType } from './print-type.js';
+export { quoteIdent } from './quote.js';
+export { downPhases, PHASES, type Phase, type Statement } from './statement.js';
+
+/** One statement an object contributes: the phase it belongs to, its text, and the text that undoes it. */
+interface Piece { file: PhaseFile; up: string; down?: string; kind: ManualItem['kind'] }
+
+interface Printer {
+  up: Map<PhaseFile, Statement[]>;
+  down: Map<PhaseFile, Statement[]>;
+  manual: ManualItem[];
+  diagnostics: Diagnostic[];
+  key: number;
+}
+
+/**
+ * A PostgreSQL catalog as ordered migration phases (up and down). Objects whose trees cannot be
+ * printed (opaque syntax) go to `manual` with PGS6004 and never reach the files.
+ */
+export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualItem[]; diagnostics: Diagnostic[] } {
+  const p: Printer = { up: new Map(), down: new Map(), manual: [], diagnostics: [], key: 0 };
+  const names = allocateNames(pg);
+
+  for (const ext of pg.extensions ?? []) {
+    emit(p, `extension ${ext}`, undefined, [
+      { file: '0010_schemas_types', kind: 'statement', up: `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(ext)};`, down: `DROP EXTENSION IF EXISTS ${quoteIdent(ext)};` },
+    ]);
+  }
+  for (const s of pg.schemas) {
+    if (s.name === 'public') continue;
+    emit(p, objectPath('schema', s.name), s.span, [
+      { file: '0010_schemas_types', kind: 'statement', up: `CREATE SCHEMA ${quoteIdent(s.name)};`, down: `DROP SCHEMA ${quoteIdent(s.name)};` },
+    ]);
+  }
+  for (const s of pg.schemas) {
+    for (const c of s.collations ?? []) {
+      const name = `${quoteIdent(s.name)}.${quoteIdent(c.name)}`;
+      emit(p, `collation ${s.name}.${c.name}`, undefined, [{
+        file: '0010_schemas_types', kind: 'type',
+        up: `CREATE COLLATION ${name} (provider = ${c.provider}, locale = ${quoteLiteral(c.locale)}, deterministic = ${c.deterministic});`,
+        down: `DROP COLLATION ${name};`,
+      }]);
+    }
+  }
+  // Enums first: a domain may be built on an enum.
+  const types = pg.schemas.flatMap((s) => s.types);
+  for (const t of [...types.filter((t) => t.kind === 'enum'), ...types.filter((t) => t.kind !== 'enum')]) {
+    attempt(p, t.source ?? objectPath('type', t.name), 'type', t.span, () => [printUserType(t)]);
+  }
+  for (const s of pg.schemas) printSequences(p, s);
+
+  const failedTables = new Set<string>();
+  const tables = pg.schemas.flatMap((s) => s.tables);
+  for (const t of tables) {
+    const ok = attempt(p, tablePath(t), 'table', t.span, (o) => tablePieces(t, o), (o) => tableDraft(t, names, o));
+    if (!ok) failedTables.add(qkey(t.name));
+  }
+  for (const t of tables) {
+    if (failedTables.has(qkey(t.name))) continue;
+    const n = names.get(t)!;
+    if (t.primaryKey) {
+      const pk = t.primaryKey;
+      attempt(p, tablePath(t), 'constraint', pk.span, () => [keyPiece(t, printAddKey(t, pk, n.pk!, 'PRIMARY KEY'), n.pk!)]);
+    }
+    t.uniques.forEach((u, i) => {
+      attempt(p, tablePath(t), 'constraint', u.span, () => [keyPiece(t, printAddKey(t, u, n.uniques[i]!, 'UNIQUE'), n.uniques[i]!)]);
+    });
+    t.indexes.forEach((ix, i) => {
+      const name = n.indexes[i]!;
+      attempt(p, tablePath(t), 'index', ix.span, (o) => [{
+        file: '0050_keys_indexes', kind: 'index', up: printCreateIndex(t, ix, name, o), down: `DROP INDEX ${quoteQName({ schema: t.name.schema, name })};`,
+      }]);
+    });
+  }
+  for (const t of tables) {
+    if (failedTables.has(qkey(t.name))) continue;
+    const n = names.get(t)!;
+    t.foreignKeys.forEach((fk, i) => {
+      const name = n.fks[i]!;
+      const piece = (): Piece[] => [{ file: '0060_foreign_keys', kind: 'constraint', up: printAddForeignKey(t, fk, name), down: printDropConstraint(t, name) }];
+      if (failedTables.has(qkey(fk.ref))) {
+        fail(p, tablePath(t), 'constraint', fk.span, `foreign key ${name} refers to ${fk.ref.schema}.${fk.ref.name}, which moved to manual/`, piece()[0]!.up);
+        return;
+      }
+      attempt(p, tablePath(t), 'constraint', fk.span, piece);
+    });
+    t.checks.forEach((c, i) => {
+      if (c.enforced !== false) return;
+      const name = n.checks[i]!;
+      attempt(p, tablePath(t), 'constraint', c.span, (o) => [{ file: '0060_foreign_keys', kind: 'constraint', up: printAddCheckNotValid(t, c, name, o), down: printDropConstraint(t, name) }]);
+    });
+  }
+
+  for (const v of orderViews(pg.schemas.flatMap((s) => s.views))) {
+    attempt(p, v.source ?? objectPath('view', v.name), 'view', v.span, () => [viewPiece(v)]);
+  }
+  for (const r of pg.schemas.flatMap((s) => s.routines)) {
+    attempt(p, r.source ?? objectPath(r.kind, r.name), 'routine', r.span, () => [routinePiece(r)]);
+  }
+  for (const tg of pg.schemas.flatMap((s) => s.triggers)) {
+    attempt(p, tg.source ?? objectPath('trigger', tg.name), 'trigger', tg.span, () => [{
+      file: '0090_triggers', kind: 'trigger', up: terminate(tg.text), down: `DROP TRIGGER ${quoteIdent(tg.name.name)} ON ${quoteQName(tg.table)};`,
+    }]);
+  }
+  for (const s of pg.schemas) {
+    if (s.comment) {
+      emit(p, objectPath('schema', s.name), s.span, [{ file: '0100_comments', kind: 'statement', up: printCommentOn(`SCHEMA ${quoteIdent(s.name)}`, s.comment), down: printCommentOn(`SCHEMA ${quoteIdent(s.name)}`, null) }]);
+    }
+  }
+
+  const phases: Phase[] = [];
+  for (const { file, title } of PHASES) {
+    const up = p.up.get(file) ?? [];
+    if (!up.length) continue;
+    phases.push({ file, title, up, down: [...(p.down.get(file) ?? [])].reverse() });
+  }
+  return { phases, manual: p.manual, diagnostics: p.diagnostics };
+}
+
+function tablePath(t: Table): string {
+  return t.source ?? objectPath('table', t.name);
+}
+
+function qkey(q: QName): string {
+  return `${q.schema}\u0000${q.name}`;
+}
+
+/** The table, its partitions and its comments: one unit, so a failure moves all of it. */
+function tablePieces(t: Table, o: ExprPrintOptions): Piece[] {
+  const pieces: Piece[] = [{ file: '0030_tables', kind: 'table', up: printCreateTable(t, o), down: `DROP TABLE ${quoteQName(t.name)};` }];
+  for (const part of printPartitions(t, o)) {
+    pieces.push({ file: '0030_tables', kind: 'table', up: part.sql, down: `DROP TABLE ${quoteQName(part.name)};` });
+  }
+  const table = `TABLE ${quoteQName(t.name)}`;
+  if (t.comment) pieces.push({ file: '0100_comments', kind: 'statement', up: printCommentOn(table, t.comment), down: printCommentOn(table, null) });
+  for (const c of t.columns) {
+    if (!c.comment) continue;
+    const col = `COLUMN ${quoteQName(t.name)}.${quoteIdent(c.name)}`;
+    pieces.push({ file: '0100_comments', kind: 'statement', up: printCommentOn(col, c.comment), down: printCommentOn(col, null) });
+  }
+  return pieces;
+}
+
+/** Everything the table would have produced, opaque text inlined, for the manual/ draft. */
+function tableDraft(t: Table, names: Map<Table, TableNames>, o: ExprPrintOptions): string {
+  const n = names.get(t)!;
+  const parts: string[] = tablePieces(t, o).map((x) => x.up);
+  const tryAdd = (f: () => string) => {
+    try {
+      parts.push(f());
+    } catch (e) {
+      if (!isPrintFailure(e)) throw e;
+    }
+  };
+  if (t.primaryKey) tryAdd(() => printAddKey(t, t.primaryKey!, n.pk!, 'PRIMARY KEY'));
+  t.uniques.forEach((u, i) => tryAdd(() => printAddKey(t, u, n.uniques[i]!, 'UNIQUE')));
+  t.indexes.forEach((ix, i) => tryAdd(() => printCreateIndex(t, ix, n.indexes[i]!, o)));
+  t.foreignKeys.forEach((fk, i) => tryAdd(() => printAddForeignKey(t, fk, n.fks[i]!)));
+  t.checks.forEach((c, i) => {
+    if (c.enforced === false) tryAdd(() => printAddCheckNotValid(t, c, n.checks[i]!, o));
+  });
+  return parts.join('\n\n');
+}
+
+function keyPiece(t: Table, up: string, name: string): Piece {
+  return { file: '0050_keys_indexes', kind: 'constraint', up, down: printDropConstraint(t, name) };
+}
+
+function printUserType(t: UserType): Piece {
+  const name = quoteQName(t.name);
+  switch (t.kind) {
+    case 'enum':
+      return { file: '0010_schemas_types', kind: 'type', up: `CREATE TYPE ${name} AS ENUM (${(t.values ?? []).map(quoteLiteral).join(', ')});`, down: `DROP TYPE ${name};` };
+    case 'domain':
+    case 'alias': {
+      if (!t.base) throw printFailure(`domain ${t.name.name} has no base type`);
+      return { file: '0010_schemas_types', kind: 'type', up: `CREATE DOMAIN ${name} AS ${printType(t.base)}${t.nullable === false ? ' NOT NULL' : ''};`, down: `DROP DOMAIN ${name};` };
+    }
+    case 'table':
+      throw printFailure(`table type ${t.name.name} has no PostgreSQL equivalent`);
+    default: {
+      const never: never = t.kind;
+      throw new Error(`unexpected type kind ${String(never)}`);
+    }
+  }
+}
+
+function printSequences(p: Printer, s: Schema): void {
+  for (const q of s.sequences) {
+    const name = quoteQName(q.name);
+    attempt(p, q.source ?? objectPath('sequence', q.name), 'sequence', q.span, () => {
+      let sql = `CREATE SEQUENCE ${name}`;
+      if (q.type) sql += ` AS ${printType(q.type)}`;
+      if (q.increment !== undefined) sql += ` INCREMENT BY ${q.increment}`;
+      if (q.min !== undefined) sql += ` MINVALUE ${q.min}`;
+      if (q.max !== undefined) sql += ` MAXVALUE ${q.max}`;
+      if (q.start !== undefined) sql += ` START WITH ${q.start}`;
+      if (q.cache !== undefined) sql += ` CACHE ${q.cache}`;
+      if (q.cycle !== undefined) sql += q.cycle ? ' CYCLE' : ' NO CYCLE';
+      return [{ file: '0020_sequences', kind: 'sequence', up: `${sql};`, down: `DROP SEQUENCE ${name};` }];
+    });
+  }
+}
+
+function viewPiece(v: View): Piece {
+  const materialized = /^\s*CREATE\s+(OR\s+REPLACE\s+)?MATERIALIZED\s+VIEW/i.test(v.text);
+  return { file: '0070_views', kind: 'view', up: terminate(v.text), down: `DROP ${materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${quoteQName(v.name)};` };
+}
+
+function routinePiece(r: Routine): Piece {
+  const m = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(PROCEDURE|FUNCTION)\b/i.exec(r.text);
+  const what = m ? m[1]!.toUpperCase() : r.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION';
+  return { file: '0080_routines', kind: 'routine', up: terminate(r.text), down: `DROP ${what} ${r.signature ?? quoteQName(r.name)};` };
+}
+
+/** Print an object's pieces; on a print failure the object goes to manual/ instead. */
+function attempt(
+  p: Printer, object: string, kind: ManualItem['kind'], span: SourceSpan | undefined,
+  build: (o: ExprPrintOptions) => Piece[], draft?: (o: ExprPrintOptions) => string,
+): boolean {
+  try {
+    emit(p, object, span, build({ opaque: 'fail' }));
+    return true;
+  } catch (e) {
+    if (!isPrintFailure(e)) throw e;
+    let text: string;
+    try {
+      text = draft ? draft({ opaque: 'inline' }) : build({ opaque: 'inline' }).map((x) => x.up).join('\n\n');
+    } catch (inner) {
+      if (!isPrintFailure(inner)) throw inner;
+      text = `-- ${e.message}`;
+    }
+    fail(p, object, kind, span, e.message, text);
+    return false;
+  }
+}
+
+function fail(p: Printer, object: string, kind: ManualItem['kind'], span: SourceSpan | undefined, message: string, text: string): void {
+  p.manual.push({ object, kind, original: text, draft: text, codes: ['PGS6004'], ...(span ? { span } : {}) });
+  p.diagnostics.push(diag('PGS6004', `${kind} not printed: ${message}`, { object, ...(span ? { span } : {}) }));
+}
+
+function emit(p: Printer, object: string, span: SourceSpan | undefined, pieces: Piece[]): void {
+  for (const piece of pieces) {
+    const key = `s${++p.key}`;
+    const base = { object, kind: piece.kind, key, ...(span ? { span } : {}) };
+    push(p.up, piece.file, { sql: piece.up, ...base });
+    if (piece.down) push(p.down, piece.file, { sql: piece.down, ...base });
+  }
+}
+
+function push(m: Map<PhaseFile, Statement[]>, file: PhaseFile, s: Statement): void {
+  const list = m.get(file);
+  if (list) list.push(s);
+  else m.set(file, [s]);
+}
+
+interface TableNames { pk?: string; uniques: string[]; indexes: string[]; fks: string[]; checks: (string | undefined)[] }
+
+/** Names for every key, index and unchecked constraint, given or generated, unique per schema. */
+function allocateNames(pg: Catalog): Map<Table, TableNames> {
+  const out = new Map<Table, TableNames>();
+  for (const s of pg.schemas) {
+    const used = new Set<string>();
+    const take = (n: string | undefined) => n && used.add(n.toLowerCase());
+    for (const t of s.tables) {
+      take(t.name.name);
+      t.partition?.partitions.forEach((d) => take(d.name));
+      take(t.primaryKey?.name);
+      t.uniques.forEach((k) => take(k.name));
+      t.indexes.forEach((k) => take(k.name));
+      t.foreignKeys.forEach((k) => take(k.name));
+      t.checks.forEach((k) => take(k.name));
+    }
+    s.views.forEach((v) => take(v.name.name));
+    s.sequences.forEach((q) => take(q.name.name));
+    s.types.forEach((q) => take(q.name.name));
+    for (const t of s.tables) {
+      const cols = (parts: { column: string; expr?: unknown }[]) => parts.map((c) => (c.expr ? 'expr' : c.column));
+      out.set(t, {
+        pk: t.primaryKey ? (t.primaryKey.name ?? generatedName(used, t.name.name, [], 'pkey')) : undefined,
+        uniques: t.uniques.map((k) => k.name ?? generatedName(used, t.name.name, cols(k.columns), 'key')),
+        indexes: t.indexes.map((k) => k.name ?? generatedName(used, t.name.name, cols(k.columns), 'idx')),
+        fks: t.foreignKeys.map((k) => k.name ?? generatedName(used, t.name.name, k.columns, 'fkey')),
+        checks: t.checks.map((k) => (k.enforced === false ? (k.name ?? generatedName(used, t.name.name, [], 'check')) : k.name)),
+      });
+    }
+  }
+  return out;
+}

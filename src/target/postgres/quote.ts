@@ -1,0 +1,25 @@
+import type { QName } from '../../model/catalog.js';
+import { RESERVED_KEYWORDS } from './keywords.js';
+
+const BARE = /^[a-z_][a-z0-9_$]*$/;
+
+/** Quote an identifier unless PostgreSQL would read it back unchanged when bare. */
+export function quoteIdent(s: string): string {
+  if (BARE.test(s) && !RESERVED_KEYWORDS.has(s)) return s;
+  return `"${s.replaceAll('"', '""')}"`;
+}
+
+/** Function names: keywords such as left/right/coalesce are valid call names, so only case and characters matter. */
+export function quoteFunctionName(s: string): string {
+  return BARE.test(s) ? s : `"${s.replaceAll('"', '""')}"`;
+}
+
+/** schema.name; an empty schema (never expected in a postgres catalog) prints the bare name. */
+export function quoteQName(q: QName): string {
+  return q.schema ? `${quoteIdent(q.schema)}.${quoteIdent(q.name)}` : quoteIdent(q.name);
+}
+
+/** A string literal with '' doubling (standard_conforming_strings is on by default). */
+export function quoteLiteral(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}

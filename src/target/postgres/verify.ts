@@ -1,0 +1,183 @@
+import { parse } from 'libpg-query';
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import type { ManualItem } from '../../model/catalog.js';
+import { diag, type Diagnostic } from '../../model/diagnostics.js';
+import type { Phase, Statement } from './statement.js';
+
+export interface ApplyResult {
+  applied: number;
+  failed: { statement: Statement; error: string }[];
+}
+
+export interface Failure { statement: Statement; error: string }
+
+/** Parse every statement with PostgreSQL's own parser (libpg_query); rejected statements leave the phases. */
+export async function checkSyntax(phases: Phase[]): Promise<{ phases: Phase[]; rejected: Failure[] }> {
+  const rejected: Failure[] = [];
+  const keep = async (list: Statement[]) => {
+    const out: Statement[] = [];
+    for (const s of list) {
+      const error = await syntaxError(s.sql);
+      if (error === undefined) out.push(s);
+      else rejected.push({ statement: s, error });
+    }
+    return out;
+  };
+  const out: Phase[] = [];
+  for (const p of phases) out.push({ ...p, up: await keep(p.up), down: await keep(p.down) });
+  return { phases: out, rejected };
+}
+
+async function syntaxError(sql: string): Promise<string | undefined> {
+  try {
+    await parse(sql);
+    return undefined;
+  } catch (e) {
+    const err = e as Error & { sqlDetails?: { cursorPosition?: number } };
+    const pos = err.sqlDetails?.cursorPosition;
+    return pos === undefined ? err.message : `${err.message} (at character ${pos + 1})`;
+  }
+}
+
+export interface PgliteApplyOptions {
+  /** Apply to this instance instead of a fresh one (tests reuse instances; it is not closed). */
+  db?: PGlite;
+}
+
+/** Apply the up statements, in order, to an embedded PostgreSQL; a failing statement is recorded and skipped. */
+export async function applyToPglite(phases: Phase[], opts: PgliteApplyOptions = {}): Promise<ApplyResult> {
+  const db = opts.db ?? (await freshPglite());
+  try {
+    return await applyStatements(phases, async (sql) => {
+      await db.exec(sql);
+    });
+  } finally {
+    if (!opts.db) await db.close();
+  }
+}
+
+/** A fresh in-memory PGlite with the contrib extensions the output may create (citext). */
+export async function freshPglite(): Promise<PGlite> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { citext } = await import('@electric-sql/pglite/contrib/citext');
+  return PGlite.create({ extensions: { citext } });
+}
+
+async function applyStatements(phases: Phase[], run: (sql: string) => Promise<void>): Promise<ApplyResult> {
+  const result: ApplyResult = { applied: 0, failed: [] };
+  for (const p of phases) {
+    for (const s of p.up) {
+      try {
+        await run(s.sql);
+        result.applied++;
+      } catch (e) {
+        result.failed.push({ statement: s, error: (e as Error).message });
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * Apply to a real server: a scratch database pgshift_verify_<random> is created, used and dropped.
+ * Connection errors are rewritten without the password.
+ */
+export async function applyToUrl(url: string, phases: Phase[]): Promise<ApplyResult> {
+  const target = parseUrl(url);
+  const admin = new pg.Client({ connectionString: url });
+  await connect(admin, target);
+  const dbName = `pgshift_verify_${randomBytes(6).toString('hex')}`;
+  try {
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    const scratchUrl = new URL(url);
+    scratchUrl.pathname = `/${dbName}`;
+    const client = new pg.Client({ connectionString: scratchUrl.toString() });
+    await connect(client, target);
+    try {
+      return await applyStatements(phases, async (sql) => {
+        await client.query(sql);
+      });
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${dbName}`));
+    await admin.end();
+  }
+}
+
+function parseUrl(url: string): URL {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new Error('pgshift: the verify URL is not a valid postgres:// URL');
+  }
+  if (!/^postgres(ql)?:$/.test(u.protocol)) throw new Error(`pgshift: the verify URL must start with postgres:// (got ${u.protocol}//)`);
+  return u;
+}
+
+/** host:port/db and user for messages; never the password. */
+export function redactUrl(u: URL): string {
+  return `${u.protocol}//${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.host}${u.pathname}`;
+}
+
+async function connect(client: pg.Client, u: URL): Promise<void> {
+  try {
+    await client.connect();
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const where = redactUrl(u);
+    const why =
+      err.code === 'ECONNREFUSED' ? 'connection refused (is the server running and listening?)'
+      : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' ? 'host not found'
+      : err.code === 'ETIMEDOUT' ? 'connection timed out'
+      : err.code === '28P01' ? 'password authentication failed'
+      : err.code === '28000' ? 'authentication rejected (no pg_hba.conf entry or role does not exist)'
+      : err.code === '3D000' ? 'database does not exist'
+      : scrub(err.message, u);
+    throw new Error(`pgshift: cannot connect to PostgreSQL at ${where}: ${why}`);
+  }
+}
+
+function scrub(message: string, u: URL): string {
+  return u.password ? message.replaceAll(decodeURIComponent(u.password), '***').replaceAll(u.password, '***') : message;
+}
+
+/**
+ * Move rejected or failed statements (and their down counterparts) out of the phases into manual
+ * items with an error diagnostic each, so the remaining files apply cleanly. Pushes onto `manual`
+ * and `diagnostics`; returns the pruned phases (empty phases are dropped).
+ */
+export function pruneFailures(
+  phases: Phase[], failures: Failure[], code: 'PGS6001' | 'PGS6002', manual: ManualItem[], diagnostics: Diagnostic[],
+): Phase[] {
+  if (!failures.length) return phases;
+  const gone = new Set<Statement>(failures.map((f) => f.statement));
+  const goneKeys = new Set(failures.map((f) => f.statement.key).filter((k): k is string => k !== undefined));
+  const verb = code === 'PGS6001' ? 'rejected by the PostgreSQL parser' : 'failed when applied to PostgreSQL';
+  for (const f of failures) {
+    const s = f.statement;
+    manual.push({ object: s.object, kind: s.kind ?? kindOfPath(s.object), original: s.sql, codes: [code], ...(s.span ? { span: s.span } : {}) });
+    diagnostics.push(diag(code, `statement ${verb}: ${f.error}`, { object: s.object, statement: s.sql, ...(s.span ? { span: s.span } : {}) }));
+  }
+  const keep = (s: Statement) => !gone.has(s) && !(s.key !== undefined && goneKeys.has(s.key));
+  return phases
+    .map((p) => ({ ...p, up: p.up.filter(keep), down: p.down.filter(keep) }))
+    .filter((p) => p.up.length > 0);
+}
+
+/** 'table dbo.Orders' → 'table'; paths of other kinds map to the nearest ManualItem kind. */
+function kindOfPath(path: string): ManualItem['kind'] {
+  const word = path.split(' ')[0] ?? '';
+  switch (word) {
+    case 'table': case 'view': case 'trigger': case 'type': case 'sequence': case 'index': case 'column': case 'constraint':
+      return word;
+    case 'procedure': case 'function': case 'event':
+      return 'routine';
+    default:
+      return 'statement';
+  }
+}
