@@ -64,7 +64,7 @@ export function fullCatalog(): Catalog {
     ],
     indexes: [
       { unique: false, kind: 'plain', columns: [{ column: 'customer_id' }, { column: 'id', desc: true }], include: ['qty'], span: span(13) },
-      { name: 'ix_lower_status', unique: false, kind: 'plain', columns: [{ column: '', expr: call('lower', { kind: 'cast', expr: col('status'), type: dataType('text'), form: 'cast' }) }], include: [], where: { kind: 'isnull', expr: col('payload'), not: true }, span: span(14) },
+      { name: 'ix_qty_price', unique: false, kind: 'plain', columns: [{ column: '', expr: bin('*', call('abs', col('qty')), { kind: 'cast', expr: col('price'), type: dataType('integer'), form: 'cast' }) }], include: [], where: { kind: 'isnull', expr: col('payload'), not: true }, span: span(14) },
       { name: 'ix_hash', unique: false, kind: 'hash', columns: [{ column: 'qty' }], include: [], span: span(15) },
     ],
     comment: 'orders',

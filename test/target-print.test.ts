@@ -148,12 +148,12 @@ describe('printMigration', () => {
       'ALTER TABLE public.customers ADD CONSTRAINT customers_email_key UNIQUE (email);',
       'ALTER TABLE "Sales"."Order" ADD CONSTRAINT "PK_Order" PRIMARY KEY (id);',
       'CREATE INDEX "Order_customer_id_id_idx" ON "Sales"."Order" (customer_id, id DESC) INCLUDE (qty);',
-      'CREATE INDEX ix_lower_status ON "Sales"."Order" ((lower(CAST(status AS text)))) WHERE payload IS NOT NULL;',
+      'CREATE INDEX ix_qty_price ON "Sales"."Order" ((abs(qty) * CAST(price AS integer))) WHERE payload IS NOT NULL;',
       'CREATE INDEX ix_hash ON "Sales"."Order" USING hash (qty);',
     ]);
     expect(downs(c, '0050_keys_indexes')).toEqual([
       'DROP INDEX "Sales".ix_hash;',
-      'DROP INDEX "Sales".ix_lower_status;',
+      'DROP INDEX "Sales".ix_qty_price;',
       'DROP INDEX "Sales"."Order_customer_id_id_idx";',
       'ALTER TABLE "Sales"."Order" DROP CONSTRAINT "PK_Order";',
       'ALTER TABLE public.customers DROP CONSTRAINT customers_email_key;',
