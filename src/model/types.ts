@@ -15,6 +15,8 @@ export interface DataType {
   values?: string[];
   /** MySQL CHARACTER SET on the type. */
   charset?: string;
+  /** MySQL spatial column SRID n (the column is restricted to one spatial reference system). */
+  srid?: number;
   /** PostgreSQL array type (text[]). */
   array?: boolean;
   raw: string;

@@ -1,0 +1,67 @@
+import { findTable, objectPath, schemaOf, type Table } from '../../model/catalog.js';
+import { acceptOp, acceptWords, atEnd, expectOp, fail, peek, peekOp, peekWord, spanOf, type Cursor } from './cursor.js';
+import { qualifiedName, report, type Session } from './session.js';
+import { applyPart, parsePartitioning, parseTableOptions, parseTablePart } from './table-parts.js';
+
+/** CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name {LIKE other | (create_definition, ...) [options] [partitioning]} */
+export function parseCreateTable(c: Cursor, s: Session, temporary: boolean): void {
+  const ifNotExists = acceptWords(c, 'IF', 'NOT', 'EXISTS');
+  const name = qualifiedName(c, s, 'table name');
+  const object = objectPath('table', name);
+  const span = spanOf(c, 0, c.toks.length - 1);
+  const likeParen = peekOp(c, '(') && peekWord(c, 'LIKE', 1);
+  if (likeParen || peekWord(c, 'LIKE')) {
+    c.i += likeParen ? 2 : 1;
+    const source = qualifiedName(c, s, 'table name');
+    if (likeParen) expectOp(c, ')');
+    const original = findTable(s.catalog, source);
+    if (!original) {
+      return report(c, s, 'PGS1017', `CREATE TABLE ${name.name} LIKE ${source.name}: ${source.name} is not defined in the input; skipped`, 0, c.toks.length - 1, object);
+    }
+    // structure only: columns, keys, indexes, options (MySQL copies no foreign keys)
+    const copy: Table = structuredClone({ ...original, foreignKeys: [] });
+    copy.name = name;
+    copy.span = span;
+    return addTable(c, s, copy, ifNotExists);
+  }
+  const table: Table = { name, columns: [], uniques: [], checks: [], foreignKeys: [], indexes: [], options: {}, span };
+  if (temporary) table.options.temporary = 'true';
+  if (peekOp(c, '(')) {
+    if (peekWord(c, 'SELECT', 1) || peekWord(c, 'WITH', 1)) return createAsSelect(c, s, object);
+    c.i++;
+    do applyPart(table, parseTablePart(c, s, object)); while (acceptOp(c, ','));
+    expectOp(c, ')');
+  }
+  parseTableOptions(c, s, table, object);
+  if (peekWord(c, 'PARTITION')) table.partition = parsePartitioning(c, s, object);
+  if (!atEnd(c)) {
+    const t = peek(c);
+    if (t.value === 'AS' || t.value === 'SELECT' || t.value === 'IGNORE' || t.value === 'REPLACE' || t.value === 'WITH'
+      || t.value === 'TABLE' || t.value === 'VALUES' || peekOp(c, '(')) return createAsSelect(c, s, object);
+    fail(c, 'unexpected text after the table definition');
+  }
+  if (!table.columns.length) fail(c, 'a table needs at least one column');
+  addTable(c, s, table, ifNotExists);
+}
+
+function createAsSelect(c: Cursor, s: Session, object: string): void {
+  report(c, s, 'PGS1012', 'CREATE TABLE ... AS SELECT is not supported; table skipped', 0, c.toks.length - 1, object);
+  c.i = c.limit;
+}
+
+/** Adds a table; a second definition replaces the first (PGS1016) unless IF NOT EXISTS keeps the first. */
+export function addTable(c: Cursor, s: Session, table: Table, ifNotExists: boolean): void {
+  const schema = schemaOf(s.catalog, table.name.schema);
+  const lower = table.name.name.toLowerCase();
+  const idx = schema.tables.findIndex((t) => t.name.name.toLowerCase() === lower);
+  const object = objectPath('table', table.name);
+  if (idx >= 0) {
+    if (ifNotExists) {
+      return report(c, s, 'PGS1016', `table ${table.name.name} already defined; CREATE TABLE IF NOT EXISTS keeps the earlier definition`, 0, c.toks.length - 1, object);
+    }
+    report(c, s, 'PGS1016', `table ${table.name.name} defined twice; the later definition wins`, 0, c.toks.length - 1, object);
+    schema.tables[idx] = table;
+    return;
+  }
+  schema.tables.push(table);
+}

@@ -1,0 +1,427 @@
+import { diag, type Diagnostic } from '../../model/diagnostics.js';
+import type { Expr } from '../../model/expr.js';
+import { dataType } from '../../model/types.js';
+import grammar from '../../../grammars/mysql.json' with { type: 'json' };
+import {
+  MAX_DEPTH, acceptOp, acceptWord, advance, expectOp, expectWord, fail, failDepth, isParseFailure, isWord, matchingParen,
+  peek, peekOp, peekWord, spanOf, textOf, type Cursor,
+} from './cursor.js';
+import { parseDataType } from './data-type.js';
+import { createLexer, offsetSpan, type Token } from './lexer.js';
+
+const BINARY_OPS: Record<string, { prec: number; op: string }> = grammar.binaryOperators;
+const PREC = grammar.precedence;
+const NILADIC = new Set(grammar.niladicFunctions);
+const RESERVED = new Set(grammar.reservedWords);
+const INTERVAL_UNITS = new Set(grammar.intervalUnits);
+
+/** Attach the span of tokens [start, c.i - 1] to a node. */
+function at<T extends Expr>(c: Cursor, start: number, node: T): T {
+  node.span = spanOf(c, start, c.i - 1);
+  return node;
+}
+
+function opaqueOf(c: Cursor, from: number, to: number, reason: string): Expr {
+  return { kind: 'opaque', text: textOf(c, from, to), reason, span: spanOf(c, from, to) };
+}
+
+function binaryOpOf(t: Token): { prec: number; op: string } | undefined {
+  if (t.kind === 'op' || t.kind === 'word') return BINARY_OPS[t.value];
+  return undefined;
+}
+
+/** expr with operators binding tighter than `minPrec` (grammars/mysql.json precedence; higher binds tighter). */
+export function parseExpr(c: Cursor, minPrec = 0): Expr {
+  if (++c.depth > MAX_DEPTH) failDepth(c);
+  const start = c.i;
+  let left = parseUnary(c);
+  for (;;) {
+    const t = peek(c);
+    if (c.i >= c.limit) break;
+    const bin = binaryOpOf(t);
+    if (bin) {
+      if (bin.prec <= minPrec) break;
+      c.i++;
+      // := is right-associative; everything else is left-associative
+      const right = parseExpr(c, bin.op === ':=' ? bin.prec - 1 : bin.prec);
+      left = at(c, start, { kind: 'binary', op: bin.op, left, right });
+      continue;
+    }
+    if (t.kind !== 'word') break;
+    if (t.value === 'COLLATE') {
+      if (PREC.collate <= minPrec) break;
+      c.i++;
+      const name = advance(c);
+      const value = name.kind === 'word' ? c.text.slice(name.start, name.end) : name.value;
+      // the shared AST carries COLLATE on the node itself
+      left = at(c, start, { ...left, collate: value });
+      continue;
+    }
+    if (PREC.comparison <= minPrec) break;
+    const next = postfixComparison(c, left, start);
+    if (!next) break;
+    left = next;
+  }
+  c.depth--;
+  return left;
+}
+
+/** IS, [NOT] IN / LIKE / REGEXP / BETWEEN, SOUNDS LIKE, MEMBER OF; undefined when the next token is none of them. */
+function postfixComparison(c: Cursor, left: Expr, start: number): Expr | undefined {
+  const t = peek(c);
+  if (t.value === 'IS') {
+    c.i++;
+    const not = acceptWord(c, 'NOT');
+    if (acceptWord(c, 'NULL') || acceptWord(c, 'UNKNOWN')) return at(c, start, { kind: 'isnull', expr: left, not });
+    const b = advance(c);
+    if (!isWord(b, 'TRUE') && !isWord(b, 'FALSE')) fail(c, 'expected NULL, TRUE, FALSE or UNKNOWN after IS');
+    return at(c, start, { kind: 'binary', op: not ? 'is not' : 'is', left, right: { kind: 'bool', value: b.value === 'TRUE' } });
+  }
+  if (t.value === 'SOUNDS' && peekWord(c, 'LIKE', 1)) {
+    c.i += 2;
+    return at(c, start, { kind: 'binary', op: 'sounds like', left, right: parseExpr(c, PREC.comparison) });
+  }
+  if (t.value === 'MEMBER' && peekWord(c, 'OF', 1)) {
+    c.i += 2;
+    return at(c, start, { kind: 'binary', op: 'member of', left, right: parseExpr(c, PREC.comparison) });
+  }
+  const notFirst = t.value === 'NOT';
+  const w = notFirst ? peek(c, 1) : t;
+  if (w.kind !== 'word') return undefined;
+  switch (w.value) {
+    case 'IN': {
+      c.i += notFirst ? 2 : 1;
+      const list = parseInList(c);
+      return at(c, start, { kind: 'in', expr: left, list, ...(notFirst ? { not: true } : {}) });
+    }
+    case 'LIKE': case 'REGEXP': case 'RLIKE': {
+      c.i += notFirst ? 2 : 1;
+      const pattern = parseExpr(c, PREC.comparison);
+      const escape = w.value === 'LIKE' && acceptWord(c, 'ESCAPE') ? parseExpr(c, PREC.comparison) : undefined;
+      return at(c, start, {
+        kind: 'like', op: w.value === 'LIKE' ? 'like' : 'rlike', expr: left, pattern,
+        ...(escape ? { escape } : {}), ...(notFirst ? { not: true } : {}),
+      });
+    }
+    case 'BETWEEN': {
+      c.i += notFirst ? 2 : 1;
+      const low = parseExpr(c, PREC.between);
+      expectWord(c, 'AND');
+      const high = parseExpr(c, PREC.between);
+      return at(c, start, { kind: 'between', expr: left, low, high, ...(notFirst ? { not: true } : {}) });
+    }
+    default:
+      return undefined;
+  }
+}
+
+function parseInList(c: Cursor): Expr[] {
+  if (!peekOp(c, '(')) fail(c, "expected '(' after IN");
+  if (peekWord(c, 'SELECT', 1) || peekWord(c, 'WITH', 1)) return [parseSubquery(c)];
+  c.i++;
+  const list: Expr[] = [];
+  if (!peekOp(c, ')')) do list.push(parseExpr(c)); while (acceptOp(c, ','));
+  expectOp(c, ')');
+  return list;
+}
+
+/** '(' SELECT ... ')' kept as text. */
+function parseSubquery(c: Cursor): Expr {
+  const open = c.i;
+  const close = matchingParen(c, open);
+  if (close < 0) fail(c, 'unbalanced parentheses');
+  c.i = close + 1;
+  return { kind: 'subquery', query: textOf(c, open + 1, close - 1), span: spanOf(c, open, close) };
+}
+
+function parseUnary(c: Cursor): Expr {
+  const start = c.i;
+  const t = peek(c);
+  if (t.kind === 'op') {
+    switch (t.value) {
+      case '-': case '+': {
+        c.i++;
+        const n = peek(c);
+        if (n.kind === 'num' && (binaryOpOf(peek(c, 1))?.prec ?? 0) <= PREC.unaryMinus) {
+          c.i++;
+          // a signed literal stays one number (DEFAULT -1)
+          return at(c, start, { kind: 'number', value: t.value === '-' ? `-${n.value}` : n.value });
+        }
+        return at(c, start, { kind: 'unary', op: t.value, operand: parseExpr(c, PREC.unaryMinus) });
+      }
+      case '~':
+        c.i++;
+        return at(c, start, { kind: 'unary', op: '~', operand: parseExpr(c, PREC.unaryMinus) });
+      case '!':
+        c.i++;
+        return at(c, start, { kind: 'unary', op: '!', operand: parseExpr(c, PREC.bang) });
+    }
+  } else if (t.kind === 'word') {
+    switch (t.value) {
+      case 'NOT':
+        c.i++;
+        return at(c, start, { kind: 'unary', op: 'not', operand: parseExpr(c, PREC.not) });
+      case 'BINARY':
+        c.i++;
+        return at(c, start, { kind: 'cast', expr: parseExpr(c, PREC.collate), type: dataType('binary', [], { raw: 'BINARY' }), form: 'cast' });
+      case 'INTERVAL': {
+        c.i++;
+        const value = parseExpr(c);
+        const u = advance(c);
+        if (u.kind !== 'word' || !INTERVAL_UNITS.has(u.value)) fail(c, 'expected an interval unit');
+        return at(c, start, { kind: 'interval', value, unit: u.value.toLowerCase() });
+      }
+      case 'EXISTS': {
+        c.i++;
+        if (!peekOp(c, '(')) fail(c, "expected '(' after EXISTS");
+        const sub = parseSubquery(c) as { query: string };
+        return at(c, start, { kind: 'exists', query: sub.query });
+      }
+    }
+  }
+  return parsePrimary(c);
+}
+
+function parsePrimary(c: Cursor): Expr {
+  const start = c.i;
+  const t = advance(c);
+  switch (t.kind) {
+    case 'num':
+      return at(c, start, { kind: 'number', value: t.value });
+    case 'str': {
+      let value = t.value;
+      while (peek(c).kind === 'str' && !peek(c).charset && !peek(c).national) value += advance(c).value;
+      return at(c, start, {
+        kind: 'string', value, ...(t.national ? { national: true } : {}), ...(t.charset ? { charset: t.charset } : {}),
+      });
+    }
+    case 'hex':
+      return at(c, start, { kind: 'bytes', hex: t.value.toLowerCase() });
+    case 'bits':
+      return at(c, start, { kind: 'bytes', hex: bitsToHex(t.value), bits: t.value });
+    case 'var':
+      return at(c, start, { kind: 'variable', name: t.value });
+    case 'sysvar':
+      return at(c, start, { kind: 'variable', name: t.value, system: true });
+    case 'op':
+      if (t.value === '(') return parseParenthesised(c, start);
+      if (t.value === '*') return at(c, start, { kind: 'star' });
+      c.i--;
+      return fail(c, 'expected an expression');
+    case 'word':
+      return parseWordPrimary(c, t, start);
+    case 'qid':
+      return parseNameOrCall(c, start);
+    case 'delim': case 'eof':
+      c.i--;
+      return fail(c, 'expected an expression');
+  }
+}
+
+function parseParenthesised(c: Cursor, start: number): Expr {
+  if (peekWord(c, 'SELECT') || peekWord(c, 'WITH')) {
+    c.i = start;
+    return parseSubquery(c);
+  }
+  const inner = parseExpr(c);
+  if (peekOp(c, ',')) {
+    // row constructor (a, b): no AST node yet
+    const close = matchingParen(c, start);
+    if (close < 0) fail(c, 'unbalanced parentheses');
+    c.i = close + 1;
+    return opaqueOf(c, start, close, 'row constructor');
+  }
+  expectOp(c, ')');
+  return at(c, start, { kind: 'paren', expr: inner });
+}
+
+function parseWordPrimary(c: Cursor, t: Token, start: number): Expr {
+  switch (t.value) {
+    case 'NULL': return at(c, start, { kind: 'null' });
+    case 'TRUE': return at(c, start, { kind: 'bool', value: true });
+    case 'FALSE': return at(c, start, { kind: 'bool', value: false });
+    case 'CASE': return parseCase(c, start);
+    case 'CAST':
+      if (peekOp(c, '(')) return guardedCall(c, start, () => parseCast(c, start));
+      break;
+    case 'CONVERT':
+      if (peekOp(c, '(')) return guardedCall(c, start, () => parseConvert(c, start));
+      break;
+    case 'DATE': case 'TIME': case 'TIMESTAMP':
+      if (peek(c).kind === 'str') {
+        // typed literal DATE '2020-01-01'
+        const lit = parsePrimary(c);
+        return at(c, start, { kind: 'cast', expr: lit, type: dataType(t.value.toLowerCase(), [], { raw: t.value }), form: 'cast' });
+      }
+      break;
+  }
+  if (NILADIC.has(t.value) && !peekOp(c, '(')) {
+    return at(c, start, { kind: 'call', name: [c.text.slice(t.start, t.end)], args: [], niladic: true });
+  }
+  if (RESERVED.has(t.value) && !peekOp(c, '(')) {
+    c.i--;
+    fail(c, 'expected an expression');
+  }
+  return parseNameOrCall(c, start);
+}
+
+/** name[.name...] — a column reference, t.*, or a function call when '(' follows. */
+function parseNameOrCall(c: Cursor, start: number): Expr {
+  const parts = [nameText(c, c.toks[start]!)];
+  while (peekOp(c, '.')) {
+    const n = peek(c, 1);
+    if (n.kind === 'op' && n.value === '*') {
+      c.i += 2;
+      return at(c, start, { kind: 'star', table: parts });
+    }
+    if (n.kind !== 'word' && n.kind !== 'qid') break;
+    c.i += 2;
+    parts.push(nameText(c, n));
+  }
+  if (!peekOp(c, '(')) return at(c, start, { kind: 'column', parts });
+  return guardedCall(c, start, () => parseCallArgs(c, start, parts));
+}
+
+function nameText(c: Cursor, t: Token): string {
+  return t.kind === 'word' ? c.text.slice(t.start, t.end) : t.value;
+}
+
+/** Runs a call parser; special syntax it does not know (TRIM(x FROM y), MATCH ... AGAINST) becomes an opaque node. */
+function guardedCall(c: Cursor, start: number, parse: () => Expr): Expr {
+  const depth = c.depth;
+  try {
+    return parse();
+  } catch (e) {
+    if (!isParseFailure(e) || e.failure === 'depth') throw e;
+    c.depth = depth;
+    c.i = start;
+    while (!peekOp(c, '(')) c.i++;
+    const close = matchingParen(c, c.i);
+    if (close < 0) throw e;
+    c.i = close + 1;
+    return opaqueOf(c, start, close, e.message);
+  }
+}
+
+function parseCallArgs(c: Cursor, start: number, name: string[]): Expr {
+  expectOp(c, '(');
+  const node: Expr & { kind: 'call' } = { kind: 'call', name, args: [] };
+  if (peekOp(c, '*') && peekOp(c, ')', 1)) {
+    c.i++;
+    node.star = true;
+  } else if (!peekOp(c, ')')) {
+    if (acceptWord(c, 'DISTINCT')) node.distinct = true;
+    else acceptWord(c, 'ALL');
+    do node.args.push(parseExpr(c)); while (acceptOp(c, ','));
+  }
+  expectOp(c, ')');
+  if (peekWord(c, 'OVER')) {
+    const overStart = c.i + 1;
+    c.i++;
+    if (peekOp(c, '(')) {
+      const close = matchingParen(c, c.i);
+      if (close < 0) fail(c, 'unbalanced parentheses');
+      c.i = close + 1;
+    } else advance(c);
+    node.over = textOf(c, overStart, c.i - 1);
+  }
+  return at(c, start, node);
+}
+
+function parseCast(c: Cursor, start: number): Expr {
+  expectOp(c, '(');
+  const expr = parseExpr(c);
+  expectWord(c, 'AS');
+  const { type } = parseDataType(c);
+  if (acceptWord(c, 'ARRAY')) type.array = true;
+  expectOp(c, ')');
+  return at(c, start, { kind: 'cast', expr, type, form: 'cast' });
+}
+
+/** CONVERT(x, type) and CONVERT(x USING cs) — the latter is CAST(x AS CHAR CHARACTER SET cs). */
+function parseConvert(c: Cursor, start: number): Expr {
+  expectOp(c, '(');
+  const expr = parseExpr(c);
+  if (acceptWord(c, 'USING')) {
+    const cs = advance(c);
+    const name = cs.kind === 'word' ? c.text.slice(cs.start, cs.end) : cs.value;
+    expectOp(c, ')');
+    return at(c, start, { kind: 'cast', expr, type: dataType('char', [], { charset: name, raw: `USING ${name}` }), form: 'convert' });
+  }
+  expectOp(c, ',');
+  const { type } = parseDataType(c);
+  expectOp(c, ')');
+  return at(c, start, { kind: 'cast', expr, type, form: 'convert' });
+}
+
+function parseCase(c: Cursor, start: number): Expr {
+  const operand = peekWord(c, 'WHEN') ? undefined : parseExpr(c);
+  const whens: { when: Expr; then: Expr }[] = [];
+  while (acceptWord(c, 'WHEN')) {
+    const when = parseExpr(c);
+    expectWord(c, 'THEN');
+    whens.push({ when, then: parseExpr(c) });
+  }
+  if (!whens.length) fail(c, 'expected WHEN');
+  const otherwise = acceptWord(c, 'ELSE') ? parseExpr(c) : undefined;
+  expectWord(c, 'END');
+  return at(c, start, { kind: 'case', ...(operand ? { operand } : {}), whens, ...(otherwise ? { else: otherwise } : {}) });
+}
+
+function bitsToHex(bits: string): string {
+  if (!bits) return '';
+  return BigInt(`0b${bits}`).toString(16);
+}
+
+/**
+ * Parses tokens [from, to) as one expression. Syntax the parser does not understand becomes an `opaque` node
+ * with the exact text; only nesting deeper than MAX_DEPTH escapes (as a depth failure for the statement).
+ */
+export function parseExprRange(c: Cursor, from: number, to: number): Expr {
+  const savedLimit = c.limit;
+  const depth = c.depth;
+  c.limit = to;
+  c.i = from;
+  let e: Expr;
+  try {
+    e = parseExpr(c);
+    if (c.i < to) e = opaqueOf(c, from, to - 1, `unexpected ${textOf(c, c.i, c.i)}`);
+  } catch (err) {
+    if (!isParseFailure(err) || err.failure === 'depth') { c.limit = savedLimit; throw err; }
+    e = from < to ? opaqueOf(c, from, to - 1, err.message) : fail(c, 'expected an expression');
+  }
+  c.depth = depth;
+  c.limit = savedLimit;
+  c.i = to;
+  return e;
+}
+
+/** '(' expr ')' — returns the expression (parentheses not kept) and its source text. */
+export function parseParenExpr(c: Cursor): { expr: Expr; raw: string } {
+  if (!peekOp(c, '(')) fail(c, "expected '('");
+  const open = c.i;
+  const close = matchingParen(c, open);
+  if (close < 0) fail(c, 'unbalanced parentheses');
+  const expr = parseExprRange(c, open + 1, close);
+  c.i = close + 1;
+  return { expr, raw: textOf(c, open + 1, close - 1) };
+}
+
+/** Parse a standalone MySQL expression (for tools and tests); never throws. */
+export function parseMysqlExpr(text: string, file = '<expr>'): { expr: Expr; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const lx = createLexer(file, text, diagnostics);
+  const toks: Token[] = [];
+  let t = lx.next();
+  for (; t.kind !== 'eof' && t.kind !== 'delim'; t = lx.next()) toks.push(t);
+  const c: Cursor = { text, lines: lx.lines, toks, i: 0, limit: toks.length, depth: 0, end: t, diagnostics };
+  try {
+    if (!toks.length) fail(c, 'expected an expression');
+    return { expr: parseExprRange(c, 0, toks.length), diagnostics };
+  } catch (err) {
+    const message = isParseFailure(err) ? err.message : String(err);
+    const code = isParseFailure(err) && err.failure === 'depth' ? 'PGS1005' : 'PGS1001';
+    diagnostics.push(diag(code, message, { span: offsetSpan(lx.lines, 0, text.length) }));
+    return { expr: { kind: 'opaque', text, reason: message }, diagnostics };
+  }
+}

@@ -1,0 +1,47 @@
+import { objectPath, schemaOf } from '../../model/catalog.js';
+import { acceptOp, acceptWord, atEnd, matchingParen, peekOp, peekWord, spanOf, type Cursor } from './cursor.js';
+import { qualifiedName, report, type Session } from './session.js';
+import { parseNameList } from './table-parts.js';
+
+/**
+ * INSERT [LOW_PRIORITY|DELAYED|HIGH_PRIORITY] [IGNORE] [INTO] tbl [PARTITION (..)] [(cols)] VALUES (..), (..) ...
+ * Rows are counted, not kept: the copy stage reads data from its own source. INSERT ... SELECT/SET is PGS1014.
+ */
+export function parseInsert(c: Cursor, s: Session): void {
+  c.i++;
+  while (acceptWord(c, 'LOW_PRIORITY') || acceptWord(c, 'DELAYED') || acceptWord(c, 'HIGH_PRIORITY') || acceptWord(c, 'IGNORE')) { /* modifiers */ }
+  acceptWord(c, 'INTO');
+  const table = qualifiedName(c, s, 'table name');
+  if (acceptWord(c, 'PARTITION')) parseNameList(c);
+  const columns = peekOp(c, '(') && !peekWord(c, 'SELECT', 1) ? parseNameList(c) : undefined;
+  if (!acceptWord(c, 'VALUES') && !acceptWord(c, 'VALUE')) {
+    report(c, s, 'PGS1014', `INSERT INTO ${table.name} without a VALUES list skipped`, 0, c.toks.length - 1, objectPath('data', table));
+    c.i = c.limit;
+    return;
+  }
+  let rows = 0;
+  do {
+    acceptWord(c, 'ROW');
+    const close = peekOp(c, '(') ? matchingParen(c, c.i) : -1;
+    if (close < 0) break;
+    rows++;
+    c.i = close + 1;
+  } while (acceptOp(c, ','));
+  // trailing AS alias / ON DUPLICATE KEY UPDATE ... do not change which rows are inserted
+  if (!atEnd(c) && !peekWord(c, 'ON') && !peekWord(c, 'AS')) {
+    report(c, s, 'PGS1014', `INSERT INTO ${table.name}: VALUES list not understood; skipped`, 0, c.toks.length - 1, objectPath('data', table));
+    c.i = c.limit;
+    return;
+  }
+  c.i = c.limit;
+  const key = `${table.schema.toLowerCase()}.${table.name.toLowerCase()}`;
+  const ds = s.data.get(key);
+  if (ds) {
+    ds.statements++;
+    ds.rows += rows;
+    return;
+  }
+  const created = { table, ...(columns ? { columns } : {}), statements: 1, rows, span: spanOf(c, 0, c.toks.length - 1) };
+  s.data.set(key, created);
+  schemaOf(s.catalog, table.schema).data.push(created);
+}

@@ -1,0 +1,335 @@
+import { diag, type Diagnostic } from '../../model/diagnostics.js';
+import type { SourceSpan } from '../../model/source.js';
+
+/**
+ * word: bare word (value upper-cased); qid: `quoted` identifier (value unquoted);
+ * str: string literal (value decoded); num: number text; hex: hex digits; bits: 0/1 digits;
+ * var: @user variable; sysvar: @@system variable; op: punctuation/operator; delim: statement delimiter.
+ */
+export type TokenKind = 'word' | 'qid' | 'str' | 'num' | 'hex' | 'bits' | 'var' | 'sysvar' | 'op' | 'delim' | 'eof';
+
+export interface Token {
+  kind: TokenKind;
+  /** Offsets in the script text; end is exclusive. */
+  start: number;
+  end: number;
+  value: string;
+  /** String introducer (_utf8mb4'x', _binary'x'). */
+  charset?: string;
+  /** N'x'. */
+  national?: boolean;
+  /** A versioned-comment marker (/*!NNNNN or its closing) lies between the previous token and this one. */
+  gap?: boolean;
+  /** Unterminated string, identifier or comment (already reported as PGS1002). */
+  bad?: boolean;
+}
+
+/** Line starts of one script, for turning offsets into 1-based line:col on demand (spans are rare next to tokens). */
+export interface LineIndex {
+  file: string;
+  starts: number[];
+}
+
+export function lineIndex(file: string, text: string): LineIndex {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  while (i !== -1) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return { file, starts };
+}
+
+function lineOf(idx: LineIndex, offset: number): number {
+  const s = idx.starts;
+  let lo = 0, hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Span from offset `start` to exclusive offset `end` (end line:col point at the last character). */
+export function offsetSpan(idx: LineIndex, start: number, end: number): SourceSpan {
+  const l1 = lineOf(idx, start);
+  const last = Math.max(start, end - 1);
+  const l2 = lineOf(idx, last);
+  return { file: idx.file, line: l1 + 1, col: start - idx.starts[l1]! + 1, endLine: l2 + 1, endCol: last - idx.starts[l2]! + 1 };
+}
+
+export interface Lexer {
+  next(): Token;
+  /** The current statement delimiter (changed by the client command DELIMITER). */
+  delimiter(): string;
+  lines: LineIndex;
+}
+
+const C_NL = 10, C_SPACE = 32, C_BANG = 33, C_DQ = 34, C_HASH = 35, C_DOLLAR = 36, C_SQ = 39, C_STAR = 42;
+const C_DASH = 45, C_DOT = 46, C_SLASH = 47, C_0 = 48, C_9 = 57, C_SEMI = 59, C_AT = 64, C_BSL = 92, C_BT = 96;
+
+function isIdentChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= C_0 && c <= C_9) || c === 95 || c === C_DOLLAR || c >= 0x80;
+}
+function isDigit(c: number): boolean {
+  return c >= C_0 && c <= C_9;
+}
+function isHexDigit(c: number): boolean {
+  return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+function isSpace(c: number): boolean {
+  return c === C_SPACE || (c >= 9 && c <= 13);
+}
+
+const THREE_CHAR_OPS = new Set(['<=>', '->>']);
+const TWO_CHAR_OPS = new Set(['<=', '>=', '<>', '!=', '<<', '>>', '||', '&&', ':=', '->']);
+
+/** MySQL backslash escapes; \% and \_ keep their backslash, as the server does (they only matter to LIKE). */
+function escapeChar(c: number): string {
+  switch (c) {
+    case 48: return '\0';
+    case 98: return '\b';
+    case 110: return '\n';
+    case 114: return '\r';
+    case 116: return '\t';
+    case 90: return '\x1a';
+    case 37: return '\\%';
+    case 95: return '\\_';
+    default: return String.fromCharCode(c);
+  }
+}
+
+/**
+ * Hand-written MySQL lexer over char codes. Versioned comments (/*!50001 ... *\/, /*M!100101 ... *\/) are
+ * lexed as if their markers were absent; DELIMITER lines are applied as the mysql client does.
+ */
+export function createLexer(file: string, text: string, diagnostics: Diagnostic[]): Lexer {
+  const len = text.length;
+  const lines = lineIndex(file, text);
+  let pos = 0;
+  let delim = ';';
+  let inVersioned = false;
+  let atStatementStart = true;
+
+  const report = (start: number, what: string): void => {
+    diagnostics.push(diag('PGS1002', `unterminated ${what}`, { span: offsetSpan(lines, start, start + 1) }));
+  };
+
+  /** Skips whitespace and comments; returns true when a versioned marker was crossed. */
+  const skipTrivia = (): boolean => {
+    let gap = false;
+    while (pos < len) {
+      const c = text.charCodeAt(pos);
+      if (isSpace(c)) { pos++; continue; }
+      if (c === C_HASH) { skipLine(); continue; }
+      if (c === C_DASH && text.charCodeAt(pos + 1) === C_DASH) {
+        const d = text.charCodeAt(pos + 2);
+        if (pos + 2 >= len || d <= C_SPACE) { skipLine(); continue; }
+        return gap;
+      }
+      if (c === C_SLASH && text.charCodeAt(pos + 1) === C_STAR) {
+        const c2 = text.charCodeAt(pos + 2);
+        const mariadb = c2 === 77 && text.charCodeAt(pos + 3) === C_BANG; // /*M!
+        if ((c2 === C_BANG || mariadb) && !inVersioned) {
+          pos += mariadb ? 4 : 3;
+          let n = 0;
+          while (n < 6 && isDigit(text.charCodeAt(pos))) { pos++; n++; }
+          inVersioned = true;
+          gap = true;
+          continue;
+        }
+        const close = text.indexOf('*/', pos + 2);
+        if (close === -1) { report(pos, 'comment'); pos = len; return gap; }
+        pos = close + 2;
+        continue;
+      }
+      if (c === C_STAR && inVersioned && text.charCodeAt(pos + 1) === C_SLASH) {
+        pos += 2;
+        inVersioned = false;
+        gap = true;
+        continue;
+      }
+      if (atStatementStart && (c === 68 || c === 100) && tryDelimiterCommand()) continue;
+      return gap;
+    }
+    return gap;
+  };
+
+  const skipLine = (): void => {
+    const nl = text.indexOf('\n', pos);
+    pos = nl === -1 ? len : nl + 1;
+  };
+
+  /** The client command `DELIMITER xx` (only at the start of a statement, up to the end of its line). */
+  const tryDelimiterCommand = (): boolean => {
+    if (pos + 9 > len || text.slice(pos, pos + 9).toUpperCase() !== 'DELIMITER') return false;
+    let p = pos + 9;
+    const c = text.charCodeAt(p);
+    if (c !== C_SPACE && c !== 9) return false;
+    while (text.charCodeAt(p) === C_SPACE || text.charCodeAt(p) === 9) p++;
+    const s = p;
+    while (p < len && !isSpace(text.charCodeAt(p))) p++;
+    if (p === s) return false;
+    delim = text.slice(s, p);
+    pos = p;
+    skipLine();
+    return true;
+  };
+
+  const tok = (kind: TokenKind, start: number, value: string, gap: boolean): Token => {
+    const t: Token = { kind, start, end: pos, value };
+    if (gap) t.gap = true;
+    return t;
+  };
+
+  /** Reads a quoted string starting at pos (the quote); returns the decoded value, or undefined when unterminated. */
+  const readQuoted = (q: number, backslash: boolean): string | undefined => {
+    const start = pos;
+    pos++;
+    let out = '';
+    let chunk = pos;
+    while (pos < len) {
+      const c = text.charCodeAt(pos);
+      if (c === q) {
+        if (text.charCodeAt(pos + 1) === q) {
+          out += text.slice(chunk, pos + 1);
+          pos += 2;
+          chunk = pos;
+          continue;
+        }
+        out += text.slice(chunk, pos);
+        pos++;
+        return out;
+      }
+      if (c === C_BSL && backslash) {
+        out += text.slice(chunk, pos) + escapeChar(text.charCodeAt(pos + 1));
+        pos += 2;
+        chunk = pos;
+        continue;
+      }
+      pos++;
+    }
+    report(start, q === C_BT ? 'quoted identifier' : 'string');
+    pos = len;
+    return undefined;
+  };
+
+  const stringToken = (start: number, q: number, gap: boolean): Token => {
+    const v = readQuoted(q, q !== C_BT);
+    const t = tok(q === C_BT ? 'qid' : 'str', start, v ?? text.slice(start + 1), gap);
+    if (v === undefined) t.bad = true;
+    return t;
+  };
+
+  const next = (): Token => {
+    const gap = skipTrivia();
+    if (pos >= len) return { kind: 'eof', start: len, end: len, value: '', ...(gap ? { gap } : {}) };
+    const start = pos;
+    const c = text.charCodeAt(pos);
+    if (delim === ';' ? c === C_SEMI : text.startsWith(delim, pos)) {
+      pos += delim.length;
+      atStatementStart = true;
+      return tok('delim', start, delim, gap);
+    }
+    atStatementStart = false;
+    if (c === C_SQ || c === C_DQ || c === C_BT) return stringToken(start, c, gap);
+    if (isDigit(c) || (c === C_DOT && isDigit(text.charCodeAt(pos + 1)))) return numberToken(start, gap);
+    if (isIdentChar(c)) return wordToken(start, c, gap);
+    if (c === C_AT) return variableToken(start, gap);
+    const three = text.slice(pos, pos + 3);
+    if (THREE_CHAR_OPS.has(three)) { pos += 3; return tok('op', start, three, gap); }
+    const two = text.slice(pos, pos + 2);
+    if (TWO_CHAR_OPS.has(two)) { pos += 2; return tok('op', start, two, gap); }
+    pos++;
+    return tok('op', start, text[start]!, gap);
+  };
+
+  const wordToken = (start: number, c: number, gap: boolean): Token => {
+    pos++;
+    while (pos < len && isIdentChar(text.charCodeAt(pos))) pos++;
+    const q = text.charCodeAt(pos);
+    if (q === C_SQ && pos - start === 1) {
+      // N'x', X'hex', B'bits'
+      if (c === 78 || c === 110) { const t = stringToken(start, C_SQ, gap); t.start = start; t.national = true; return t; }
+      if (c === 88 || c === 120 || c === 66 || c === 98) {
+        const s = tok(c === 88 || c === 120 ? 'hex' : 'bits', start, '', gap);
+        const v = readQuoted(C_SQ, false);
+        s.end = pos;
+        s.value = v ?? '';
+        if (v === undefined) s.bad = true;
+        return s;
+      }
+    }
+    if ((q === C_SQ || q === C_DQ) && c === 95) {
+      // _charset'x' introducer
+      const cs = text.slice(start + 1, pos);
+      const t = stringToken(pos, q, gap);
+      t.start = start;
+      t.charset = cs;
+      return t;
+    }
+    return tok('word', start, text.slice(start, pos).toUpperCase(), gap);
+  };
+
+  const numberToken = (start: number, gap: boolean): Token => {
+    const c1 = text.charCodeAt(pos + 1);
+    if (text.charCodeAt(pos) === C_0 && (c1 === 120 || c1 === 98)) {
+      // 0xCAFE / 0b0101 — unless more identifier characters follow (then it is a word like 0xyz)
+      let p = pos + 2;
+      const hex = c1 === 120;
+      while (p < len && (hex ? isHexDigit(text.charCodeAt(p)) : (text.charCodeAt(p) === 48 || text.charCodeAt(p) === 49))) p++;
+      if (p > pos + 2 && !isIdentChar(text.charCodeAt(p))) {
+        const v = text.slice(pos + 2, p);
+        pos = p;
+        return tok(hex ? 'hex' : 'bits', start, v, gap);
+      }
+    }
+    while (pos < len && isDigit(text.charCodeAt(pos))) pos++;
+    if (text.charCodeAt(pos) === C_DOT) {
+      pos++;
+      while (pos < len && isDigit(text.charCodeAt(pos))) pos++;
+    }
+    const e = text.charCodeAt(pos);
+    if (e === 101 || e === 69) {
+      let p = pos + 1;
+      const s = text.charCodeAt(p);
+      if (s === 43 || s === C_DASH) p++;
+      if (isDigit(text.charCodeAt(p))) {
+        pos = p;
+        while (pos < len && isDigit(text.charCodeAt(pos))) pos++;
+      }
+    }
+    if (pos < len && isIdentChar(text.charCodeAt(pos)) && text.charCodeAt(start) !== C_DOT) {
+      // identifiers may start with digits (2fa_codes)
+      while (pos < len && isIdentChar(text.charCodeAt(pos))) pos++;
+      return tok('word', start, text.slice(start, pos).toUpperCase(), gap);
+    }
+    return tok('num', start, text.slice(start, pos), gap);
+  };
+
+  const variableToken = (start: number, gap: boolean): Token => {
+    pos++;
+    const system = text.charCodeAt(pos) === C_AT;
+    if (system) pos++;
+    const q = text.charCodeAt(pos);
+    if (q === C_SQ || q === C_DQ || q === C_BT) {
+      const v = readQuoted(q, q !== C_BT);
+      return tok(system ? 'sysvar' : 'var', start, v ?? '', gap);
+    }
+    const s = pos;
+    while (pos < len && (isIdentChar(text.charCodeAt(pos)) || text.charCodeAt(pos) === C_DOT)) pos++;
+    return tok(system ? 'sysvar' : 'var', start, text.slice(s, pos), gap);
+  };
+
+  return { next, delimiter: () => delim, lines };
+}
+
+/** All tokens of a text up to the end (delimiters included), for tests and tools. */
+export function tokenize(text: string, file = '<input>'): { tokens: Token[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const lx = createLexer(file, text, diagnostics);
+  const tokens: Token[] = [];
+  for (let t = lx.next(); t.kind !== 'eof'; t = lx.next()) tokens.push(t);
+  return { tokens, diagnostics };
+}

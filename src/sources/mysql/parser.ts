@@ -1,0 +1,193 @@
+import { objectPath, qnameText, schemaOf, type Catalog, type QName, type Table } from '../../model/catalog.js';
+import { diag } from '../../model/diagnostics.js';
+import {
+  acceptOp, acceptWord, acceptWords, advance, expectWord, fail, identifier, isParseFailure, matchingParen, peek, peekOp,
+  peekWord, spanOf, textOf, type Cursor,
+} from './cursor.js';
+import { createLexer, offsetSpan, type Token } from './lexer.js';
+import { parseAlterTable, parseCreateIndex, parseRenameTable } from './alter-table.js';
+import { parseCreateTable } from './create-table.js';
+import { parseDrop } from './drop.js';
+import { parseInsert } from './insert.js';
+import { parseCreateRoutine, parseCreateSequence, parseCreateTrigger, parseCreateView } from './objects.js';
+import { report, type Session } from './session.js';
+
+export interface MysqlParseOptions {
+  /** Schema for objects before any USE; '' when the script never says USE/CREATE DATABASE. */
+  defaultSchema?: string;
+}
+
+/** Longest statement text kept in a PGS1001 diagnostic. */
+const MAX_STATEMENT_TEXT = 2000;
+
+/** Parse MySQL/MariaDB scripts (in order, as one client session) into a catalog. Never throws. */
+export function parseMysql(scripts: { file: string; text: string }[], options: MysqlParseOptions = {}): Catalog {
+  const catalog: Catalog = { dialect: 'mysql', schemas: [], diagnostics: [] };
+  const session: Session = { catalog, current: options.defaultSchema ?? '', data: new Map() };
+  for (const script of scripts) parseScript(session, script.file, script.text);
+  return catalog;
+}
+
+function parseScript(s: Session, file: string, text: string): void {
+  const lx = createLexer(file, text, s.catalog.diagnostics);
+  for (;;) {
+    const toks: Token[] = [];
+    let t = lx.next();
+    while (t.kind !== 'delim' && t.kind !== 'eof') {
+      toks.push(t);
+      t = lx.next();
+    }
+    if (toks.length) {
+      const c: Cursor = { text, lines: lx.lines, toks, i: 0, limit: toks.length, depth: 0, end: t, diagnostics: s.catalog.diagnostics };
+      runStatement(s, c);
+    }
+    if (t.kind === 'eof') return;
+  }
+}
+
+/** One statement; a failure becomes a diagnostic and parsing resumes after the statement's delimiter. */
+function runStatement(s: Session, c: Cursor): void {
+  try {
+    parseStatement(s, c);
+  } catch (e) {
+    if (c.toks.some((t) => t.bad)) return; // already reported as PGS1002
+    const span = spanOf(c, 0, c.toks.length - 1);
+    let statement = textOf(c, 0, c.toks.length - 1);
+    if (statement.length > MAX_STATEMENT_TEXT) statement = `${statement.slice(0, MAX_STATEMENT_TEXT)}…`;
+    if (isParseFailure(e)) {
+      const where = offsetSpan(c.lines, e.at, e.at + 1);
+      const message = `${e.message} (at ${where.line}:${where.col})`;
+      s.catalog.diagnostics.push(diag(e.failure === 'depth' ? 'PGS1005' : 'PGS1001', message, { span, statement }));
+    } else {
+      s.catalog.diagnostics.push(diag('PGS1001', `internal parser error: ${String(e)}`, { span, statement }));
+    }
+  }
+}
+
+const SESSION_STATEMENTS = new Set([
+  'SET', 'LOCK', 'UNLOCK', 'START', 'BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'FLUSH', 'SHOW', 'DESCRIBE',
+  'DESC', 'EXPLAIN', 'RESET', 'PURGE', 'KILL', 'XA', 'ANALYZE', 'OPTIMIZE', 'CHECK', 'CHECKSUM', 'REPAIR', 'HELP',
+  'INSTALL', 'UNINSTALL', 'CACHE', 'SHUTDOWN', 'RESTART', 'BINLOG',
+]);
+const DATA_STATEMENTS = new Set(['REPLACE', 'UPDATE', 'DELETE', 'TRUNCATE', 'LOAD', 'CALL', 'SELECT', 'WITH', 'DO', 'HANDLER', 'VALUES', 'TABLE', 'IMPORT']);
+const SECURITY_STATEMENTS = new Set(['GRANT', 'REVOKE']);
+
+function parseStatement(s: Session, c: Cursor): void {
+  const t = peek(c);
+  if (t.kind === 'op' && t.value === '(') return skip(c, s, 'PGS1014', 'query statement skipped');
+  if (t.kind !== 'word') fail(c, 'expected a statement');
+  switch (t.value) {
+    case 'CREATE': return parseCreate(s, c);
+    case 'ALTER': return parseAlter(s, c);
+    case 'DROP': return parseDrop(c, s);
+    case 'INSERT': return parseInsert(c, s);
+    case 'RENAME':
+      if (peekWord(c, 'USER', 1)) return skip(c, s, 'PGS1018', 'RENAME USER skipped');
+      return parseRenameTable(c, s);
+    case 'USE': {
+      c.i++;
+      const db = identifier(c, 'database name');
+      s.current = db;
+      return report(c, s, 'PGS1010', `USE ${db}: objects that follow go to schema ${db}`, 0, c.toks.length - 1);
+    }
+    case 'SET':
+      if (peekWord(c, 'PASSWORD', 1) || peekWord(c, 'ROLE', 1) || (peekWord(c, 'DEFAULT', 1) && peekWord(c, 'ROLE', 2))) {
+        return skip(c, s, 'PGS1018', 'SET PASSWORD/ROLE skipped');
+      }
+      return skip(c, s, 'PGS1010', 'SET statement skipped');
+  }
+  if (SECURITY_STATEMENTS.has(t.value)) return skip(c, s, 'PGS1018', `${t.value} skipped`);
+  if (SESSION_STATEMENTS.has(t.value)) return skip(c, s, 'PGS1010', `${t.value} statement skipped`);
+  if (DATA_STATEMENTS.has(t.value)) return skip(c, s, 'PGS1014', `${t.value} statement skipped`);
+  fail(c, 'unknown statement');
+}
+
+/** Reports the whole statement with `code` and consumes it. */
+function skip(c: Cursor, s: Session, code: 'PGS1010' | 'PGS1012' | 'PGS1014' | 'PGS1018', message: string): void {
+  report(c, s, code, message, 0, c.toks.length - 1);
+  c.i = c.limit;
+}
+
+/** CREATE [OR REPLACE] [TEMPORARY] [ALGORITHM=..] [DEFINER=..] [SQL SECURITY ..] [UNIQUE|FULLTEXT|SPATIAL] object ... */
+function parseCreate(s: Session, c: Cursor): void {
+  c.i++;
+  const mods: Record<string, string> = {};
+  let orReplace = false;
+  let temporary = false;
+  for (;;) {
+    if (acceptWords(c, 'OR', 'REPLACE')) orReplace = true;
+    else if (acceptWord(c, 'TEMPORARY')) temporary = true;
+    else if (acceptWord(c, 'ALGORITHM')) {
+      acceptOp(c, '=');
+      mods.algorithm = advance(c).value.toLowerCase();
+    } else if (acceptWord(c, 'DEFINER')) {
+      acceptOp(c, '=');
+      mods.definer = parseUser(c);
+    } else if (acceptWords(c, 'SQL', 'SECURITY')) mods.sql_security = advance(c).value.toLowerCase();
+    else if (acceptWord(c, 'AGGREGATE') || acceptWord(c, 'ONLINE') || acceptWord(c, 'OFFLINE')) continue;
+    else break;
+  }
+  const kind = advance(c);
+  switch (kind.value) {
+    case 'TABLE': return parseCreateTable(c, s, temporary);
+    case 'VIEW': return parseCreateView(c, s, mods, orReplace);
+    case 'UNIQUE': case 'FULLTEXT': case 'SPATIAL': case 'INDEX':
+      c.i--;
+      return parseCreateIndex(c, s);
+    case 'DATABASE': case 'SCHEMA': {
+      acceptWords(c, 'IF', 'NOT', 'EXISTS');
+      const name = identifier(c, 'database name');
+      const schema = schemaOf(s.catalog, name);
+      schema.declared = true;
+      schema.span ??= spanOf(c, 0, c.toks.length - 1);
+      c.i = c.limit;
+      return report(c, s, 'PGS1010', `CREATE DATABASE ${name}: becomes schema ${name}`, 0, c.toks.length - 1);
+    }
+    case 'PROCEDURE': case 'FUNCTION': case 'EVENT':
+      return parseCreateRoutine(c, s, kind.value === 'PROCEDURE' ? 'procedure' : kind.value === 'FUNCTION' ? 'function' : 'event', orReplace);
+    case 'TRIGGER': return parseCreateTrigger(c, s, orReplace);
+    case 'SEQUENCE': return parseCreateSequence(c, s, orReplace);
+    case 'USER': case 'ROLE': return skip(c, s, 'PGS1018', `CREATE ${kind.value} skipped`);
+    case 'TABLESPACE': case 'SERVER': case 'LOGFILE': case 'RESOURCE': case 'SPATIAL REFERENCE':
+      return skip(c, s, 'PGS1012', `CREATE ${kind.value} is not supported; skipped`);
+  }
+  c.i--;
+  fail(c, 'unknown CREATE statement');
+}
+
+/** user: name[@host] | CURRENT_USER[()] — as written. */
+function parseUser(c: Cursor): string {
+  const start = c.i;
+  if (acceptWord(c, 'CURRENT_USER')) {
+    if (peekOp(c, '(')) { c.i++; acceptOp(c, ')'); }
+    return textOf(c, start, c.i - 1);
+  }
+  advance(c);
+  if (peek(c).kind === 'var') c.i++;
+  return textOf(c, start, c.i - 1);
+}
+
+function parseAlter(s: Session, c: Cursor): void {
+  c.i++;
+  while (acceptWord(c, 'ONLINE') || acceptWord(c, 'OFFLINE') || acceptWord(c, 'IGNORE')) { /* modifiers */ }
+  const t = peek(c);
+  switch (t.value) {
+    case 'TABLE': return parseAlterTable(c, s);
+    case 'DATABASE': case 'SCHEMA': return skip(c, s, 'PGS1010', `ALTER ${t.value} skipped`);
+    case 'USER': case 'ROLE': return skip(c, s, 'PGS1018', `ALTER ${t.value} skipped`);
+    case 'ALGORITHM': case 'DEFINER': case 'SQL': case 'VIEW': {
+      // ALTER VIEW is CREATE OR REPLACE VIEW
+      const mods: Record<string, string> = {};
+      for (;;) {
+        if (acceptWord(c, 'ALGORITHM')) { acceptOp(c, '='); mods.algorithm = advance(c).value.toLowerCase(); }
+        else if (acceptWord(c, 'DEFINER')) { acceptOp(c, '='); mods.definer = parseUser(c); }
+        else if (acceptWords(c, 'SQL', 'SECURITY')) mods.sql_security = advance(c).value.toLowerCase();
+        else break;
+      }
+      expectWord(c, 'VIEW');
+      return parseCreateView(c, s, mods, true);
+    }
+  }
+  return skip(c, s, 'PGS1012', `ALTER ${t.value} is not supported; skipped`);
+}
+

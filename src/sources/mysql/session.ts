@@ -1,0 +1,29 @@
+import type { Catalog, DataSet, QName } from '../../model/catalog.js';
+import { diag, type DiagnosticCode } from '../../model/diagnostics.js';
+import { acceptOp, identifier, peek, peekOp, spanOf, type Cursor } from './cursor.js';
+
+/** State carried across statements and scripts: the script runs top to bottom as one client session. */
+export interface Session {
+  catalog: Catalog;
+  /** Current database (USE); '' when the script never names one. */
+  current: string;
+  /** INSERT data aggregated per table, keyed by lower-case schema.table. */
+  data: Map<string, DataSet>;
+}
+
+/** [db.]name — unqualified names resolve to the current database. */
+export function qualifiedName(c: Cursor, s: Session, what = 'name'): QName {
+  const first = identifier(c, what);
+  if (peekOp(c, '.') && (peek(c, 1).kind === 'word' || peek(c, 1).kind === 'qid')) {
+    acceptOp(c, '.');
+    return { schema: first, name: identifier(c, what) };
+  }
+  return { schema: s.current, name: first };
+}
+
+/** Report a diagnostic located at tokens [a, b] of the current statement. */
+export function report(
+  c: Cursor, s: Session, code: DiagnosticCode, message: string, a: number, b = a, object?: string,
+): void {
+  s.catalog.diagnostics.push(diag(code, message, { span: spanOf(c, a, b), ...(object ? { object } : {}) }));
+}
