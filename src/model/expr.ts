@@ -34,6 +34,8 @@ export type Expr =
 
 interface Node {
   span?: SourceSpan;
+  /** `expr COLLATE name` postfix applied to this node (T-SQL); kept on the node so no wrapper kind is needed. */
+  collate?: string;
 }
 
 /** 'x', N'x' (national), _utf8mb4'x' (charset introducer). `value` is the decoded text. */

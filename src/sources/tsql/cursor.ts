@@ -1,0 +1,126 @@
+import type { SourceSpan } from '../../model/source.js';
+import type { Token } from './lexer.js';
+
+/** A position in one batch of tokens; `src` is the text the token offsets point into. */
+export interface Cursor {
+  src: string;
+  file: string;
+  toks: Token[];
+  i: number;
+  /** Current nesting (parentheses, blocks, dynamic SQL); bounded by MAX_DEPTH. */
+  depth: number;
+}
+
+export const MAX_DEPTH = 500;
+
+export interface TsqlSyntaxError extends Error {
+  token: Token;
+  tooDeep?: boolean;
+}
+
+export function syntaxError(c: Cursor, message: string, token = peek(c)): TsqlSyntaxError {
+  const e = new Error(`${message} at ${token.line}:${token.col} near '${describe(token)}'`) as TsqlSyntaxError;
+  e.token = token;
+  return e;
+}
+
+export function isSyntaxError(e: unknown): e is TsqlSyntaxError {
+  return e instanceof Error && 'token' in e;
+}
+
+function describe(t: Token): string {
+  return t.kind === 'eof' ? 'end of input' : t.kind === 'go' ? 'GO' : t.value.slice(0, 40);
+}
+
+export function enter(c: Cursor): void {
+  if (++c.depth > MAX_DEPTH) {
+    const e = syntaxError(c, `nesting deeper than ${MAX_DEPTH} levels`);
+    e.tooDeep = true;
+    throw e;
+  }
+}
+
+export function leave(c: Cursor): void {
+  c.depth--;
+}
+
+export const peek = (c: Cursor, k = 0): Token => c.toks[Math.min(c.i + k, c.toks.length - 1)]!;
+export const next = (c: Cursor): Token => c.toks[c.i < c.toks.length - 1 ? c.i++ : c.i]!;
+export const prev = (c: Cursor): Token => c.toks[Math.max(c.i - 1, 0)]!;
+
+export const isWord = (t: Token, w: string): boolean => t.kind === 'word' && t.upper === w;
+export const isOp = (t: Token, o: string): boolean => t.kind === 'op' && t.value === o;
+export const atEnd = (t: Token): boolean => t.kind === 'eof' || t.kind === 'go';
+
+export function acceptWord(c: Cursor, w: string): boolean {
+  if (isWord(peek(c), w)) { c.i++; return true; }
+  return false;
+}
+
+export function acceptWords(c: Cursor, ...ws: string[]): boolean {
+  for (let k = 0; k < ws.length; k++) if (!isWord(peek(c, k), ws[k]!)) return false;
+  c.i += ws.length;
+  return true;
+}
+
+export function acceptOp(c: Cursor, o: string): boolean {
+  if (isOp(peek(c), o)) { c.i++; return true; }
+  return false;
+}
+
+export function expectWord(c: Cursor, w: string): Token {
+  if (!isWord(peek(c), w)) throw syntaxError(c, `expected ${w}`);
+  return next(c);
+}
+
+export function expectOp(c: Cursor, o: string): Token {
+  if (!isOp(peek(c), o)) throw syntaxError(c, `expected '${o}'`);
+  return next(c);
+}
+
+/** An identifier: bracketed/quoted, or any word (T-SQL lets most keywords name columns). */
+export function isIdent(t: Token): boolean {
+  return t.kind === 'ident' || t.kind === 'word';
+}
+
+export function expectIdent(c: Cursor, what = 'identifier'): string {
+  const t = peek(c);
+  if (!isIdent(t)) throw syntaxError(c, `expected ${what}`);
+  c.i++;
+  return t.value;
+}
+
+/** a.b.c with empty parts allowed (db..t). */
+export function parseMultipartName(c: Cursor): string[] {
+  const parts = [expectIdent(c, 'name')];
+  while (isOp(peek(c), '.')) {
+    c.i++;
+    if (isOp(peek(c), '.')) { parts.push(''); continue; }
+    parts.push(expectIdent(c, 'name'));
+  }
+  return parts;
+}
+
+export function spanOf(c: Cursor, a: Token, b: Token = a): SourceSpan {
+  return { file: c.file, line: a.line, col: a.col, endLine: b.endLine, endCol: b.endCol };
+}
+
+/** Source text from token a through token b. */
+export function textOf(c: Cursor, a: Token, b: Token): string {
+  return b.end > a.start ? c.src.slice(a.start, b.end) : '';
+}
+
+/** Skip a balanced (...) group starting at '(' (iterative: depth never touches the stack). Returns the ')' token. */
+export function skipParens(c: Cursor): Token {
+  expectOp(c, '(');
+  let depth = 1;
+  for (;;) {
+    const t = peek(c);
+    if (atEnd(t)) throw syntaxError(c, "expected ')'");
+    c.i++;
+    if (t.kind === 'op') {
+      if (t.value === '(') depth++;
+      else if (t.value === ')' && --depth === 0) return t;
+    }
+  }
+}

@@ -1,0 +1,344 @@
+import type { Diagnostic } from '../../model/diagnostics.js';
+import type { Expr } from '../../model/expr.js';
+import type { Token } from './lexer.js';
+import grammar from '../../../grammars/tsql.json' with { type: 'json' };
+import { lexAll } from './lexer.js';
+import { parseDataType } from './data-type.js';
+import {
+  type Cursor, acceptOp, acceptWord, atEnd, enter, expectOp, expectWord, isIdent, isOp, isSyntaxError, isWord, leave,
+  next, peek, prev, skipParens, spanOf, syntaxError, textOf,
+} from './cursor.js';
+
+const BINARY_PREC: Record<string, number> = grammar.binaryPrecedence;
+const NOT_PREC = grammar.notPrecedence;
+const CMP_PREC = grammar.comparisonPrecedence;
+const UNARY_PREC = grammar.unaryPrecedence;
+const NILADIC = new Set(grammar.niladicFunctions);
+const RESERVED = new Set(grammar.reservedWords);
+
+/** Parse one expression at the cursor (throws a syntax error on malformed input). */
+export function parseExpr(c: Cursor): Expr {
+  return parseBinary(c, 0);
+}
+
+/**
+ * Parse an expression that must end where `isStop` says; when the parser fails or stops early, the tokens up to
+ * the next stop at parenthesis depth 0 become an `opaque` node with the exact text. Nesting errors still throw.
+ */
+export function parseExprOrOpaque(c: Cursor, isStop: (t: Token) => boolean): Expr {
+  const start = c.i;
+  let reason = 'expression syntax not understood';
+  try {
+    const e = parseExpr(c);
+    if (isStop(peek(c))) return e;
+    reason = `unexpected '${peek(c).value}'`;
+  } catch (err) {
+    if (!isSyntaxError(err) || err.tooDeep) throw err;
+    reason = err.message;
+  }
+  c.i = start;
+  let depth = 0;
+  while (!atEnd(peek(c)) && !(depth === 0 && isStop(peek(c)))) {
+    const t = next(c);
+    if (isOp(t, '(')) depth++;
+    else if (isOp(t, ')')) { if (depth === 0) { c.i--; break; } depth--; }
+  }
+  if (c.i === start) throw syntaxError(c, 'expected an expression');
+  const a = c.toks[start]!, b = prev(c);
+  return { kind: 'opaque', text: textOf(c, a, b), reason, span: spanOf(c, a, b) };
+}
+
+/** Parse a standalone T-SQL expression (DEFAULT, CHECK, computed column, filtered-index text from elsewhere). */
+export function parseTsqlExpr(text: string, file = '<expr>'): { expr: Expr; diagnostics: Diagnostic[] } {
+  const { tokens, diagnostics } = lexAll(text, file);
+  const c: Cursor = { src: text, file, toks: tokens, i: 0, depth: 0 };
+  try {
+    return { expr: parseExprOrOpaque(c, (t) => t.kind === 'eof'), diagnostics };
+  } catch (err) {
+    const t = tokens[0]!;
+    const span = spanOf(c, t, tokens[tokens.length - 1]!);
+    const tooDeep = isSyntaxError(err) && err.tooDeep;
+    diagnostics.push({
+      code: tooDeep ? 'PGS1005' : 'PGS1001', severity: 'error',
+      message: err instanceof Error ? err.message : String(err), span,
+    });
+    return { expr: { kind: 'opaque', text, reason: 'not parsed', span }, diagnostics };
+  }
+}
+
+function binaryOp(t: Token): string | undefined {
+  if (t.kind === 'op') return BINARY_PREC[t.value] !== undefined ? t.value : undefined;
+  if (t.kind === 'word' && (t.upper === 'AND' || t.upper === 'OR')) return t.upper.toLowerCase();
+  return undefined;
+}
+
+function parseBinary(c: Cursor, minPrec: number): Expr {
+  enter(c);
+  try {
+    let left = parsePrefix(c);
+    for (;;) {
+      const t = peek(c);
+      const op = binaryOp(t);
+      if (op !== undefined) {
+        const prec = BINARY_PREC[op]!;
+        if (prec < minPrec) break;
+        c.i++;
+        const right = parseBinary(c, prec + 1);
+        left = { kind: 'binary', op, left, right, span: join(left, right) };
+        continue;
+      }
+      if (CMP_PREC < minPrec || t.kind !== 'word') break;
+      const post = parseComparisonPostfix(c, left);
+      if (!post) break;
+      left = post;
+    }
+    return left;
+  } finally {
+    leave(c);
+  }
+}
+
+/** IS [NOT] NULL, [NOT] BETWEEN, [NOT] IN, [NOT] LIKE; undefined when the next word is none of these. */
+function parseComparisonPostfix(c: Cursor, left: Expr): Expr | undefined {
+  const start = c.i;
+  if (acceptWord(c, 'IS')) {
+    const not = acceptWord(c, 'NOT');
+    expectWord(c, 'NULL');
+    return withSpan({ kind: 'isnull', expr: left, ...(not ? { not } : {}) }, c, left);
+  }
+  const not = acceptWord(c, 'NOT');
+  const t = peek(c);
+  if (isWord(t, 'BETWEEN')) {
+    c.i++;
+    const low = parseBinary(c, CMP_PREC + 1);
+    expectWord(c, 'AND');
+    const high = parseBinary(c, CMP_PREC + 1);
+    return withSpan({ kind: 'between', expr: left, low, high, ...(not ? { not } : {}) }, c, left);
+  }
+  if (isWord(t, 'IN')) {
+    c.i++;
+    let list: Expr[];
+    if (isSubqueryStart(c, 1)) list = [parseSubquery(c)];
+    else {
+      expectOp(c, '(');
+      list = [parseExpr(c)];
+      while (acceptOp(c, ',')) list.push(parseExpr(c));
+      expectOp(c, ')');
+    }
+    return withSpan({ kind: 'in', expr: left, list, ...(not ? { not } : {}) }, c, left);
+  }
+  if (isWord(t, 'LIKE')) {
+    c.i++;
+    const pattern = parseBinary(c, CMP_PREC + 1);
+    const escape = acceptWord(c, 'ESCAPE') ? parseBinary(c, CMP_PREC + 1) : undefined;
+    return withSpan({ kind: 'like', op: 'like', expr: left, pattern, ...(escape ? { escape } : {}), ...(not ? { not } : {}) }, c, left);
+  }
+  c.i = start;
+  return undefined;
+}
+
+function parsePrefix(c: Cursor): Expr {
+  const t = peek(c);
+  if (isWord(t, 'NOT')) {
+    c.i++;
+    const operand = parseBinary(c, NOT_PREC);
+    return { kind: 'unary', op: 'not', operand, span: spanOf(c, t, prev(c)) };
+  }
+  if (t.kind === 'op' && (t.value === '-' || t.value === '+' || t.value === '~')) {
+    c.i++;
+    const operand = parseBinary(c, UNARY_PREC);
+    // -1 is one literal, as the NumberLit contract spells it.
+    if (t.value === '-' && operand.kind === 'number' && !operand.value.startsWith('-') && operand.collate === undefined) {
+      return { kind: 'number', value: `-${operand.value}`, span: spanOf(c, t, prev(c)) };
+    }
+    return { kind: 'unary', op: t.value, operand, span: spanOf(c, t, prev(c)) };
+  }
+  return parsePostfix(c, parsePrimary(c));
+}
+
+function parsePostfix(c: Cursor, e: Expr): Expr {
+  while (isWord(peek(c), 'COLLATE')) {
+    c.i++;
+    const name = peek(c);
+    if (!isIdent(name)) throw syntaxError(c, 'expected a collation name');
+    c.i++;
+    e = { ...e, collate: name.value };
+  }
+  return e;
+}
+
+function isSubqueryStart(c: Cursor, k: number): boolean {
+  if (!isOp(peek(c, k - 1), '(')) return false;
+  const t = peek(c, k);
+  return isWord(t, 'SELECT') || isWord(t, 'WITH') || (isOp(t, '(') && isWord(peek(c, k + 1), 'SELECT'));
+}
+
+/** '(' SELECT ... ')' kept as text. */
+function parseSubquery(c: Cursor): Expr {
+  const openIdx = c.i;
+  const open = peek(c);
+  const close = skipParens(c);
+  const inner = c.toks[openIdx + 1]!;
+  return { kind: 'subquery', query: c.src.slice(inner.start, close.start).trim(), span: spanOf(c, open, close) };
+}
+
+function parsePrimary(c: Cursor): Expr {
+  const t = peek(c);
+  switch (t.kind) {
+    case 'string':
+      c.i++;
+      return { kind: 'string', value: t.value, ...(t.national ? { national: true } : {}), span: spanOf(c, t) };
+    case 'number':
+      c.i++;
+      return { kind: 'number', value: t.value, span: spanOf(c, t) };
+    case 'money':
+      c.i++;
+      return { kind: 'number', value: t.value, span: spanOf(c, t) };
+    case 'binary':
+      c.i++;
+      return { kind: 'bytes', hex: t.value, span: spanOf(c, t) };
+    case 'variable':
+      c.i++;
+      return { kind: 'variable', name: t.value, span: spanOf(c, t) };
+    case 'sysvar':
+      c.i++;
+      return { kind: 'variable', name: t.value, system: true, span: spanOf(c, t) };
+    case 'op':
+      if (t.value === '(') {
+        if (isSubqueryStart(c, 1)) return parseSubquery(c);
+        c.i++;
+        const inner = parseExpr(c);
+        const close = expectOp(c, ')');
+        return { kind: 'paren', expr: inner, span: spanOf(c, t, close) };
+      }
+      if (t.value === '*') {
+        c.i++;
+        return { kind: 'star', span: spanOf(c, t) };
+      }
+      throw syntaxError(c, 'expected an expression');
+    case 'word':
+      return parseWordPrimary(c, t);
+    case 'ident':
+      return parseNameOrCall(c, t);
+    case 'go': case 'eof': case 'sqlcmd':
+      throw syntaxError(c, 'expected an expression');
+    default: {
+      const never: never = t.kind;
+      throw syntaxError(c, `unexpected token ${String(never)}`);
+    }
+  }
+}
+
+function parseWordPrimary(c: Cursor, t: Token): Expr {
+  const u = t.upper;
+  if (u === 'NULL') { c.i++; return { kind: 'null', span: spanOf(c, t) }; }
+  if (u === 'CASE') return parseCase(c);
+  if (u === 'EXISTS') {
+    c.i++;
+    const q = parseSubquery(c);
+    return { kind: 'exists', query: q.kind === 'subquery' ? q.query : '', span: spanOf(c, t, prev(c)) };
+  }
+  if ((u === 'CAST' || u === 'TRY_CAST') && isOp(peek(c, 1), '(')) {
+    c.i += 2;
+    const expr = parseExpr(c);
+    expectWord(c, 'AS');
+    const type = parseDataType(c);
+    const close = expectOp(c, ')');
+    return { kind: 'cast', expr, type, form: u === 'CAST' ? 'cast' : 'try_cast', span: spanOf(c, t, close) };
+  }
+  if ((u === 'CONVERT' || u === 'TRY_CONVERT') && isOp(peek(c, 1), '(')) {
+    c.i += 2;
+    const type = parseDataType(c);
+    expectOp(c, ',');
+    const expr = parseExpr(c);
+    const style = acceptOp(c, ',') ? parseExpr(c) : undefined;
+    const close = expectOp(c, ')');
+    return {
+      kind: 'cast', expr, type, ...(style ? { style } : {}), form: u === 'CONVERT' ? 'convert' : 'try_convert',
+      span: spanOf(c, t, close),
+    };
+  }
+  if (u === 'NEXT' && isWord(peek(c, 1), 'VALUE') && isWord(peek(c, 2), 'FOR')) {
+    c.i += 3;
+    const seq = parseNameOrCall(c, peek(c));
+    return { kind: 'call', name: ['NEXT VALUE FOR'], args: [seq], span: spanOf(c, t, prev(c)) };
+  }
+  if (NILADIC.has(u) && !isOp(peek(c, 1), '(')) {
+    c.i++;
+    return { kind: 'call', name: [t.value], args: [], niladic: true, span: spanOf(c, t) };
+  }
+  if (RESERVED.has(u) && !isOp(peek(c, 1), '(')) throw syntaxError(c, 'expected an expression');
+  return parseNameOrCall(c, t);
+}
+
+function parseCase(c: Cursor): Expr {
+  const start = next(c);
+  const operand = isWord(peek(c), 'WHEN') ? undefined : parseExpr(c);
+  const whens: { when: Expr; then: Expr }[] = [];
+  while (acceptWord(c, 'WHEN')) {
+    const when = parseExpr(c);
+    expectWord(c, 'THEN');
+    whens.push({ when, then: parseExpr(c) });
+  }
+  if (whens.length === 0) throw syntaxError(c, 'expected WHEN');
+  const els = acceptWord(c, 'ELSE') ? parseExpr(c) : undefined;
+  const end = expectWord(c, 'END');
+  return {
+    kind: 'case', ...(operand ? { operand } : {}), whens, ...(els ? { else: els } : {}), span: spanOf(c, start, end),
+  };
+}
+
+/** name, a.b.c, a.*, or a call a.b(args) [OVER (...)]. */
+function parseNameOrCall(c: Cursor, first: Token): Expr {
+  if (!isIdent(first)) throw syntaxError(c, 'expected an expression');
+  c.i++;
+  const parts = [first.value];
+  while (isOp(peek(c), '.')) {
+    c.i++;
+    const t = peek(c);
+    if (isOp(t, '*')) {
+      c.i++;
+      return { kind: 'star', table: parts, span: spanOf(c, first, t) };
+    }
+    if (isOp(t, '.')) { parts.push(''); continue; }
+    if (!isIdent(t)) throw syntaxError(c, 'expected a name');
+    c.i++;
+    parts.push(t.value);
+  }
+  if (!isOp(peek(c), '(')) return { kind: 'column', parts, span: spanOf(c, first, prev(c)) };
+  c.i++;
+  const args: Expr[] = [];
+  let star = false;
+  let distinct = false;
+  if (isOp(peek(c), '*') && isOp(peek(c, 1), ')')) { c.i++; star = true; }
+  else if (!isOp(peek(c), ')')) {
+    distinct = acceptWord(c, 'DISTINCT');
+    if (!distinct) acceptWord(c, 'ALL');
+    args.push(parseExpr(c));
+    while (acceptOp(c, ',')) args.push(parseExpr(c));
+  }
+  let close = expectOp(c, ')');
+  let over: string | undefined;
+  if (isWord(peek(c), 'WITHIN') && isWord(peek(c, 1), 'GROUP') || isWord(peek(c), 'OVER')) {
+    const from = peek(c);
+    while (isWord(peek(c), 'WITHIN') || isWord(peek(c), 'GROUP') || isWord(peek(c), 'OVER')) c.i++;
+    close = skipParens(c);
+    if (isWord(peek(c), 'OVER')) { c.i++; close = skipParens(c); }
+    over = textOf(c, from, close);
+  }
+  return {
+    kind: 'call', name: parts, args, ...(star ? { star } : {}), ...(distinct ? { distinct } : {}),
+    ...(over ? { over } : {}), span: spanOf(c, first, close),
+  };
+}
+
+function join(a: Expr, b: Expr): Expr['span'] {
+  if (!a.span || !b.span) return a.span ?? b.span;
+  return { file: a.span.file, line: a.span.line, col: a.span.col, endLine: b.span.endLine, endCol: b.span.endCol };
+}
+
+function withSpan<T extends Expr>(e: T, c: Cursor, left: Expr): T {
+  const end = prev(c);
+  if (left.span) e.span = { ...left.span, endLine: end.endLine, endCol: end.endCol };
+  return e;
+}

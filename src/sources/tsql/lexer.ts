@@ -1,0 +1,306 @@
+import { diag, type Diagnostic } from '../../model/diagnostics.js';
+
+/**
+ * word: unquoted identifier or keyword (also #temp names); ident: [bracketed] or "quoted" identifier;
+ * string: '...' / N'...'; number; money: $12.50; binary: 0xCAFE; variable: @x; sysvar: @@x;
+ * op: punctuation and operators; go: batch separator line; sqlcmd: a `:command` line; eof.
+ */
+export type TokenKind =
+  | 'word' | 'ident' | 'string' | 'number' | 'money' | 'binary' | 'variable' | 'sysvar' | 'op' | 'go' | 'sqlcmd' | 'eof';
+
+export interface Token {
+  kind: TokenKind;
+  /** Offsets into the lexed text, end exclusive. */
+  start: number;
+  end: number;
+  line: number;
+  col: number;
+  /** Inclusive end position, as SourceSpan wants it. */
+  endLine: number;
+  endCol: number;
+  /** word: as written; ident: unescaped name; string: decoded; number/money: digits; binary: hex digits; variable: name without @; op: the operator; go: repeat count; sqlcmd: the line. */
+  value: string;
+  /** Upper-case spelling for word tokens (keyword matching); '' otherwise. */
+  upper: string;
+  national?: boolean;
+}
+
+/** Resumable lexer over one text; `lexBatch` hands out one GO-separated batch at a time to bound memory. */
+export interface LexerState {
+  src: string;
+  file: string;
+  pos: number;
+  line: number;
+  lineStart: number;
+  /** Column offset of the first line (text embedded in another file, e.g. an sp_executesql string). */
+  firstLineColBase: number;
+  /** True while no token has been produced on the current line (GO and :commands must start a line). */
+  lineFresh: boolean;
+  diagnostics: Diagnostic[];
+  done: boolean;
+}
+
+export function createLexer(src: string, file: string, startLine = 1, startCol = 1): LexerState {
+  return {
+    src, file, pos: 0, line: startLine, lineStart: 0, firstLineColBase: startCol - 1,
+    lineFresh: true, diagnostics: [], done: false,
+  };
+}
+
+// Character classes, indexed by char code < 128.
+const WORD_START = 1, WORD_PART = 2, DIGIT = 4, SPACE = 8;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_#]/.test(ch)) CLASS[c]! |= WORD_START | WORD_PART;
+  if (/[0-9]/.test(ch)) CLASS[c]! |= DIGIT | WORD_PART;
+  if (ch === '$' || ch === '@') CLASS[c]! |= WORD_PART;
+  if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === '\f' || ch === '\v') CLASS[c]! |= SPACE;
+}
+const isWordStart = (c: number): boolean => (c < 128 ? (CLASS[c]! & WORD_START) !== 0 : isUnicodeLetter(c));
+const isWordPart = (c: number): boolean => (c < 128 ? (CLASS[c]! & WORD_PART) !== 0 : isUnicodeLetter(c));
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isHex = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+// Non-ASCII letters are legal in identifiers; spaces like NBSP and the BOM are not letters.
+const isUnicodeLetter = (c: number): boolean => c !== 0xa0 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029 && c > 127;
+const isSpace = (c: number): boolean => (c < 128 ? (CLASS[c]! & SPACE) !== 0 : c === 0xa0 || c === 0xfeff);
+
+const TWO_CHAR_OPS = new Set(['<=', '>=', '<>', '!=', '!<', '!>', '::', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=']);
+
+function colAt(st: LexerState, pos: number): number {
+  return pos - st.lineStart + 1 + (st.lineStart === 0 ? st.firstLineColBase : 0);
+}
+
+function newline(st: LexerState, posAfter: number): void {
+  st.line++;
+  st.lineStart = posAfter;
+  st.lineFresh = true;
+}
+
+/** Tokens of the next batch, ending with a `go` or `eof` token. */
+export function lexBatch(st: LexerState): Token[] {
+  const out: Token[] = [];
+  for (;;) {
+    const t = nextToken(st);
+    out.push(t);
+    if (t.kind === 'go' || t.kind === 'eof') return out;
+  }
+}
+
+/** All tokens of a text (tests, small inputs). */
+export function lexAll(src: string, file = '<input>'): { tokens: Token[]; diagnostics: Diagnostic[] } {
+  const st = createLexer(src, file);
+  const tokens: Token[] = [];
+  for (;;) {
+    const t = nextToken(st);
+    tokens.push(t);
+    if (t.kind === 'eof') return { tokens, diagnostics: st.diagnostics };
+  }
+}
+
+function unterminated(st: LexerState, what: string, line: number, col: number): void {
+  st.diagnostics.push(diag('PGS1002', `unterminated ${what}`, {
+    span: { file: st.file, line, col, endLine: st.line, endCol: colAt(st, st.src.length - 1) },
+  }));
+}
+
+export function nextToken(st: LexerState): Token {
+  const src = st.src;
+  const n = src.length;
+  let pos = st.pos;
+  // Skip whitespace and comments.
+  for (;;) {
+    if (pos >= n) break;
+    const c = src.charCodeAt(pos);
+    if (c === 10) { pos++; newline(st, pos); continue; }
+    if (isSpace(c)) { pos++; continue; }
+    if (c === 45 && src.charCodeAt(pos + 1) === 45) { // --
+      const nl = src.indexOf('\n', pos);
+      pos = nl < 0 ? n : nl;
+      continue;
+    }
+    if (c === 47 && src.charCodeAt(pos + 1) === 42) { // /* nested */
+      const line = st.line, col = colAt(st, pos);
+      let depth = 1;
+      pos += 2;
+      while (pos < n && depth > 0) {
+        const d = src.charCodeAt(pos);
+        if (d === 10) { pos++; newline(st, pos); continue; }
+        if (d === 42 && src.charCodeAt(pos + 1) === 47) { depth--; pos += 2; continue; }
+        if (d === 47 && src.charCodeAt(pos + 1) === 42) { depth++; pos += 2; continue; }
+        pos++;
+      }
+      if (depth > 0) { st.pos = pos; unterminated(st, 'comment', line, col); }
+      // A comment does not make a line "non-fresh" for GO purposes only if nothing else precedes; keep the flag.
+      continue;
+    }
+    break;
+  }
+  st.pos = pos;
+  if (pos >= n) {
+    st.done = true;
+    return tok(st, 'eof', pos, pos, '', '');
+  }
+  const fresh = st.lineFresh;
+  st.lineFresh = false;
+  const c = src.charCodeAt(pos);
+  const startLine = st.line, startCol = colAt(st, pos);
+
+  // SQLCMD command line: ':setvar X v', ':on error exit', ':r file'.
+  if (c === 58 && fresh && isWordStart(src.charCodeAt(pos + 1))) {
+    let e = src.indexOf('\n', pos);
+    if (e < 0) e = n;
+    const text = src.slice(pos, e).trimEnd();
+    st.pos = pos + text.length;
+    return tok(st, 'sqlcmd', pos, st.pos, text, '', startLine, startCol);
+  }
+  // N'national string'
+  if ((c === 78 || c === 110) && src.charCodeAt(pos + 1) === 39) {
+    return lexString(st, pos + 1, pos, true, startLine, startCol);
+  }
+  if (c === 39) return lexString(st, pos, pos, false, startLine, startCol);
+  if (isWordStart(c)) {
+    let e = pos + 1;
+    while (e < n && isWordPart(src.charCodeAt(e))) e++;
+    const text = src.slice(pos, e);
+    st.pos = e;
+    const upper = text.toUpperCase();
+    if (fresh && upper === 'GO') {
+      const go = lexGo(st, e);
+      if (go) return tok(st, 'go', pos, st.pos, go, 'GO', startLine, startCol);
+    }
+    return tok(st, 'word', pos, e, text, upper, startLine, startCol);
+  }
+  if (c === 91) return lexQuotedIdent(st, pos, 93, 'bracketed identifier', startLine, startCol); // [ ]
+  if (c === 34) return lexQuotedIdent(st, pos, 34, 'quoted identifier', startLine, startCol); // " "
+  if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(pos + 1)))) {
+    if (c === 48 && (src.charCodeAt(pos + 1) | 32) === 120) { // 0x
+      let e = pos + 2;
+      while (e < n && isHex(src.charCodeAt(e))) e++;
+      st.pos = e;
+      return tok(st, 'binary', pos, e, src.slice(pos + 2, e), '', startLine, startCol);
+    }
+    const e = scanNumber(src, pos);
+    st.pos = e;
+    return tok(st, 'number', pos, e, src.slice(pos, e), '', startLine, startCol);
+  }
+  if (c === 36 && (isDigit(src.charCodeAt(pos + 1)) || src.charCodeAt(pos + 1) === 46)) { // $12.50
+    const e = scanNumber(src, pos + 1);
+    st.pos = e;
+    return tok(st, 'money', pos, e, src.slice(pos + 1, e), '', startLine, startCol);
+  }
+  if (c === 64) { // @var, @@sysvar
+    const sys = src.charCodeAt(pos + 1) === 64;
+    let e = pos + (sys ? 2 : 1);
+    while (e < n && isWordPart(src.charCodeAt(e))) e++;
+    st.pos = e;
+    return tok(st, sys ? 'sysvar' : 'variable', pos, e, src.slice(pos + (sys ? 2 : 1), e), '', startLine, startCol);
+  }
+  const two = src.slice(pos, pos + 2);
+  if (TWO_CHAR_OPS.has(two)) {
+    st.pos = pos + 2;
+    return tok(st, 'op', pos, pos + 2, two, two, startLine, startCol);
+  }
+  st.pos = pos + 1;
+  const one = src[pos]!;
+  return tok(st, 'op', pos, pos + 1, one, one, startLine, startCol);
+}
+
+function tok(
+  st: LexerState, kind: TokenKind, start: number, end: number, value: string, upper: string,
+  line = st.line, col = colAt(st, start),
+): Token {
+  return {
+    kind, start, end, line, col, endLine: st.line, endCol: end > start ? colAt(st, end - 1) : col, value, upper,
+  };
+}
+
+function scanNumber(src: string, pos: number): number {
+  const n = src.length;
+  let e = pos;
+  while (e < n && isDigit(src.charCodeAt(e))) e++;
+  if (src.charCodeAt(e) === 46) { e++; while (e < n && isDigit(src.charCodeAt(e))) e++; }
+  const x = src.charCodeAt(e) | 32;
+  if (x === 101) { // exponent
+    let f = e + 1;
+    const s = src.charCodeAt(f);
+    if (s === 43 || s === 45) f++;
+    if (isDigit(src.charCodeAt(f))) { e = f; while (e < n && isDigit(src.charCodeAt(e))) e++; }
+  }
+  return e;
+}
+
+/** After a line-initial GO: the rest of the line must be blank, a count, or a -- comment. Returns the count text or null. */
+function lexGo(st: LexerState, pos: number): string | null {
+  const src = st.src, n = src.length;
+  let p = pos;
+  while (p < n && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9)) p++;
+  let count = '1';
+  if (isDigit(src.charCodeAt(p))) {
+    const s = p;
+    while (p < n && isDigit(src.charCodeAt(p))) p++;
+    count = src.slice(s, p);
+    while (p < n && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9)) p++;
+  }
+  const c = src.charCodeAt(p);
+  if (p >= n || c === 10 || c === 13 || (c === 45 && src.charCodeAt(p + 1) === 45) || c === 59) {
+    if (c === 59) p++; // tolerate "GO;"
+    st.pos = p;
+    return count;
+  }
+  return null;
+}
+
+function lexString(st: LexerState, quotePos: number, start: number, national: boolean, line: number, col: number): Token {
+  const src = st.src, n = src.length;
+  let p = quotePos + 1;
+  let value = '';
+  let chunk = p;
+  for (;;) {
+    if (p >= n) {
+      value += src.slice(chunk, n);
+      st.pos = n;
+      unterminated(st, 'string', line, col);
+      break;
+    }
+    const c = src.charCodeAt(p);
+    if (c === 39) {
+      if (src.charCodeAt(p + 1) === 39) { value += src.slice(chunk, p + 1); p += 2; chunk = p; continue; }
+      value += src.slice(chunk, p);
+      st.pos = p + 1;
+      break;
+    }
+    if (c === 10) newline(st, p + 1);
+    p++;
+  }
+  st.lineFresh = false;
+  const t = tok(st, 'string', start, st.pos, value, '', line, col);
+  if (national) t.national = true;
+  return t;
+}
+
+function lexQuotedIdent(st: LexerState, start: number, close: number, what: string, line: number, col: number): Token {
+  const src = st.src, n = src.length;
+  let p = start + 1;
+  let value = '';
+  let chunk = p;
+  for (;;) {
+    if (p >= n) {
+      value += src.slice(chunk, n);
+      st.pos = n;
+      unterminated(st, what, line, col);
+      break;
+    }
+    const c = src.charCodeAt(p);
+    if (c === close) {
+      if (src.charCodeAt(p + 1) === close) { value += src.slice(chunk, p + 1); p += 2; chunk = p; continue; }
+      value += src.slice(chunk, p);
+      st.pos = p + 1;
+      break;
+    }
+    if (c === 10) newline(st, p + 1);
+    p++;
+  }
+  st.lineFresh = false;
+  return tok(st, 'ident', start, st.pos, value, '', line, col);
+}

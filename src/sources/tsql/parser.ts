@@ -1,0 +1,268 @@
+import type { Catalog } from '../../model/catalog.js';
+import grammar from '../../../grammars/tsql.json' with { type: 'json' };
+import { createLexer, lexBatch, type Token } from './lexer.js';
+import {
+  type Cursor, acceptWord, atEnd, enter, expectWord, isOp, isSyntaxError, isWord, leave, peek, prev, spanOf, syntaxError,
+  textOf,
+} from './cursor.js';
+import { parseExprOrOpaque } from './expr-parser.js';
+import { parseExec } from './exec.js';
+import { parseInsert } from './insert.js';
+import { parseCreateIndex, parseCreateSchema, parseCreateType, parseDrop, parseRoutine, parseSequence, parseTrigger, parseView } from './objects.js';
+import { type Session, report } from './session.js';
+import { substituteSqlcmdVars } from './sqlcmd.js';
+import { addTable, parseAlterTable, parseCreateTable, skipRest } from './table.js';
+
+export interface TsqlParseOptions {
+  /** Schema for unqualified names; 'dbo' by default. */
+  defaultSchema?: string;
+  /** SQLCMD variables for $(name); `:setvar` in the scripts overrides them, as in sqlcmd. */
+  sqlcmdVars?: Record<string, string>;
+}
+
+const STATEMENT_STARTS = new Set(grammar.statementStarts);
+const SESSION_STATEMENTS = new Set(grammar.sessionStatements);
+const MAX_STATEMENT_TEXT = 2000;
+const MAX_DYNAMIC_DEPTH = 16;
+
+/**
+ * Parse T-SQL scripts, in the order given, as one session (a later script sees earlier objects).
+ * Never throws: everything the parser cannot use is a diagnostic in the returned catalog.
+ */
+export function parseTsql(scripts: { file: string; text: string }[], options: TsqlParseOptions = {}): Catalog {
+  const catalog: Catalog = { dialect: 'tsql', schemas: [], diagnostics: [] };
+  const s: Session = {
+    catalog, defaultSchema: options.defaultSchema ?? 'dbo', sqlcmdVars: { ...options.sqlcmdVars }, data: new Map(), dynamicDepth: 0,
+  };
+  for (const script of scripts) {
+    try {
+      const text = substituteSqlcmdVars(script.text, script.file, s.sqlcmdVars, catalog.diagnostics);
+      parseText(s, text, script.file, 1, 1);
+    } catch (e) {
+      report(s, 'PGS1001', `internal parser error: ${e instanceof Error ? e.message : String(e)}`, {
+        span: { file: script.file, line: 1, col: 1, endLine: 1, endCol: 1 },
+      });
+    }
+  }
+  return catalog;
+}
+
+/** Lex and parse one text batch by batch (GO-separated). */
+function parseText(s: Session, text: string, file: string, line: number, col: number): void {
+  const lx = createLexer(text, file, line, col);
+  while (!lx.done) {
+    const toks = lexBatch(lx);
+    if (lx.diagnostics.length) {
+      s.catalog.diagnostics.push(...lx.diagnostics);
+      lx.diagnostics.length = 0;
+    }
+    const c: Cursor = { src: text, file, toks, i: 0, depth: 0 };
+    parseStatements(s, c, false);
+    const sep = toks[toks.length - 1]!;
+    if (sep.kind === 'go' && sep.value !== '1') {
+      report(s, 'PGS1010', `GO ${sep.value}: the batch is converted once`, { span: spanOf(c, sep) });
+    }
+  }
+}
+
+/** Dynamic SQL (EXEC sp_executesql N'...'): parsed like a script, spans offset to the string's position. */
+function runDynamic(s: Session, text: string, file: string, line: number, col: number): void {
+  if (s.dynamicDepth >= MAX_DYNAMIC_DEPTH) {
+    report(s, 'PGS1005', 'dynamic SQL nested too deeply; not parsed', { span: { file, line, col, endLine: line, endCol: col } });
+    return;
+  }
+  s.dynamicDepth++;
+  try {
+    parseText(s, text, file, line, col);
+  } finally {
+    s.dynamicDepth--;
+  }
+}
+
+/** statements := {statement [';']} — up to GO/EOF, or to END inside a BEGIN ... END block. */
+function parseStatements(s: Session, c: Cursor, inBlock: boolean): void {
+  for (;;) {
+    const t = peek(c);
+    if (atEnd(t)) return;
+    if (isOp(t, ';')) { c.i++; continue; }
+    if (inBlock && isWord(t, 'END')) return;
+    parseGuarded(s, c);
+  }
+}
+
+/** One statement; a failure becomes PGS1001 (or PGS1005) and parsing resumes at the next statement start. */
+function parseGuarded(s: Session, c: Cursor): void {
+  const start = c.i;
+  const depth = c.depth;
+  try {
+    parseStatement(s, c);
+    if (c.i === start) c.i++;
+  } catch (e) {
+    c.depth = depth;
+    const first = c.toks[start]!;
+    c.i = start + 1;
+    skipRest(c);
+    const last = c.i > start ? prev(c) : first;
+    const text = textOf(c, first, last);
+    const tooDeep = isSyntaxError(e) && e.tooDeep === true;
+    const message = e instanceof Error ? e.message : String(e);
+    report(s, tooDeep ? 'PGS1005' : 'PGS1001', tooDeep ? message : `statement could not be parsed: ${message}`, {
+      span: spanOf(c, first, last),
+      statement: text.length > MAX_STATEMENT_TEXT ? `${text.slice(0, MAX_STATEMENT_TEXT)}…` : text,
+    });
+  }
+}
+
+/** Skip the rest of a statement we do not convert, with one diagnostic covering it. */
+function skipWith(s: Session, c: Cursor, start: Token, code: 'PGS1010' | 'PGS1012' | 'PGS1013' | 'PGS1014' | 'PGS1018' | 'PGS1011', what: string, exempt?: Set<string>): void {
+  if (peek(c) === start) c.i++;
+  skipRest(c, exempt);
+  report(s, code, `${what} skipped`, { span: spanOf(c, start, prev(c)) });
+}
+
+function describeStart(c: Cursor, start: Token): string {
+  const n = peek(c, 1);
+  return n.kind === 'word' ? `${start.upper} ${n.upper}` : start.upper;
+}
+
+const DML_EXEMPT: Record<string, Set<string>> = {
+  UPDATE: new Set(['SET', 'SELECT']),
+  DELETE: new Set(['SELECT']),
+  MERGE: new Set(['INSERT', 'UPDATE', 'DELETE', 'SET', 'SELECT']),
+  TRUNCATE: new Set(),
+  SELECT: new Set(),
+};
+
+function parseStatement(s: Session, c: Cursor): void {
+  const t = peek(c);
+  if (t.kind === 'sqlcmd') {
+    c.i++;
+    const cmd = t.value.split(/\s+/)[0]!.toLowerCase();
+    if (cmd === ':r') report(s, 'PGS1012', `SQLCMD ${t.value}: included file not read`, { span: spanOf(c, t) });
+    else if (cmd === ':setvar' || cmd === ':on') report(s, 'PGS1010', `SQLCMD ${t.value} skipped`, { span: spanOf(c, t) });
+    else report(s, 'PGS1012', `SQLCMD command ${t.value} skipped`, { span: spanOf(c, t) });
+    return;
+  }
+  if (t.kind !== 'word') throw syntaxError(c, 'expected a statement');
+  const u = t.upper;
+  switch (u) {
+    case 'CREATE': return parseCreate(s, c, t);
+    case 'ALTER': return parseAlter(s, c, t);
+    case 'DROP': c.i++; return parseDrop(s, c, t);
+    case 'INSERT': return parseInsert(s, c, t);
+    case 'UPDATE': case 'DELETE': case 'MERGE': case 'TRUNCATE': case 'SELECT':
+      return skipWith(s, c, t, 'PGS1014', `${u} statement`, DML_EXEMPT[u]);
+    case 'EXEC': case 'EXECUTE': c.i++; return parseExec(s, c, t, runDynamic);
+    case 'IF': return parseIf(s, c);
+    case 'WHILE': {
+      c.i++;
+      parseExprOrOpaque(c, isStatementBoundary);
+      return parseBody(s, c);
+    }
+    case 'BEGIN': return parseBody(s, c);
+    case 'COMMIT': case 'ROLLBACK': case 'SAVE':
+      return skipWith(s, c, t, 'PGS1010', `${u} statement`);
+    case 'GRANT': case 'DENY': case 'REVOKE':
+      return skipWith(s, c, t, 'PGS1018', `${u} statement`);
+    case 'WITH':
+      return skipWith(s, c, t, 'PGS1014', 'WITH ... statement', new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SET']));
+    case 'ENABLE': case 'DISABLE':
+      return skipWith(s, c, t, 'PGS1012', `${u} TRIGGER`);
+    default:
+      if (SESSION_STATEMENTS.has(u)) return skipWith(s, c, t, 'PGS1010', describeStart(c, t));
+      throw syntaxError(c, 'expected a statement');
+  }
+}
+
+const isStatementBoundary = (t: Token): boolean =>
+  atEnd(t) || isOp(t, ';') || (t.kind === 'word' && STATEMENT_STARTS.has(t.upper));
+
+/** if := IF condition body [ELSE body] — the DDL inside the wrapper is what the script creates. */
+function parseIf(s: Session, c: Cursor): void {
+  c.i++;
+  parseExprOrOpaque(c, isStatementBoundary);
+  enter(c);
+  try {
+    parseBody(s, c);
+    if (isOp(peek(c), ';') && isWord(peek(c, 1), 'ELSE')) c.i++;
+    if (acceptWord(c, 'ELSE')) parseBody(s, c);
+  } finally {
+    leave(c);
+  }
+}
+
+const TRANSACTION_WORDS = new Set(['TRAN', 'TRANSACTION', 'DISTRIBUTED', 'DIALOG', 'CONVERSATION']);
+
+/** body := BEGIN [TRY|CATCH] statements END [TRY|CATCH] | statement; BEGIN TRAN is a session statement. */
+function parseBody(s: Session, c: Cursor): void {
+  const t = peek(c);
+  if (atEnd(t)) throw syntaxError(c, 'expected a statement');
+  if (!isWord(t, 'BEGIN')) { parseGuarded(s, c); return; }
+  if (TRANSACTION_WORDS.has(peek(c, 1).upper) || (isOp(peek(c, 1), ';') || atEnd(peek(c, 1)))) {
+    skipWith(s, c, t, 'PGS1010', describeStart(c, t));
+    return;
+  }
+  c.i++;
+  const kind = acceptWord(c, 'TRY') ? 'TRY' : acceptWord(c, 'CATCH') ? 'CATCH' : '';
+  enter(c);
+  try {
+    parseStatements(s, c, true);
+  } finally {
+    leave(c);
+  }
+  expectWord(c, 'END');
+  if (kind) acceptWord(c, kind);
+}
+
+const GRANT_OBJECTS = new Set(['USER', 'ROLE', 'LOGIN', 'APPLICATION', 'CERTIFICATE', 'ASYMMETRIC', 'SYMMETRIC', 'MASTER', 'CREDENTIAL', 'SERVER']);
+
+function parseCreate(s: Session, c: Cursor, start: Token): void {
+  c.i++;
+  const orAlter = isWord(peek(c), 'OR') && isWord(peek(c, 1), 'ALTER');
+  if (orAlter) c.i += 2;
+  const t = peek(c);
+  switch (t.upper) {
+    case 'TABLE': {
+      const table = parseCreateTable(s, c, start);
+      if (table) addTable(s, table);
+      return;
+    }
+    case 'VIEW': return parseView(s, c, start, orAlter);
+    case 'PROC': case 'PROCEDURE': case 'FUNCTION': return parseRoutine(s, c, start, orAlter);
+    case 'TRIGGER': return parseTrigger(s, c, start, orAlter);
+    case 'UNIQUE': case 'CLUSTERED': case 'NONCLUSTERED': case 'INDEX': case 'COLUMNSTORE': case 'XML': case 'SPATIAL':
+      return parseCreateIndex(s, c, start);
+    case 'PRIMARY':
+      if (isWord(peek(c, 1), 'XML')) return parseCreateIndex(s, c, start);
+      break;
+    case 'FULLTEXT':
+      if (isWord(peek(c, 1), 'INDEX')) return parseCreateIndex(s, c, start);
+      return skipWith(s, c, start, 'PGS1012', `CREATE FULLTEXT ${peek(c, 1).value.toUpperCase()}`);
+    case 'SCHEMA': return parseCreateSchema(s, c, start);
+    case 'TYPE': return parseCreateType(s, c, start);
+    case 'SEQUENCE': return parseSequence(s, c, start);
+    case 'DATABASE': return skipWith(s, c, start, 'PGS1010', 'CREATE DATABASE');
+    case 'PARTITION': case 'STATISTICS': return skipWith(s, c, start, 'PGS1011', `CREATE ${t.upper}`);
+    default:
+      if (GRANT_OBJECTS.has(t.upper)) return skipWith(s, c, start, 'PGS1018', `CREATE ${t.upper}`);
+  }
+  skipWith(s, c, start, 'PGS1012', `CREATE ${t.value.toUpperCase()}`);
+}
+
+function parseAlter(s: Session, c: Cursor, start: Token): void {
+  c.i++;
+  const t = peek(c);
+  switch (t.upper) {
+    case 'TABLE': return parseAlterTable(s, c, start);
+    case 'VIEW': return parseView(s, c, start, true);
+    case 'PROC': case 'PROCEDURE': case 'FUNCTION': return parseRoutine(s, c, start, true);
+    case 'TRIGGER': return parseTrigger(s, c, start, true);
+    case 'DATABASE': return skipWith(s, c, start, 'PGS1010', 'ALTER DATABASE');
+    case 'INDEX': return skipWith(s, c, start, 'PGS1011', 'ALTER INDEX');
+    case 'AUTHORIZATION': return skipWith(s, c, start, 'PGS1018', 'ALTER AUTHORIZATION');
+    default:
+      if (GRANT_OBJECTS.has(t.upper)) return skipWith(s, c, start, 'PGS1018', `ALTER ${t.upper}`);
+  }
+  skipWith(s, c, start, 'PGS1012', `ALTER ${t.value.toUpperCase()}`);
+}
+

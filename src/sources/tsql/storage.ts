@@ -1,0 +1,89 @@
+import type { Token } from './lexer.js';
+import { type Cursor, acceptOp, atEnd, isIdent, isOp, isWord, next, peek, prev, skipParens, spanOf, syntaxError, textOf } from './cursor.js';
+import { type Session, report } from './session.js';
+
+/**
+ * Storage clauses with no PostgreSQL meaning: `WITH (PAD_INDEX = OFF, ...)`, legacy `WITH FILLFACTOR = 90`,
+ * `ON [PRIMARY]` / `ON ps(col)`, `TEXTIMAGE_ON fg`, `FILESTREAM_ON fg`. Each consumed clause yields one PGS1011.
+ * Returns false when the cursor is not at such a clause.
+ */
+export function skipStorageClause(s: Session, c: Cursor, object: string | undefined): boolean {
+  const t = peek(c);
+  if (isWord(t, 'WITH')) {
+    if (isOp(peek(c, 1), '(')) {
+      c.i++;
+      const end = skipParens(c);
+      dropped(s, c, t, end, object);
+      return true;
+    }
+    // Legacy: WITH FILLFACTOR = 90 | WITH PAD_INDEX, IGNORE_DUP_KEY
+    const n = peek(c, 1);
+    if (n.kind === 'word' && ['FILLFACTOR', 'PAD_INDEX', 'IGNORE_DUP_KEY', 'DROP_EXISTING', 'STATISTICS_NORECOMPUTE', 'SORT_IN_TEMPDB'].includes(n.upper)) {
+      c.i++;
+      for (;;) {
+        c.i++; // option name
+        if (acceptOp(c, '=')) c.i++;
+        if (!(isOp(peek(c), ',') && peek(c, 1).kind === 'word')) break;
+        c.i++;
+      }
+      dropped(s, c, t, prev(c), object);
+      return true;
+    }
+    return false;
+  }
+  if ((isWord(t, 'ON') && !isWord(peek(c, 1), 'DELETE') && !isWord(peek(c, 1), 'UPDATE')) || isWord(t, 'TEXTIMAGE_ON') || isWord(t, 'FILESTREAM_ON')) {
+    c.i++;
+    if (!isIdent(peek(c)) && peek(c).kind !== 'string') throw syntaxError(c, 'expected a filegroup or partition scheme');
+    c.i++;
+    if (isOp(peek(c), '(')) skipParens(c);
+    dropped(s, c, t, prev(c), object);
+    return true;
+  }
+  return false;
+}
+
+function dropped(s: Session, c: Cursor, a: Token, b: Token, object: string | undefined): void {
+  report(s, 'PGS1011', `storage option dropped: ${textOf(c, a, b).replace(/\s+/g, ' ').slice(0, 200)}`, {
+    span: spanOf(c, a, b), ...(object ? { object } : {}),
+  });
+}
+
+/** `key = value` pairs inside WITH ( ... ); a value may itself be `ON (k = v, ...)`. */
+export interface WithOption {
+  key: string;
+  value: string;
+  sub: WithOption[];
+  /** Every token of the value (a history table name is several). */
+  tokens: Token[];
+  first: Token;
+  last: Token;
+}
+
+export function parseWithOptionList(c: Cursor): WithOption[] {
+  const out: WithOption[] = [];
+  if (!acceptOp(c, '(')) throw syntaxError(c, "expected '('");
+  while (!isOp(peek(c), ')')) {
+    if (atEnd(peek(c))) throw syntaxError(c, "expected ')'");
+    const first = next(c);
+    const opt: WithOption = { key: first.value.toUpperCase(), value: '', sub: [], tokens: [], first, last: first };
+    if (acceptOp(c, '=')) {
+      const v = next(c);
+      opt.value = v.value;
+      opt.tokens.push(v);
+      if (isOp(peek(c), '(')) opt.sub = parseWithOptionList(c);
+      // Anything else up to ',' or ')' (e.g. DATA_COMPRESSION = PAGE ON PARTITIONS (1 TO 2)).
+      let depth = 0;
+      while (!atEnd(peek(c)) && !(depth === 0 && (isOp(peek(c), ',') || isOp(peek(c), ')')))) {
+        const t = next(c);
+        opt.tokens.push(t);
+        if (isOp(t, '(')) depth++;
+        else if (isOp(t, ')')) depth--;
+      }
+    }
+    opt.last = prev(c);
+    out.push(opt);
+    if (!acceptOp(c, ',')) break;
+  }
+  if (!acceptOp(c, ')')) throw syntaxError(c, "expected ')'");
+  return out;
+}
