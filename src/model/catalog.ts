@@ -66,6 +66,8 @@ export interface Column {
   periodRole?: 'start' | 'end';
   /** Source-only attributes kept so the transpiler can report them: rowguidcol, sparse, filestream, hidden, invisible, masked. */
   flags?: string[];
+  /** PostgreSQL only: the named value transform of the type rule that fired (int-to-bool, zero-dates-to-null), for the copy stage. */
+  copy?: string;
   span: SourceSpan;
 }
 

@@ -54,6 +54,7 @@ export const DIAGNOSTIC_CODES = {
   PGS2015: { severity: 'warning', title: 'index or key prefix length dropped' },
   PGS2016: { severity: 'info', title: 'system-versioned (temporal) table converted without history' },
   PGS2017: { severity: 'error', title: 'foreign key columns do not match a key of the referenced table' },
+  PGS2018: { severity: 'info', title: 'CHECK made redundant by the target type (json_valid on a jsonb column); dropped' },
   // 3xxx: expressions
   PGS3001: { severity: 'error', title: 'function has no PostgreSQL mapping' },
   PGS3002: { severity: 'error', title: 'expression syntax not understood' },

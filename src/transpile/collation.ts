@@ -1,0 +1,44 @@
+import type { Collation, Column, Table } from '../model/catalog.js';
+import type { SourceDialect } from './context.js';
+
+/** How a source column compares strings. */
+export interface SourceCollation {
+  caseInsensitive: boolean;
+  accentInsensitive: boolean;
+  /** The collation written on the column, if any (reported when not carried). */
+  explicit?: string;
+}
+
+function classify(collation: string): { ci: boolean; ai: boolean } {
+  const c = collation.toLowerCase();
+  if (c === 'binary' || c.endsWith('_bin') || c.endsWith('_bin2') || c.includes('_bin_')) return { ci: false, ai: false };
+  if (c.includes('_cs')) return { ci: false, ai: c.includes('_ai') };
+  if (c.includes('_ci')) return { ci: true, ai: c.includes('_ai') };
+  // A collation naming neither (rare) compares as its charset's default: case-insensitive.
+  return { ci: true, ai: c.includes('_ai') };
+}
+
+/**
+ * T-SQL: no COLLATE → the server default (SQL_Latin1_General_CP1_CI_AS, case-insensitive, accent-sensitive).
+ * MySQL: column collation, column charset, table collate, table charset; the defaults are *_ci.
+ */
+export function sourceCollation(dialect: SourceDialect, col: Column, table: Table): SourceCollation {
+  if (col.collation) return { ...toFlags(classify(col.collation)), explicit: col.collation };
+  if (dialect === 'tsql') return { caseInsensitive: true, accentInsensitive: false };
+  const charset = col.charset ?? col.type.charset;
+  if (charset) return toFlags(charset.toLowerCase() === 'binary' ? { ci: false, ai: false } : { ci: true, ai: false });
+  const tableCollate = table.options['collate'] ?? table.options['collation'] ?? table.options['default collate'];
+  if (tableCollate) return toFlags(classify(tableCollate));
+  const tableCharset = table.options['charset'] ?? table.options['character set'] ?? table.options['default charset'];
+  if (tableCharset?.toLowerCase() === 'binary') return toFlags({ ci: false, ai: false });
+  return { caseInsensitive: true, accentInsensitive: false };
+}
+
+const toFlags = (x: { ci: boolean; ai: boolean }): SourceCollation => ({ caseInsensitive: x.ci, accentInsensitive: x.ai });
+
+/** ICU nondeterministic collations: level2 ignores case, level1 ignores case and accents. */
+export function nondeterministicCollation(accentInsensitive: boolean): Collation {
+  return accentInsensitive
+    ? { name: 'case_accent_insensitive', provider: 'icu', locale: 'und-u-ks-level1', deterministic: false }
+    : { name: 'case_insensitive', provider: 'icu', locale: 'und-u-ks-level2', deterministic: false };
+}

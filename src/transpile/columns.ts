@@ -1,0 +1,139 @@
+import type { Check, Column, UserType } from '../model/catalog.js';
+import type { Expr } from '../model/expr.js';
+import { dataType, type DataType } from '../model/types.js';
+import { nondeterministicCollation, sourceCollation } from './collation.js';
+import type { TranspileContext } from './context.js';
+import { exprText } from './draft.js';
+import type { TypeRule } from './mappings.js';
+import { report, type TableScope } from './scope.js';
+import { findTypeRule, isStringSourceType, renderCheckTemplate, renderTypeTemplate, typeKey } from './types.js';
+
+/** The outcome of the type phase for one column. */
+export interface MappedColumn {
+  src: Column;
+  name: string;
+  type: DataType;
+  rule?: TypeRule;
+  checks: Check[];
+  copy?: string;
+  collation?: string;
+  dropDefault?: boolean;
+}
+
+/** A T-SQL alias type (CREATE TYPE x FROM base) the column refers to, if any. */
+export function findAliasType(ctx: TranspileContext, t: DataType) {
+  const n = t.name.toLowerCase();
+  for (const s of ctx.source.schemas) {
+    if (t.schema !== undefined && s.name.toLowerCase() !== t.schema.toLowerCase()) continue;
+    const found = s.types.find((u) => u.kind === 'alias' && u.name.name.toLowerCase() === n);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const MARIADB_JSON_SOURCES = new Set(['longtext', 'text', 'mediumtext', 'json']);
+
+/** CHECK (json_valid(col)): MariaDB's spelling of a JSON column. */
+export function jsonValidColumn(e: Expr): string | undefined {
+  const x = e.kind === 'paren' ? e.expr : e;
+  if (x.kind === 'call' && x.name.length === 1 && x.name[0]!.toLowerCase() === 'json_valid' && x.args.length === 1) {
+    const a = x.args[0]!;
+    if (a.kind === 'column') return a.parts[a.parts.length - 1]!.toLowerCase();
+  }
+  return undefined;
+}
+
+const ref = (name: string): Expr => ({ kind: 'column', parts: [name] });
+
+function checkOf(expr: Expr, col: Column): Check {
+  return { expr, raw: exprText(expr), span: col.span };
+}
+
+/** Map one column's type by the rules (alias types → their domain), with the enum/set/collation consequences. */
+export function mapColumnType(s: TableScope, col: Column, jsonColumns: Set<string>): MappedColumn {
+  const { ctx } = s;
+  const name = ctx.names.column(s.src.name, col.name);
+  const out: MappedColumn = { src: col, name, type: dataType('text'), checks: [] };
+  const alias = ctx.dialect === 'tsql' ? findAliasType(ctx, col.type) : undefined;
+  if (alias) {
+    const target = ctx.names.relation(alias.name)!;
+    out.type = dataType(target.name, [], { schema: target.schema, raw: `${target.schema}.${target.name}` });
+    return out;
+  }
+  if (ctx.dialect === 'mysql' && jsonColumns.has(col.name.toLowerCase()) && MARIADB_JSON_SOURCES.has(typeKey(col.type.name))) {
+    out.type = dataType('jsonb');
+    out.rule = { id: 'mysql.mariadb-json', to: 'jsonb' };
+    return out;
+  }
+  const rule = findTypeRule(ctx.typeRules, col.type, { defaultRaw: col.defaultRaw, identity: !!col.identity });
+  if (!rule) {
+    report(s, 'PGS2001', `column ${col.name}: no type rule matches ${col.type.raw}; mapped to text`, { span: col.span });
+    return out;
+  }
+  out.rule = rule;
+  out.copy = rule.copy;
+  if (rule.note) {
+    // Identity-guarded rules are identity changes (PGS2005); the others change range or precision (PGS2002).
+    report(s, rule.match?.identity ? 'PGS2005' : 'PGS2002', `column ${col.name}: ${col.type.raw} → ${rule.to}: ${rule.note}`, { span: col.span, rule: rule.id });
+  }
+  if (rule.default === 'drop' && col.default) {
+    out.dropDefault = true;
+    report(s, 'PGS2003', `column ${col.name}: default ${col.defaultRaw ?? exprText(col.default)} dropped`, { span: col.span, rule: rule.id });
+  }
+  if (rule.to === 'enum-type') {
+    const typeName = ctx.names.claim(s.target.schema, `${s.target.name}_${name}`, { object: s.object, what: 'enum type', span: col.span });
+    const enumType: UserType = { kind: 'enum', name: { schema: s.target.schema, name: typeName }, values: col.type.values ?? [], span: col.span };
+    s.newTypes.push(enumType);
+    out.type = dataType(typeName, [], { schema: s.target.schema, raw: `${s.target.schema}.${typeName}` });
+  } else if (rule.to === 'set-array') {
+    out.type = dataType('text', [], { array: true, raw: 'text[]' });
+    const members = (col.type.values ?? []).map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',');
+    const arr: Expr = { kind: 'cast', expr: { kind: 'string', value: `{${members}}` }, type: dataType('text', [], { array: true, raw: 'text[]' }), form: 'cast' };
+    out.checks.push(checkOf({ kind: 'binary', op: '<@', left: ref(name), right: arr }, col));
+  } else {
+    out.type = renderTypeTemplate(rule.to, col.type);
+  }
+  if (rule.check) out.checks.push(checkOf(renderCheckTemplate(rule.check, ref(name), col.type), col));
+  applyCollationPolicy(s, col, out);
+  return out;
+}
+
+/** Case-insensitive source strings: citext, a nondeterministic collation, or nothing, by policy. */
+function applyCollationPolicy(s: TableScope, col: Column, out: MappedColumn): void {
+  const { ctx } = s;
+  const isString = isStringSourceType(ctx.dialect, col.type.name) && !out.type.schema && !out.type.array && ['varchar', 'char', 'text'].includes(out.type.name);
+  if (!isString) {
+    if (col.collation) report(s, 'PGS2006', `column ${col.name}: collation ${col.collation} not carried (the column is not a string in PostgreSQL)`, { span: col.span });
+    return;
+  }
+  const sc = sourceCollation(ctx.dialect, col, s.src);
+  if (!sc.caseInsensitive) {
+    if (sc.explicit) report(s, 'PGS2006', `column ${col.name}: collation ${sc.explicit} not carried; the column uses the database's default collation (case-sensitive)`, { span: col.span });
+    return;
+  }
+  s.ciColumns.set(out.name, { accentInsensitive: sc.accentInsensitive });
+  switch (ctx.ciPolicy) {
+    case 'ignore':
+      if (sc.explicit) report(s, 'PGS2006', `column ${col.name}: collation ${sc.explicit} not carried (--case-insensitive ignore); comparisons become case-sensitive`, { span: col.span });
+      return;
+    case 'citext': {
+      const len = out.type.args[0];
+      out.type = dataType('citext');
+      ctx.extensions.add('citext');
+      if (typeof len === 'number') {
+        const e: Expr = { kind: 'binary', op: '<=', left: { kind: 'call', name: ['char_length'], args: [ref(out.name)] }, right: { kind: 'number', value: String(len) } };
+        out.checks.push(checkOf(e, col));
+      }
+      return;
+    }
+    case 'collation': {
+      const coll = nondeterministicCollation(sc.accentInsensitive);
+      out.collation = coll.name;
+      const list = (s.newCollations);
+      if (!list.some((c) => c.name === coll.name)) list.push(coll);
+      return;
+    }
+    default: return ctx.ciPolicy satisfies never;
+  }
+}
+

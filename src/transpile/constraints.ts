@@ -1,0 +1,121 @@
+import type { Check, ForeignKey, Key, KeyPart } from '../model/catalog.js';
+import { findTable, qnameText } from '../model/catalog.js';
+import { jsonValidColumn } from './columns.js';
+import { exprText, quoteIdent, quoteQName } from './draft.js';
+import { translateExpr } from './expr.js';
+import { addManual, problemCodes, report, reportProblems, type TableScope } from './scope.js';
+
+/** Key columns mapped; prefix lengths dropped (PGS2015, stronger on unique keys since uniqueness changes). */
+export function mapKeyParts(s: TableScope, parts: KeyPart[], what: string, unique: boolean, keepOrder: boolean): KeyPart[] {
+  return parts.map((p) => {
+    const out: KeyPart = { column: s.ctx.names.column(s.src.name, p.column) };
+    if (keepOrder && p.desc) out.desc = true;
+    if (p.length !== undefined) {
+      report(s, 'PGS2015', unique
+        ? `${what}: prefix length ${p.column}(${p.length}) dropped; uniqueness now applies to the whole value, not its first ${p.length} characters`
+        : `${what}: prefix length ${p.column}(${p.length}) dropped; the index covers the whole value`,
+      { severity: unique ? 'warning' : 'info' });
+    }
+    if (p.expr) {
+      const r = translateExpr(p.expr, s.env);
+      reportProblems(s, what, r.problems);
+      out.expr = r.expr;
+    }
+    return out;
+  });
+}
+
+/** Claim a constraint or index name in the target schema; unnamed ones stay unnamed. */
+export function constraintName(s: TableScope, name: string | undefined, what: string): string | undefined {
+  if (name === undefined) return undefined;
+  return s.ctx.names.claim(s.target.schema, name, { object: s.object, what, span: s.src.span, alternative: `${s.target.name}_${name}` });
+}
+
+/** PGS2004 when a key over case-insensitive source columns changes meaning under the chosen policy. */
+function checkKeyCaseSensitivity(s: TableScope, key: KeyPart[], what: string): void {
+  const ci = key.map((p) => ({ p, c: s.ciColumns.get(p.column) })).filter((x) => x.c);
+  if (!ci.length) return;
+  const cols = ci.map((x) => x.p.column).join(', ');
+  const policy = s.ctx.ciPolicy;
+  if (policy === 'ignore') {
+    report(s, 'PGS2004', `${what} on ${cols}: the source compares case-insensitively; in PostgreSQL values differing only in case become distinct`);
+  } else if (policy === 'citext' && ci.some((x) => x.c!.accentInsensitive)) {
+    report(s, 'PGS2004', `${what} on ${cols}: the source is accent-insensitive; citext is accent-sensitive, so values differing only in accents become distinct`);
+  }
+}
+
+export function convertKey(s: TableScope, k: Key, what: string): Key {
+  const columns = mapKeyParts(s, k.columns, what, true, false);
+  checkKeyCaseSensitivity(s, columns, what);
+  const name = constraintName(s, k.name, what.split(' ')[0]!);
+  return { ...(name !== undefined ? { name } : {}), columns, span: k.span };
+}
+
+export { checkKeyCaseSensitivity };
+
+/** CHECK constraints: translated, json_valid on jsonb columns dropped, untranslatable ones to manual. */
+export function convertChecks(s: TableScope): Check[] {
+  const out: Check[] = [];
+  for (const c of s.src.checks) {
+    const what = `check constraint${c.name ? ` ${c.name}` : ''}`;
+    const jsonCol = jsonValidColumn(c.expr);
+    if (jsonCol !== undefined && s.columnTypes.get(s.ctx.names.column(s.src.name, jsonCol))?.name === 'jsonb') {
+      report(s, 'PGS2018', `${what} (${c.raw}) dropped: column ${jsonCol} is jsonb, which only holds valid JSON`, { span: c.span });
+      continue;
+    }
+    const r = translateExpr(c.expr, s.env);
+    reportProblems(s, what, r.problems, c.span);
+    if (r.failed) {
+      addManual(s, {
+        kind: 'constraint',
+        original: `${c.name ? `CONSTRAINT ${c.name} ` : ''}CHECK (${c.raw})`,
+        draft: `ALTER TABLE ${quoteQName(s.target)} ADD ${c.name ? `CONSTRAINT ${quoteIdent(s.ctx.names.fold(c.name))} ` : ''}CHECK (${exprText(r.expr)});`,
+        codes: problemCodes(r.problems),
+        span: c.span,
+      });
+      continue;
+    }
+    if (c.enforced === false) report(s, 'PGS2014', `${what} was not enforced in the source; created NOT VALID (existing rows are not checked)`, { span: c.span });
+    const name = constraintName(s, c.name, 'check constraint');
+    out.push({ ...(name !== undefined ? { name } : {}), expr: r.expr, raw: exprText(r.expr), ...(c.enforced === false ? { enforced: false } : {}), span: c.span });
+  }
+  return out;
+}
+
+/** Foreign keys resolved (case-insensitive) to target names; a key to a table not in the input goes to manual. */
+export function convertForeignKeys(s: TableScope): ForeignKey[] {
+  const out: ForeignKey[] = [];
+  const { ctx } = s;
+  for (const fk of s.src.foreignKeys) {
+    const what = `foreign key${fk.name ? ` ${fk.name}` : ''}`;
+    const refSchema = fk.ref.schema;
+    const refTable = findTable(ctx.source, fk.ref);
+    const cols = fk.columns.map((c) => ctx.names.column(s.src.name, c));
+    if (!refTable) {
+      report(s, 'PGS2012', `${what} (${fk.columns.join(', ')}) refers to ${qnameText(fk.ref)}, which is not in the input; moved to manual`, { span: fk.span });
+      const guess = { schema: ctx.names.schema(refSchema), name: ctx.names.fold(fk.ref.name) };
+      addManual(s, {
+        kind: 'constraint',
+        original: `${fk.name ? `CONSTRAINT ${fk.name} ` : ''}FOREIGN KEY (${fk.columns.join(', ')}) REFERENCES ${qnameText(fk.ref)}${fk.refColumns.length ? ` (${fk.refColumns.join(', ')})` : ''}`,
+        draft: `ALTER TABLE ${quoteQName(s.target)} ADD ${fk.name ? `CONSTRAINT ${quoteIdent(ctx.names.fold(fk.name))} ` : ''}FOREIGN KEY (${cols.map(quoteIdent).join(', ')}) REFERENCES ${quoteQName(guess)}${fk.refColumns.length ? ` (${fk.refColumns.map((c) => quoteIdent(ctx.names.fold(c))).join(', ')})` : ''};`,
+        codes: ['PGS2012'],
+        span: fk.span,
+      });
+      continue;
+    }
+    if (fk.enforced === false) report(s, 'PGS2014', `${what} was not enforced in the source; created NOT VALID (existing rows are not checked)`, { span: fk.span });
+    const name = constraintName(s, fk.name, 'foreign key');
+    out.push({
+      ...(name !== undefined ? { name } : {}),
+      columns: cols,
+      ref: ctx.names.relation(refTable.name)!,
+      refColumns: fk.refColumns.map((c) => ctx.names.column(refTable.name, c)),
+      ...(fk.onDelete ? { onDelete: fk.onDelete } : {}),
+      ...(fk.onUpdate ? { onUpdate: fk.onUpdate } : {}),
+      ...(fk.match ? { match: fk.match } : {}),
+      ...(fk.enforced === false ? { enforced: false } : {}),
+      span: fk.span,
+    });
+  }
+  return out;
+}

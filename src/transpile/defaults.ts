@@ -1,0 +1,90 @@
+import type { Expr } from '../model/expr.js';
+import { dataType, type DataType } from '../model/types.js';
+import { translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
+import { normalizeDefaultRaw } from './types.js';
+
+export interface DefaultResult {
+  /** Undefined when the default is dropped. */
+  expr?: Expr;
+  problems: ExprProblem[];
+  failed: boolean;
+}
+
+const NUMERIC = new Set(['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision']);
+const DATETIME = new Set(['date', 'time', 'timestamp', 'timestamptz', 'interval']);
+const STRINGS = new Set(['varchar', 'char', 'text', 'citext']);
+
+function unwrap(e: Expr): Expr {
+  return e.kind === 'paren' ? unwrap(e.expr) : e;
+}
+
+const literalText = (e: Expr): string | undefined =>
+  e.kind === 'string' || e.kind === 'number' ? e.value : undefined;
+
+const castTo = (value: string, type: DataType): Expr => ({ kind: 'cast', expr: { kind: 'string', value }, type, form: 'cast' });
+
+function bitsOf(e: Expr): string | undefined {
+  if (e.kind !== 'bytes') return undefined;
+  return e.bits ?? BigInt(`0x${e.hex || '0'}`).toString(2);
+}
+
+/**
+ * A column default for the column's PostgreSQL type: source literals coerced to what the type accepts
+ * (bit 0/1 → false/true, '5' → 5 on numbers, typed literals on dates), everything else through translateExpr.
+ */
+export function translateDefault(def: Expr, type: DataType, env: ExprEnv): DefaultResult {
+  const e = unwrap(def);
+  const bad = (why: string): DefaultResult => ({ problems: [{ code: 'PGS3006', message: why }], failed: false });
+  const lit = literalText(e);
+  if (e.kind === 'null') return { expr: { kind: 'null' }, problems: [], failed: false };
+  if (!type.schema && !type.array) {
+    if (type.name === 'boolean') {
+      const v = lit ?? bitsOf(e);
+      if (v !== undefined) {
+        const s = v.trim().toLowerCase().replace(/^0+(?=\d)/, '');
+        if (['1', 'true', 't', 'y', 'yes'].includes(s)) return { expr: { kind: 'bool', value: true }, problems: [], failed: false };
+        if (['0', 'false', 'f', 'n', 'no', ''].includes(s)) return { expr: { kind: 'bool', value: false }, problems: [], failed: false };
+        return bad(`default ${v} is not a boolean value; dropped`);
+      }
+    } else if (NUMERIC.has(type.name)) {
+      if (e.kind === 'string') {
+        const v = e.value.trim();
+        if (/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(v)) return { expr: { kind: 'number', value: v }, problems: [], failed: false };
+        return bad(`default '${e.value}' is not a number; dropped`);
+      }
+      if (e.kind === 'bytes') return { expr: { kind: 'number', value: BigInt(`0x${e.hex || '0'}`).toString() }, problems: [], failed: false };
+    } else if (DATETIME.has(type.name)) {
+      if (e.kind === 'string') {
+        if (/^0000-00-00/.test(e.value)) return { problems: [{ code: 'PGS2003', message: `zero-date default '${e.value}' dropped` }], failed: false };
+        return { expr: castTo(e.value, dataType(type.name)), problems: [], failed: false };
+      }
+      if (e.kind === 'number' && env.ctx.dialect === 'tsql' && /^(timestamp|date)/.test(type.name)) {
+        // SQL Server reads a number as days since 1900-01-01.
+        if (/^-?\d+$/.test(e.value)) {
+          const d = new Date(Date.UTC(1900, 0, 1) + Number(e.value) * 86400000).toISOString().slice(0, 10);
+          return { expr: castTo(type.name === 'date' ? d : `${d} 00:00:00`, dataType(type.name)), problems: [], failed: false };
+        }
+        return bad(`default ${e.value} on a date/time column is not carried; dropped`);
+      }
+    } else if (STRINGS.has(type.name)) {
+      if (e.kind === 'number') return { expr: { kind: 'string', value: e.value }, problems: [], failed: false };
+    } else if (type.name === 'bytea') {
+      if (e.kind === 'bytes') return { expr: castTo(`\\x${e.hex}`, dataType('bytea')), problems: [], failed: false };
+    } else if (type.name === 'varbit' || type.name === 'bit') {
+      const bits = bitsOf(e) ?? (e.kind === 'number' && /^\d+$/.test(e.value) ? BigInt(e.value).toString(2) : undefined);
+      if (bits !== undefined) return { expr: castTo(bits, dataType(type.name)), problems: [], failed: false };
+    } else if (type.name === 'jsonb' || type.name === 'json') {
+      if (e.kind === 'string') return { expr: castTo(e.value, dataType(type.name)), problems: [], failed: false };
+    } else if (type.name === 'uuid' && e.kind === 'string') {
+      return { expr: castTo(e.value, dataType('uuid')), problems: [], failed: false };
+    }
+  }
+  if (type.array && e.kind === 'string') {
+    // MySQL SET default 'a,b' → '{a,b}'::text[].
+    const members = e.value === '' ? [] : e.value.split(',');
+    return { expr: castTo(`{${members.map((m) => `"${m.replaceAll('"', '\\"')}"`).join(',')}}`, { ...type }), problems: [], failed: false };
+  }
+  const r = translateExpr(e, env);
+  return { expr: r.expr, problems: r.problems, failed: r.failed };
+}
+

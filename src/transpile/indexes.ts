@@ -1,0 +1,97 @@
+import type { Index, KeyPart } from '../model/catalog.js';
+import type { Expr } from '../model/expr.js';
+import { checkKeyCaseSensitivity, constraintName, mapKeyParts } from './constraints.js';
+import { exprText, quoteIdent, quoteQName } from './draft.js';
+import { translateExpr } from './expr.js';
+import { addManual, problemCodes, report, reportProblems, type TableScope } from './scope.js';
+
+/** PostgreSQL types a GiST index can serve without extensions (plus PostGIS ones when a user rule maps to them). */
+const GEOMETRIC = new Set(['point', 'line', 'lseg', 'box', 'path', 'polygon', 'circle', 'geometry', 'geography']);
+
+const ref = (c: string): Expr => ({ kind: 'column', parts: [c] });
+const str = (v: string): Expr => ({ kind: 'string', value: v });
+
+/** FULLTEXT (a, b) → to_tsvector('simple', coalesce(a,'') || ' ' || coalesce(b,'')). */
+export function fulltextExpr(columns: string[]): Expr {
+  const parts = columns.map((c): Expr => ({ kind: 'call', name: ['coalesce'], args: [ref(c), str('')] }));
+  const doc = parts.reduce((acc, p) => ({ kind: 'binary', op: '||', left: { kind: 'binary', op: '||', left: acc, right: str(' ') }, right: p }));
+  return { kind: 'call', name: ['to_tsvector'], args: [str('simple'), doc] };
+}
+
+function sourceText(ix: Index): string {
+  const kind = ix.kind === 'plain' ? '' : `${ix.kind.toUpperCase()} `;
+  return `CREATE ${ix.unique ? 'UNIQUE ' : ''}${kind}INDEX ${ix.name ?? ''} (${ix.columns.map((c) => c.column + (c.length ? `(${c.length})` : '')).join(', ')})`;
+}
+
+export function convertIndexes(s: TableScope): Index[] {
+  const out: Index[] = [];
+  for (const ix of s.src.indexes) {
+    const what = `index ${ix.name ?? '(unnamed)'}`;
+    const notCreated = (why: string): void => {
+      report(s, 'PGS2007', `${what}: ${why}; index not created`, { span: ix.span });
+      addManual(s, { kind: 'index', original: sourceText(ix), codes: ['PGS2007'], span: ix.span });
+    };
+    let columns: KeyPart[];
+    let using: string | undefined;
+    switch (ix.kind) {
+      case 'xml': notCreated('XML indexes have no PostgreSQL equivalent'); continue;
+      case 'columnstore': notCreated('columnstore indexes have no PostgreSQL equivalent'); continue;
+      case 'spatial': {
+        columns = mapKeyParts(s, ix.columns, what, false, false);
+        const types = columns.map((c) => s.columnTypes.get(c.column));
+        if (!types.every((t) => t && GEOMETRIC.has(t.name))) { notCreated('spatial index over a column that is not a geometric type in PostgreSQL (map it to a PostGIS type with --mappings)'); continue; }
+        using = 'gist';
+        break;
+      }
+      case 'fulltext': {
+        const cols = ix.columns.map((p) => s.ctx.names.column(s.src.name, p.column));
+        columns = [{ column: cols[0] ?? '', expr: fulltextExpr(cols) }];
+        using = 'gin';
+        report(s, 'PGS2008', `${what}: FULLTEXT becomes a GIN index over to_tsvector('simple', ...); queries must use to_tsvector/@@ to use it`, { span: ix.span });
+        break;
+      }
+      case 'hash':
+      case 'plain': {
+        columns = mapKeyParts(s, ix.columns, what, ix.unique, true);
+        const hash = ix.kind === 'hash' || ix.using?.toLowerCase() === 'hash';
+        if (hash) {
+          // PostgreSQL hash indexes take one column and cannot be unique.
+          if (columns.length === 1 && !ix.unique) using = 'hash';
+          else report(s, 'PGS2008', `${what}: hash index on ${columns.length} column(s)${ix.unique ? ', unique' : ''} becomes a btree index`, { span: ix.span });
+        }
+        break;
+      }
+      default: return ix.kind satisfies never;
+    }
+    if (ix.unique) checkKeyCaseSensitivity(s, columns, `unique ${what}`);
+    let where: Expr | undefined;
+    if (ix.where) {
+      const r = translateExpr(ix.where, s.env);
+      reportProblems(s, `${what} filter`, r.problems, ix.span);
+      if (r.failed) {
+        addManual(s, {
+          kind: 'index',
+          original: `${sourceText(ix)} WHERE ${ix.whereRaw ?? exprText(ix.where)}`,
+          draft: `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${ix.name ? `${quoteIdent(s.ctx.names.fold(ix.name))} ` : ''}ON ${quoteQName(s.target)} (${columns.map((c) => (c.expr ? exprText(c.expr) : quoteIdent(c.column))).join(', ')}) WHERE ${exprText(r.expr)};`,
+          codes: problemCodes(r.problems),
+          span: ix.span,
+        });
+        continue;
+      }
+      where = r.expr;
+    }
+    const name = constraintName(s, ix.name, 'index');
+    const include = ix.include.map((c) => s.ctx.names.column(s.src.name, c));
+    out.push({
+      ...(name !== undefined ? { name } : {}),
+      unique: ix.unique,
+      kind: 'plain',
+      columns,
+      include,
+      ...(where ? { where, whereRaw: exprText(where) } : {}),
+      ...(using ? { using } : {}),
+      span: ix.span,
+    });
+  }
+  return out;
+}

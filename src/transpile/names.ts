@@ -1,0 +1,135 @@
+import { objectPath, type Catalog, type ObjectKind, type QName } from '../model/catalog.js';
+import { diag, type Diagnostic } from '../model/diagnostics.js';
+import type { SourceSpan } from '../model/source.js';
+import type { ConvertOptions } from './context.js';
+
+/** PostgreSQL's NAMEDATALEN - 1. */
+export const MAX_IDENTIFIER_BYTES = 63;
+
+/** Cut a name to 63 bytes of UTF-8 without splitting a character. */
+export function truncateIdentifier(name: string, limit = MAX_IDENTIFIER_BYTES): string {
+  if (Buffer.byteLength(name, 'utf8') <= limit) return name;
+  let out = '';
+  for (const ch of name) {
+    if (Buffer.byteLength(out + ch, 'utf8') > limit) break;
+    out += ch;
+  }
+  return out;
+}
+
+/** base + suffix within 63 bytes: the base gives way, the suffix stays. */
+function withSuffix(base: string, suffix: string): string {
+  return truncateIdentifier(base, MAX_IDENTIFIER_BYTES - Buffer.byteLength(suffix, 'utf8')) + suffix;
+}
+
+export interface NameMap {
+  /** Target schema of a source schema name. */
+  schema(source: string): string;
+  /** Target name of a table, view, sequence or type; undefined when the input does not define it. */
+  relation(q: QName): QName | undefined;
+  /** Target name of a column of a source table (falls back to the folded name for unknown columns). */
+  column(table: QName, column: string): string;
+  /** Fold and truncate a name without claiming it (partition keys, expression qualifiers). */
+  fold(name: string): string;
+  /**
+   * Claim a name in a target schema's relation namespace (tables, views, sequences, types, indexes, key
+   * constraints). `alternative` is tried before numbering: for index names, `<table>_<name>`.
+   */
+  claim(targetSchema: string, wanted: string, where: { object: string; what: string; span?: SourceSpan; alternative?: string }): string;
+}
+
+const key = (schema: string, name: string): string => `${schema.toLowerCase()}\u0000${name.toLowerCase()}`;
+
+/** Source schema → target schema: --schema-map first, then dbo → public (T-SQL), one database → public (MySQL). */
+export function schemaMapper(source: Catalog, options: ConvertOptions): (s: string) => string {
+  const overrides = new Map(Object.entries(options.schemaMap).map(([k, v]) => [k.toLowerCase(), v]));
+  const distinct = new Set(source.schemas.map((s) => s.name.toLowerCase()));
+  const fold = (n: string): string => truncateIdentifier(options.identifiers === 'lower' ? n.toLowerCase() : n);
+  return (s: string): string => {
+    const o = overrides.get(s.toLowerCase());
+    if (o !== undefined) return o;
+    if (source.dialect === 'tsql') return s.toLowerCase() === 'dbo' ? 'public' : fold(s);
+    if (s === '' || distinct.size <= 1) return 'public';
+    return fold(s);
+  };
+}
+
+export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostics: Diagnostic[]): NameMap {
+  const fold = (n: string): string => (options.identifiers === 'lower' ? n.toLowerCase() : n);
+  const mapSchema = schemaMapper(source, options);
+  const namespaces = new Map<string, Set<string>>();
+  const relations = new Map<string, QName>();
+  const columns = new Map<string, Map<string, string>>();
+  const ns = (schema: string): Set<string> => {
+    let s = namespaces.get(schema);
+    if (!s) namespaces.set(schema, (s = new Set()));
+    return s;
+  };
+
+  function finalName(wanted: string, where: { object: string; what: string; span?: SourceSpan }): string {
+    const folded = fold(wanted);
+    const cut = truncateIdentifier(folded);
+    if (cut !== folded) {
+      diagnostics.push(diag('PGS2011', `${where.what} ${wanted} is longer than 63 bytes; truncated to ${cut}`, { object: where.object, span: where.span }));
+    }
+    return cut;
+  }
+
+  function claimIn(used: Set<string>, wanted: string, where: { object: string; what: string; span?: SourceSpan; alternative?: string }): string {
+    const first = finalName(wanted, where);
+    if (!used.has(first)) {
+      used.add(first);
+      return first;
+    }
+    const candidates: string[] = [];
+    if (where.alternative) candidates.push(truncateIdentifier(fold(where.alternative)));
+    let chosen = candidates.find((c) => !used.has(c));
+    for (let i = 2; !chosen; i++) {
+      const c = withSuffix(candidates[0] ?? first, `_${i}`);
+      if (!used.has(c)) chosen = c;
+    }
+    used.add(chosen);
+    diagnostics.push(diag('PGS2010', `${where.what} ${wanted} collides with another name (${first}) after folding or truncation; renamed to ${chosen}`, { object: where.object, span: where.span }));
+    return chosen;
+  }
+
+  const relationKinds: [ObjectKind, (s: Catalog['schemas'][number]) => { name: QName; span?: SourceSpan }[]][] = [
+    ['table', (s) => s.tables],
+    ['view', (s) => s.views],
+    ['sequence', (s) => s.sequences],
+    ['type', (s) => s.types],
+  ];
+  // Relations first, in input order, so their names win over indexes and constraints claimed later.
+  for (const [kind, list] of relationKinds) {
+    for (const s of source.schemas) {
+      for (const obj of list(s)) {
+        const k = key(obj.name.schema, obj.name.name);
+        if (relations.has(k)) continue;
+        const schema = mapSchema(obj.name.schema);
+        const name = claimIn(ns(schema), obj.name.name, { object: objectPath(kind, obj.name), what: kind, span: obj.span });
+        relations.set(k, { schema, name });
+      }
+    }
+  }
+  for (const s of source.schemas) {
+    for (const t of s.tables) {
+      const k = key(t.name.schema, t.name.name);
+      if (columns.has(k)) continue;
+      const used = new Set<string>();
+      const m = new Map<string, string>();
+      for (const c of t.columns) {
+        if (m.has(c.name.toLowerCase())) continue;
+        m.set(c.name.toLowerCase(), claimIn(used, c.name, { object: objectPath('table', t.name), what: 'column', span: c.span }));
+      }
+      columns.set(k, m);
+    }
+  }
+
+  return {
+    schema: mapSchema,
+    relation: (q) => relations.get(key(q.schema, q.name)),
+    column: (table, column) => columns.get(key(table.schema, table.name))?.get(column.toLowerCase()) ?? truncateIdentifier(fold(column)),
+    fold: (n) => truncateIdentifier(fold(n)),
+    claim: (schema, wanted, where) => claimIn(ns(schema), wanted, where),
+  };
+}

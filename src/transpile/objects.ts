@@ -1,0 +1,70 @@
+import { objectPath, type DataSet, type ObjectKind, type Schema, type Sequence, type UserType } from '../model/catalog.js';
+import { diag, type DiagnosticCode } from '../model/diagnostics.js';
+import { qnameText } from '../model/catalog.js';
+import type { TranspileContext } from './context.js';
+import { mapCastType } from './expr.js';
+import type { ExprProblem } from './expr.js';
+
+/** Views, routines, triggers and events are converted in later issues: each is reported and kept for manual work. */
+export function deferSourceObjects(ctx: TranspileContext, s: Schema): void {
+  const defer = (kind: ObjectKind, manualKind: 'view' | 'routine' | 'trigger', code: DiagnosticCode, o: { name: { schema: string; name: string }; text: string; span: import('../model/source.js').SourceSpan }, what: string): void => {
+    const object = objectPath(kind, o.name);
+    ctx.diagnostics.push(diag(code, `${what} ${qnameText(o.name)} is not converted yet; its source is listed for manual conversion`, { object, span: o.span }));
+    ctx.manual.push({ object, kind: manualKind, original: o.text, codes: [code], span: o.span });
+  };
+  for (const v of s.views) defer('view', 'view', 'PGS4001', v, 'view');
+  for (const r of s.routines) {
+    if (r.kind === 'event') defer('event', 'routine', 'PGS4004', r, 'event');
+    else defer(r.kind, 'routine', 'PGS4002', r, r.kind);
+  }
+  for (const t of s.triggers) defer('trigger', 'trigger', 'PGS4003', t, 'trigger');
+}
+
+/** INSERT data: one PGS4005 per table (statement and row counts); the data sets are carried for the copy stage. */
+export function convertDataSets(ctx: TranspileContext, s: Schema): DataSet[] {
+  const byTable = new Map<string, DataSet>();
+  for (const d of s.data) {
+    const k = `${d.table.schema.toLowerCase()}.${d.table.name.toLowerCase()}`;
+    const prev = byTable.get(k);
+    if (prev) byTable.set(k, { ...prev, statements: prev.statements + d.statements, rows: prev.rows + d.rows });
+    else byTable.set(k, { ...d });
+  }
+  const out: DataSet[] = [];
+  for (const d of byTable.values()) {
+    ctx.diagnostics.push(diag('PGS4005', `${d.statements} INSERT statement(s) with ${d.rows} row(s) for ${qnameText(d.table)} are not converted yet (copy stage)`, { object: objectPath('data', d.table), span: d.span }));
+    const target = ctx.names.relation(d.table) ?? { schema: ctx.names.schema(d.table.schema), name: ctx.names.fold(d.table.name) };
+    out.push({ ...d, table: target, ...(d.columns ? { columns: d.columns.map((c) => ctx.names.column(d.table, c)) } : {}) });
+  }
+  return out;
+}
+
+function report(ctx: TranspileContext, object: string, problems: ExprProblem[], span: import('../model/source.js').SourceSpan): void {
+  for (const p of problems) ctx.diagnostics.push(diag(p.code, p.message, { object, span, ...(p.rule ? { rule: p.rule } : {}) }));
+}
+
+export function convertSequence(ctx: TranspileContext, q: Sequence): Sequence {
+  const object = objectPath('sequence', q.name);
+  const problems: ExprProblem[] = [];
+  const type = q.type && mapCastType(q.type, { ctx }, problems);
+  report(ctx, object, problems, q.span);
+  const { type: _t, name: _n, ...rest } = q;
+  return { ...rest, name: ctx.names.relation(q.name)!, ...(type ? { type } : {}) };
+}
+
+/** T-SQL alias types → PostgreSQL domains; table types have no equivalent (manual). */
+export function convertUserType(ctx: TranspileContext, t: UserType): UserType | undefined {
+  const object = objectPath('type', t.name);
+  const name = ctx.names.relation(t.name)!;
+  if (t.kind === 'alias' && t.base) {
+    const problems: ExprProblem[] = [];
+    const base = mapCastType(t.base, { ctx }, problems);
+    report(ctx, object, problems, t.span);
+    return { kind: 'domain', name, base, ...(t.nullable === false ? { nullable: false } : {}), span: t.span };
+  }
+  if (t.kind === 'table') {
+    ctx.diagnostics.push(diag('PGS2001', `table type ${qnameText(t.name)} has no PostgreSQL equivalent (use a composite type or a temporary table); listed for manual conversion`, { object, span: t.span }));
+    ctx.manual.push({ object, kind: 'type', original: t.text ?? `CREATE TYPE ${qnameText(t.name)} AS TABLE (...)`, codes: ['PGS2001'], span: t.span });
+    return undefined;
+  }
+  return { ...t, name };
+}

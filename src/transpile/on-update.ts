@@ -1,0 +1,40 @@
+import type { Routine, Trigger } from '../model/catalog.js';
+import type { Expr } from '../model/expr.js';
+import type { SourceSpan } from '../model/source.js';
+import { exprText, quoteIdent, quoteQName } from './draft.js';
+import { translateExpr } from './expr.js';
+import { report, reportProblems, type TableScope } from './scope.js';
+
+/**
+ * MySQL ON UPDATE CURRENT_TIMESTAMP → one trigger function and one BEFORE UPDATE trigger per table.
+ * Like MySQL, the column is only refreshed when the UPDATE did not set it itself.
+ */
+export function onUpdateTrigger(s: TableScope, columns: { name: string; expr: Expr; span: SourceSpan }[]): { routine: Routine; trigger: Trigger } | undefined {
+  if (!columns.length) return undefined;
+  const assignments: string[] = [];
+  for (const c of columns) {
+    const r = translateExpr(c.expr, s.env);
+    reportProblems(s, `column ${c.name} ON UPDATE`, r.problems, c.span);
+    if (r.failed) continue;
+    const col = quoteIdent(c.name);
+    assignments.push(`  IF NEW.${col} IS NOT DISTINCT FROM OLD.${col} THEN\n    NEW.${col} := ${exprText(r.expr)};\n  END IF;`);
+  }
+  if (!assignments.length) return undefined;
+  const base = s.ctx.names.fold(`${s.target.name}_on_update`);
+  const fn = { schema: s.target.schema, name: base };
+  const signature = `${quoteQName(fn)}()`;
+  const text = [
+    `CREATE FUNCTION ${signature} RETURNS trigger LANGUAGE plpgsql AS $$`,
+    'BEGIN',
+    ...assignments,
+    '  RETURN NEW;',
+    'END;',
+    '$$;',
+  ].join('\n');
+  const trigText = `CREATE TRIGGER ${quoteIdent(base)} BEFORE UPDATE ON ${quoteQName(s.target)} FOR EACH ROW EXECUTE ${s.ctx.options.targetVersion >= 11 ? 'FUNCTION' : 'PROCEDURE'} ${signature};`;
+  report(s, 'PGS3005', `ON UPDATE CURRENT_TIMESTAMP on ${columns.map((c) => c.name).join(', ')} becomes trigger ${base} calling function ${signature}`, { span: columns[0]!.span });
+  return {
+    routine: { kind: 'function', name: fn, text, signature, span: s.src.span },
+    trigger: { name: { schema: s.target.schema, name: base }, table: s.target, timing: 'before', events: ['update'], text: trigText, span: s.src.span },
+  };
+}

@@ -1,0 +1,162 @@
+import { objectPath, type Column, type Key, type Table } from '../model/catalog.js';
+import type { Expr } from '../model/expr.js';
+import type { SourceSpan } from '../model/source.js';
+import { dataType, type DataType } from '../model/types.js';
+import { jsonValidColumn, mapColumnType, type MappedColumn } from './columns.js';
+import { convertChecks, convertForeignKeys, convertKey } from './constraints.js';
+import type { TranspileContext } from './context.js';
+import { translateDefault } from './defaults.js';
+import { exprText, quoteIdent, quoteQName, typeText } from './draft.js';
+import { isImmutable, pgTypeOf, translateExpr } from './expr.js';
+import { convertIdentity } from './identity.js';
+import { convertIndexes } from './indexes.js';
+import { onUpdateTrigger } from './on-update.js';
+import { convertPartitioning } from './partition.js';
+import { addManual, problemCodes, report, reportProblems, type TableScope } from './scope.js';
+
+export function tableScope(ctx: TranspileContext, src: Table): TableScope {
+  const target = ctx.names.relation(src.name)!;
+  const columnTypes = new Map<string, DataType>();
+  return {
+    ctx, src, target, object: objectPath('table', src.name),
+    env: { ctx, table: src.name, columnTypes },
+    columnTypes, ciColumns: new Map(), newTypes: [], newCollations: [], newRoutines: [], newTriggers: [],
+  };
+}
+
+/** A computed column's type when the source did not write one (T-SQL `c AS expr`). */
+function inferredType(e: Expr, s: TableScope): DataType | undefined {
+  const t = pgTypeOf(e, s.env);
+  if (t) return t;
+  switch (e.kind) {
+    case 'number': return /^[-+]?\d+$/.test(e.value) ? dataType('integer') : dataType('numeric');
+    case 'bool': case 'between': case 'in': case 'like': case 'isnull': return dataType('boolean');
+    case 'binary':
+      if (['=', '<>', '<', '>', '<=', '>=', 'and', 'or'].includes(e.op)) return dataType('boolean');
+      return inferredType(e.left, s) ?? inferredType(e.right, s);
+    case 'case': return e.whens[0] && inferredType(e.whens[0].then, s);
+    case 'call': {
+      const n = e.name[e.name.length - 1]!.toLowerCase();
+      if (['coalesce', 'nullif', 'abs', 'round', 'greatest', 'least'].includes(n)) return e.args[0] && inferredType(e.args[0], s);
+      if (['length', 'char_length', 'octet_length', 'strpos'].includes(n)) return dataType('integer');
+      return undefined;
+    }
+    default: return undefined;
+  }
+}
+
+const FLAG_TEXT: Record<string, string> = {
+  rowguidcol: 'ROWGUIDCOL', sparse: 'SPARSE', filestream: 'FILESTREAM', hidden: 'HIDDEN', invisible: 'INVISIBLE', masked: 'MASKED',
+};
+
+function convertColumn(s: TableScope, m: MappedColumn, onUpdate: { name: string; expr: Expr; span: SourceSpan }[]): Column | undefined {
+  const { ctx } = s;
+  const c = m.src;
+  const col: Column = { name: m.name, type: m.type, nullable: c.nullable, span: c.span };
+  for (const f of c.flags ?? []) {
+    report(s, 'PGS2013', `column ${c.name}: ${FLAG_TEXT[f.toLowerCase()] ?? f.toUpperCase()} dropped`, { span: c.span });
+  }
+  if (c.identity) {
+    const id = convertIdentity(c, s.src, m.type);
+    reportProblems(s, `column ${c.name}`, id.problems.map((p) => ({ ...p, message: p.message.replace(`column ${c.name}: `, '') })), c.span);
+    col.type = id.type;
+    if (id.identity) col.identity = id.identity;
+  }
+  if (c.generated) {
+    const r = translateExpr(c.generated.expr, s.env);
+    reportProblems(s, `computed column ${c.name}`, r.problems, c.span);
+    const type = c.type.name ? col.type : inferredType(r.expr, s);
+    const original = `${c.name} AS (${c.generated.raw})${c.generated.stored ? ' STORED' : ''}`;
+    if (r.failed || !type) {
+      if (!type && !r.failed) report(s, 'PGS3002', `computed column ${c.name}: its type cannot be inferred from ${c.generated.raw}; moved to manual`, { span: c.span });
+      addManual(s, {
+        kind: 'column', original,
+        draft: `ALTER TABLE ${quoteQName(s.target)} ADD COLUMN ${quoteIdent(m.name)} ${type ? typeText(type) : 'text'} GENERATED ALWAYS AS (${exprText(r.expr)}) STORED;`,
+        codes: r.failed ? problemCodes(r.problems) : ['PGS3002'], span: c.span,
+      });
+      return undefined;
+    }
+    col.type = type;
+    if (!isImmutable(r.expr)) {
+      report(s, 'PGS3004', `computed column ${c.name}: ${c.generated.raw} is not immutable; created as a plain ${typeText(type)} column`, { span: c.span });
+      addManual(s, {
+        kind: 'column', original,
+        draft: `-- ${quoteQName(s.target)}.${quoteIdent(m.name)} is a plain column: compute ${exprText(r.expr)} in a view or a BEFORE INSERT OR UPDATE trigger`,
+        codes: ['PGS3004'], span: c.span,
+      });
+    } else {
+      // PostgreSQL 18 has virtual generated columns; earlier versions only STORED.
+      const stored = ctx.options.targetVersion < 18 || c.generated.stored;
+      col.generated = { expr: r.expr, raw: exprText(r.expr), stored };
+    }
+  }
+  if (c.default && !m.dropDefault && !col.identity) {
+    const d = translateDefault(c.default, col.type, s.env);
+    reportProblems(s, `column ${c.name} default`, d.problems, c.span);
+    if (d.failed) {
+      addManual(s, {
+        kind: 'column',
+        original: `${c.name} DEFAULT ${c.defaultRaw ?? exprText(c.default)}`,
+        draft: `ALTER TABLE ${quoteQName(s.target)} ALTER COLUMN ${quoteIdent(m.name)} SET DEFAULT ${d.expr ? exprText(d.expr) : 'NULL'};`,
+        codes: problemCodes(d.problems), span: c.span,
+      });
+    } else if (d.expr) {
+      col.default = d.expr;
+      col.defaultRaw = exprText(d.expr);
+    }
+  }
+  if (c.onUpdate) onUpdate.push({ name: m.name, expr: c.onUpdate, span: c.span });
+  if (m.collation) col.collation = m.collation;
+  if (m.copy) col.copy = m.copy;
+  if (c.comment !== undefined) col.comment = c.comment;
+  return col;
+}
+
+/** One source table → its PostgreSQL table (plus the enum types, collations, functions and triggers it needs). */
+export function convertTable(s: TableScope): Table {
+  const { src } = s;
+  const jsonColumns = new Set(src.checks.map((c) => jsonValidColumn(c.expr)).filter((x): x is string => x !== undefined));
+  const mapped = src.columns.map((c) => mapColumnType(s, c, jsonColumns));
+  for (const m of mapped) s.columnTypes.set(m.name, m.type);
+  const onUpdate: { name: string; expr: Expr; span: SourceSpan }[] = [];
+  const columns: Column[] = [];
+  for (const m of mapped) {
+    const col = convertColumn(s, m, onUpdate);
+    if (!col) continue;
+    columns.push(col);
+    s.columnTypes.set(col.name, col.type);
+  }
+  const typeChecks = mapped.flatMap((m) => (columns.some((c) => c.name === m.name) ? m.checks : []));
+  const primaryKey = src.primaryKey && convertKey(s, src.primaryKey, 'primary key');
+  const uniques = src.uniques.map((u) => convertKey(s, u, `unique constraint${u.name ? ` ${u.name}` : ''}`));
+  const clustered = [...src.uniques, ...src.indexes].find((k) => k.clustered);
+  if (clustered) {
+    report(s, 'PGS2013', `CLUSTERED ${'unique' in clustered ? 'index' : 'unique constraint'} ${clustered.name ?? '(unnamed)'}: PostgreSQL tables are heaps; CLUSTER orders a table once, not on later writes`, { span: clustered.span, severity: 'info' });
+  }
+  const checks = [...typeChecks, ...convertChecks(s)];
+  const foreignKeys = convertForeignKeys(s);
+  const indexes = convertIndexes(s);
+  const keys: Key[] = [...(primaryKey ? [primaryKey] : []), ...uniques];
+  const partition = convertPartitioning(s, [...keys, ...indexes.filter((i) => i.unique).map((i) => ({ name: i.name, columns: i.columns, span: i.span }))]);
+  if (src.temporal) {
+    report(s, 'PGS2016', `system-versioned table: PERIOD FOR SYSTEM_TIME (${src.temporal.start}, ${src.temporal.end}) dropped; the period columns are plain columns${src.temporal.history ? ` and history table ${src.temporal.history.name} is not maintained` : ''}`, { span: src.span });
+  }
+  const trig = onUpdateTrigger(s, onUpdate);
+  if (trig) {
+    s.newRoutines.push(trig.routine);
+    s.newTriggers.push(trig.trigger);
+  }
+  return {
+    name: s.target,
+    columns,
+    ...(primaryKey ? { primaryKey } : {}),
+    uniques,
+    checks,
+    foreignKeys,
+    indexes,
+    ...(src.comment !== undefined ? { comment: src.comment } : {}),
+    options: {},
+    ...(partition ? { partition } : {}),
+    span: src.span,
+  };
+}

@@ -1,0 +1,90 @@
+import type { Expr } from '../model/expr.js';
+import { dataType, type DataType } from '../model/types.js';
+import type { ArgGuard, TypeRule } from './mappings.js';
+import { fillTemplate, parseTemplate } from './template.js';
+
+/** What a guard can look at besides the type itself. */
+export interface TypeFacts {
+  defaultRaw?: string;
+  identity?: boolean;
+}
+
+/** A default's text without wrapping parentheses and quotes: (('0000-00-00')) → 0000-00-00. */
+export function normalizeDefaultRaw(raw: string): string {
+  let s = raw.trim();
+  for (;;) {
+    const unwrapped = s.startsWith('(') && s.endsWith(')') ? s.slice(1, -1).trim() : s;
+    if (unwrapped === s) break;
+    s = unwrapped;
+  }
+  const q = /^[Nn]?'(.*)'$/s.exec(s);
+  return q ? q[1]!.replaceAll("''", "'") : s;
+}
+
+function argMatches(g: ArgGuard, v: number | 'max' | undefined): boolean {
+  if (v === undefined) return false;
+  if (g === '*') return v !== 'max';
+  if (typeof g === 'number' || g === 'max') return g === v;
+  if (v === 'max') return false;
+  return (g.min === undefined || v >= g.min) && (g.max === undefined || v <= g.max);
+}
+
+export function typeKey(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export function ruleMatches(rule: TypeRule, t: DataType, facts: TypeFacts): boolean {
+  const m = rule.match ?? {};
+  if (m.type !== undefined) {
+    const names = (Array.isArray(m.type) ? m.type : [m.type]).map(typeKey);
+    if (!names.includes(typeKey(t.name))) return false;
+  }
+  if (m.args && (m.args.length !== t.args.length || !m.args.every((g, i) => argMatches(g, t.args[i])))) return false;
+  if (m.display !== undefined && t.args[0] !== m.display) return false;
+  if (m.unsigned !== undefined && (t.unsigned ?? false) !== m.unsigned) return false;
+  if (m.zerofill !== undefined && (t.zerofill ?? false) !== m.zerofill) return false;
+  if (m.identity !== undefined && (facts.identity ?? false) !== m.identity) return false;
+  if (m.default !== undefined) {
+    if (facts.defaultRaw === undefined) return false;
+    const d = normalizeDefaultRaw(facts.defaultRaw);
+    if (typeof m.default === 'string' ? d !== m.default : !new RegExp(m.default.regex).test(d)) return false;
+  }
+  return true;
+}
+
+export function findTypeRule(rules: TypeRule[], t: DataType, facts: TypeFacts): TypeRule | undefined {
+  return rules.find((r) => ruleMatches(r, t, facts));
+}
+
+/** `numeric($1,$2)` with the source's arguments; a missing $n drops the argument list (the type's default applies). */
+export function renderTypeTemplate(to: string, src: DataType): DataType {
+  const m = /^([a-z][a-z0-9_ ]*?)\s*(?:\(([^)]*)\))?(\[\])?$/.exec(to.trim());
+  if (!m) throw new Error(`type template not understood: ${to}`);
+  const name = m[1]!.trim();
+  const array = m[3] !== undefined;
+  let args: number[] = [];
+  if (m[2] !== undefined) {
+    const parts = m[2].split(',').map((p) => p.trim());
+    const values = parts.map((p) => (p.startsWith('$') ? src.args[Number(p.slice(1)) - 1] : Number(p)));
+    // A missing or 'max' argument means "the type's default", so drop the list rather than guess.
+    args = values.every((v): v is number => typeof v === 'number') ? values : [];
+  }
+  const raw = `${name}${args.length ? `(${args.join(',')})` : ''}${array ? '[]' : ''}`;
+  return dataType(name, args, array ? { array: true, raw } : { raw });
+}
+
+/** A rule's CHECK template for one column: {col} → the column reference, $n → the source type's arguments. */
+export function renderCheckTemplate(check: string, col: Expr, src: DataType): Expr {
+  const args: Expr[] = src.args.map((a) => ({ kind: 'number', value: String(a) }));
+  return fillTemplate(parseTemplate(check), args, col);
+}
+
+/** PostgreSQL string types that a case-insensitivity policy applies to. */
+export const PG_STRING_TYPES = new Set(['varchar', 'char', 'text', 'citext']);
+
+export function isStringSourceType(dialect: 'tsql' | 'mysql', name: string): boolean {
+  const n = typeKey(name);
+  return dialect === 'tsql'
+    ? ['char', 'varchar', 'nchar', 'nvarchar', 'text', 'ntext', 'sysname', 'character', 'character varying', 'national character', 'national character varying'].includes(n)
+    : ['char', 'varchar', 'nchar', 'nvarchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'long', 'long varchar', 'character', 'character varying', 'national char', 'national varchar'].includes(n);
+}
