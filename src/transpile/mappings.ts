@@ -102,7 +102,17 @@ function toFunctionRules(dialect: SourceDialect, fns: Record<string, RawFunction
 }
 
 /** The shipped rules of one dialect: mappings/<dialect>.types.yaml and .functions.yaml. */
+const shippedCache = new Map<SourceDialect, { types: TypeRule[]; functions: FunctionRules }>();
+
 export function loadShippedRules(dialect: SourceDialect): { types: TypeRule[]; functions: FunctionRules } {
+  const cached = shippedCache.get(dialect);
+  if (cached) return { types: [...cached.types], functions: new Map(cached.functions) };
+  const loaded = readShippedRules(dialect);
+  shippedCache.set(dialect, loaded);
+  return { types: [...loaded.types], functions: new Map(loaded.functions) };
+}
+
+function readShippedRules(dialect: SourceDialect): { types: TypeRule[]; functions: FunctionRules } {
   const dir = join(packageRoot(), 'mappings');
   const typesFile = join(dir, `${dialect}.types.yaml`);
   const fnFile = join(dir, `${dialect}.functions.yaml`);

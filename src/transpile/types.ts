@@ -66,8 +66,9 @@ export function renderTypeTemplate(to: string, src: DataType): DataType {
   if (m[2] !== undefined) {
     const parts = m[2].split(',').map((p) => p.trim());
     const values = parts.map((p) => (p.startsWith('$') ? src.args[Number(p.slice(1)) - 1] : Number(p)));
-    // A missing or 'max' argument means "the type's default", so drop the list rather than guess.
-    args = values.every((v): v is number => typeof v === 'number') ? values : [];
+    // A missing or 'max' argument means "the type's default": keep the arguments before it (numeric(12) stays numeric(12)).
+    const stop = values.findIndex((v) => typeof v !== 'number');
+    args = (stop < 0 ? values : values.slice(0, stop)) as number[];
   }
   const raw = `${name}${args.length ? `(${args.join(',')})` : ''}${array ? '[]' : ''}`;
   return dataType(name, args, array ? { array: true, raw } : { raw });
