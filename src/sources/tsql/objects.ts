@@ -77,15 +77,8 @@ export function parseCreateIndex(s: Session, c: Cursor, start: Token): void {
     index.using = `key index ${expectIdent(c, 'key index name')}`;
     const from = peek(c);
     const fromIdx = c.i;
-    // ON catalog | ON (catalog, FILEGROUP fg) | WITH (CHANGE_TRACKING = AUTO, ...)
-    while (isWord(peek(c), 'ON') || isWord(peek(c), 'WITH')) {
-      c.i++;
-      if (isOp(peek(c), '(')) skipParens(c);
-      else {
-        next(c);
-        while (acceptOp(c, ',')) next(c);
-      }
-    }
+    // ON catalog | ON (catalog, FILEGROUP fg) | WITH [(] CHANGE_TRACKING [=] AUTO, ... [)]
+    skipRest(c);
     if (c.i > fromIdx) {
       report(s, 'PGS1011', `full-text catalog/options dropped: ${textOf(c, from, prev(c)).replace(/\s+/g, ' ').slice(0, 200)}`, { span: spanOf(c, from, prev(c)), object });
     }
