@@ -16,6 +16,8 @@ export interface Cursor {
   /** The token after the statement (its delimiter or end of input). */
   end: Token;
   diagnostics: Diagnostic[];
+  /** INSERT ... VALUES rows counted by the lexer's skim (the tokens stop at VALUES). */
+  skimmed?: { rows: number; tail: boolean };
 }
 
 /** Thrown (as a plain object) to abandon a statement; caught by the statement loop and turned into a diagnostic. */

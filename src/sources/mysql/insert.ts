@@ -20,7 +20,8 @@ export function parseInsert(c: Cursor, s: Session): void {
     return;
   }
   let rows = 0;
-  do {
+  if (c.skimmed && atEnd(c)) rows = c.skimmed.rows;
+  else do {
     acceptWord(c, 'ROW');
     const close = peekOp(c, '(') ? matchingParen(c, c.i) : -1;
     if (close < 0) break;

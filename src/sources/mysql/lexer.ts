@@ -61,6 +61,8 @@ export function offsetSpan(idx: LineIndex, start: number, end: number): SourceSp
 
 export interface Lexer {
   next(): Token;
+  /** After INSERT ... VALUES: count row groups up to the delimiter (returned as `end`) without tokens. */
+  skimRows(): { rows: number; tail: boolean; end: Token };
   /** The current statement delimiter (changed by the client command DELIMITER). */
   delimiter(): string;
   lines: LineIndex;
@@ -82,8 +84,25 @@ function isSpace(c: number): boolean {
   return c === C_SPACE || (c >= 9 && c <= 13);
 }
 
-const THREE_CHAR_OPS = new Set(['<=>', '->>']);
-const TWO_CHAR_OPS = new Set(['<=', '>=', '<>', '!=', '<<', '>>', '||', '&&', ':=', '->']);
+/** Interned one-character operator strings by char code. */
+const OP_CHARS: (string | undefined)[] = [];
+for (const ch of '()[]{},.;=<>+-*/%&|^~!?:') OP_CHARS[ch.charCodeAt(0)] = ch;
+
+/** Length of the operator at the current position: <=> ->> (3), <= >= <> != << >> || && := -> (2), else 1. */
+function operatorWidth(c: number, c1: number, c2: number): number {
+  switch (c) {
+    case 60: // <
+      if (c1 === 61) return c2 === 62 ? 3 : 2;
+      return c1 === 62 || c1 === 60 ? 2 : 1;
+    case 62: return c1 === 61 || c1 === 62 ? 2 : 1; // >
+    case 33: return c1 === 61 ? 2 : 1; // !
+    case 124: return c1 === 124 ? 2 : 1; // |
+    case 38: return c1 === 38 ? 2 : 1; // &
+    case 58: return c1 === 61 ? 2 : 1; // :
+    case 45: return c1 === 62 ? (c2 === 62 ? 3 : 2) : 1; // -
+    default: return 1;
+  }
+}
 
 /** MySQL backslash escapes; \% and \_ keep their backslash, as the server does (they only matter to LIKE). */
 function escapeChar(c: number): string {
@@ -177,16 +196,27 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
     return true;
   };
 
-  const tok = (kind: TokenKind, start: number, value: string, gap: boolean): Token => {
-    const t: Token = { kind, start, end: pos, value };
-    if (gap) t.gap = true;
-    return t;
-  };
+  // every token has the same shape (all fields present) so property access stays monomorphic
+  const tok = (kind: TokenKind, start: number, value: string, gap: boolean): Token =>
+    ({ kind, start, end: pos, value, charset: undefined, national: false, gap, bad: false });
 
   /** Reads a quoted string starting at pos (the quote); returns the decoded value, or undefined when unterminated. */
+  let nextBackslash = -1;
   const readQuoted = (q: number, backslash: boolean): string | undefined => {
     const start = pos;
     pos++;
+    // fast path: no doubled quote and no backslash before the closing quote
+    const close = text.indexOf(q === C_SQ ? "'" : q === C_DQ ? '"' : '`', pos);
+    if (close !== -1 && text.charCodeAt(close + 1) !== q) {
+      if (backslash && nextBackslash < pos && nextBackslash !== -2) {
+        nextBackslash = text.indexOf('\\', pos);
+        if (nextBackslash === -1) nextBackslash = -2;
+      }
+      if (!backslash || nextBackslash === -2 || nextBackslash > close) {
+        pos = close + 1;
+        return text.slice(start + 1, close);
+      }
+    }
     let out = '';
     let chunk = pos;
     while (pos < len) {
@@ -237,17 +267,20 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
     if (isDigit(c) || (c === C_DOT && isDigit(text.charCodeAt(pos + 1)))) return numberToken(start, gap);
     if (isIdentChar(c)) return wordToken(start, c, gap);
     if (c === C_AT) return variableToken(start, gap);
-    const three = text.slice(pos, pos + 3);
-    if (THREE_CHAR_OPS.has(three)) { pos += 3; return tok('op', start, three, gap); }
-    const two = text.slice(pos, pos + 2);
-    if (TWO_CHAR_OPS.has(two)) { pos += 2; return tok('op', start, two, gap); }
-    pos++;
-    return tok('op', start, text[start]!, gap);
+    const width = operatorWidth(c, text.charCodeAt(pos + 1), text.charCodeAt(pos + 2));
+    pos += width;
+    return tok('op', start, width === 1 ? OP_CHARS[c] ?? text[start]! : text.slice(start, pos), gap);
   };
 
   const wordToken = (start: number, c: number, gap: boolean): Token => {
     pos++;
-    while (pos < len && isIdentChar(text.charCodeAt(pos))) pos++;
+    const d0 = delim.charCodeAt(0);
+    for (; pos < len; pos++) {
+      const ch = text.charCodeAt(pos);
+      if (!isIdentChar(ch)) break;
+      // the client splits on a custom delimiter even inside a word (END$$)
+      if (ch === d0 && d0 !== C_SEMI && text.startsWith(delim, pos)) break;
+    }
     const q = text.charCodeAt(pos);
     if (q === C_SQ && pos - start === 1) {
       // N'x', X'hex', B'bits'
@@ -322,7 +355,57 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
     return tok(system ? 'sysvar' : 'var', start, text.slice(s, pos), gap);
   };
 
-  return { next, delimiter: () => delim, lines };
+  /** Skips a quoted string or identifier without decoding it. */
+  const skipQuoted = (q: number, backslash: boolean): void => {
+    const start = pos;
+    const qs = q === C_SQ ? "'" : q === C_DQ ? '"' : '`';
+    pos++;
+    for (;;) {
+      const close = text.indexOf(qs, pos);
+      if (close === -1) { report(start, 'string'); pos = len; return; }
+      if (backslash) {
+        if (nextBackslash < pos && nextBackslash !== -2) {
+          nextBackslash = text.indexOf('\\', pos);
+          if (nextBackslash === -1) nextBackslash = -2;
+        }
+        if (nextBackslash !== -2 && nextBackslash < close) { pos = nextBackslash + 2; continue; }
+      }
+      if (text.charCodeAt(close + 1) === q) { pos = close + 2; continue; }
+      pos = close + 1;
+      return;
+    }
+  };
+
+  /**
+   * After INSERT ... VALUES: counts the top-level row groups up to the statement delimiter without building
+   * tokens (dumps are mostly data). `tail` is true when words follow the rows (ON DUPLICATE KEY UPDATE, AS alias).
+   */
+  const skimRows = (): { rows: number; tail: boolean; end: Token } => {
+    let depth = 0, rows = 0, tail = false;
+    for (;;) {
+      const gap = skipTrivia();
+      if (pos >= len) return { rows, tail, end: tok('eof', len, '', gap) };
+      const c = text.charCodeAt(pos);
+      if (delim === ';' ? c === C_SEMI : text.startsWith(delim, pos)) {
+        const start = pos;
+        pos += delim.length;
+        atStatementStart = true;
+        return { rows, tail, end: tok('delim', start, delim, gap) };
+      }
+      if (c === C_SQ || c === C_DQ || c === C_BT) { skipQuoted(c, c !== C_BT); continue; }
+      if (c === 40) { if (depth === 0 && !tail) rows++; depth++; }
+      else if (c === 41) depth--;
+      else if (depth === 0 && isIdentChar(c) && !isDigit(c)) {
+        const s = pos;
+        while (pos < len && isIdentChar(text.charCodeAt(pos))) pos++;
+        if (pos - s !== 3 || text.slice(s, pos).toUpperCase() !== 'ROW') tail = true;
+        continue;
+      }
+      pos++;
+    }
+  };
+
+  return { next, skimRows, delimiter: () => delim, lines };
 }
 
 /** All tokens of a text up to the end (delimiters included), for tests and tools. */

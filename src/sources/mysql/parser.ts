@@ -33,12 +33,26 @@ function parseScript(s: Session, file: string, text: string): void {
   for (;;) {
     const toks: Token[] = [];
     let t = lx.next();
+    let skimmed: Cursor['skimmed'];
+    const insert = t.kind === 'word' && t.value === 'INSERT';
+    let depth = 0;
     while (t.kind !== 'delim' && t.kind !== 'eof') {
       toks.push(t);
+      if (insert) {
+        if (t.kind === 'op') depth += t.value === '(' ? 1 : t.value === ')' ? -1 : 0;
+        else if (depth === 0 && t.kind === 'word' && (t.value === 'VALUES' || t.value === 'VALUE')) {
+          // the rows themselves are only counted (fast path for data-heavy dumps)
+          const r = lx.skimRows();
+          skimmed = { rows: r.rows, tail: r.tail };
+          t = r.end;
+          break;
+        }
+      }
       t = lx.next();
     }
     if (toks.length) {
       const c: Cursor = { text, lines: lx.lines, toks, i: 0, limit: toks.length, depth: 0, end: t, diagnostics: s.catalog.diagnostics };
+      if (skimmed) c.skimmed = skimmed;
       runStatement(s, c);
     }
     if (t.kind === 'eof') return;
