@@ -39,6 +39,13 @@ export interface NameMap {
 }
 
 const key = (schema: string, name: string): string => `${schema.toLowerCase()}\u0000${name.toLowerCase()}`;
+/** Exact spelling: MySQL table names are case-sensitive on most servers, so Users and users are two tables. */
+const exactKey = (schema: string, name: string): string => `${schema}\u0000${name}`;
+
+/** Lookups try the exact spelling first, then the first case-insensitive match (both sources resolve names so by default). */
+function lookup<T>(exact: Map<string, T>, folded: Map<string, T>, schema: string, name: string): T | undefined {
+  return exact.get(exactKey(schema, name)) ?? folded.get(key(schema, name));
+}
 
 /** Source schema → target schema: --schema-map first, then dbo → public (T-SQL), one database → public (MySQL). */
 export function schemaMapper(source: Catalog, options: ConvertOptions): (s: string) => string {
@@ -59,7 +66,9 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
   const mapSchema = schemaMapper(source, options);
   const namespaces = new Map<string, Set<string>>();
   const relations = new Map<string, QName>();
+  const relationsExact = new Map<string, QName>();
   const columns = new Map<string, Map<string, string>>();
+  const columnsExact = new Map<string, Map<string, string>>();
   const ns = (schema: string): Set<string> => {
     let s = namespaces.get(schema);
     if (!s) namespaces.set(schema, (s = new Set()));
@@ -103,32 +112,36 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
   for (const [kind, list] of relationKinds) {
     for (const s of source.schemas) {
       for (const obj of list(s)) {
-        const k = key(obj.name.schema, obj.name.name);
-        if (relations.has(k)) continue;
+        const ek = exactKey(obj.name.schema, obj.name.name);
+        if (relationsExact.has(ek)) continue;
         const schema = mapSchema(obj.name.schema);
         const name = claimIn(ns(schema), obj.name.name, { object: objectPath(kind, obj.name), what: kind, span: obj.span });
-        relations.set(k, { schema, name });
+        relationsExact.set(ek, { schema, name });
+        const k = key(obj.name.schema, obj.name.name);
+        if (!relations.has(k)) relations.set(k, { schema, name });
       }
     }
   }
   for (const s of source.schemas) {
     for (const t of s.tables) {
-      const k = key(t.name.schema, t.name.name);
-      if (columns.has(k)) continue;
+      const ek = exactKey(t.name.schema, t.name.name);
+      if (columnsExact.has(ek)) continue;
       const used = new Set<string>();
       const m = new Map<string, string>();
       for (const c of t.columns) {
         if (m.has(c.name.toLowerCase())) continue;
         m.set(c.name.toLowerCase(), claimIn(used, c.name, { object: objectPath('table', t.name), what: 'column', span: c.span }));
       }
-      columns.set(k, m);
+      columnsExact.set(ek, m);
+      const k = key(t.name.schema, t.name.name);
+      if (!columns.has(k)) columns.set(k, m);
     }
   }
 
   return {
     schema: mapSchema,
-    relation: (q) => relations.get(key(q.schema, q.name)),
-    column: (table, column) => columns.get(key(table.schema, table.name))?.get(column.toLowerCase()) ?? truncateIdentifier(fold(column)),
+    relation: (q) => lookup(relationsExact, relations, q.schema, q.name),
+    column: (table, column) => lookup(columnsExact, columns, table.schema, table.name)?.get(column.toLowerCase()) ?? truncateIdentifier(fold(column)),
     fold: (n) => truncateIdentifier(fold(n)),
     claim: (schema, wanted, where) => claimIn(ns(schema), wanted, where),
   };
