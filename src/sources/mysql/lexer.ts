@@ -272,15 +272,19 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
     return tok('op', start, width === 1 ? OP_CHARS[c] ?? text[start]! : text.slice(start, pos), gap);
   };
 
-  const wordToken = (start: number, c: number, gap: boolean): Token => {
-    pos++;
+  /** Advances over identifier characters; the client splits on a custom delimiter even inside a word (END$$). */
+  const scanIdentTail = (): void => {
     const d0 = delim.charCodeAt(0);
     for (; pos < len; pos++) {
       const ch = text.charCodeAt(pos);
-      if (!isIdentChar(ch)) break;
-      // the client splits on a custom delimiter even inside a word (END$$)
-      if (ch === d0 && d0 !== C_SEMI && text.startsWith(delim, pos)) break;
+      if (!isIdentChar(ch)) return;
+      if (ch === d0 && d0 !== C_SEMI && text.startsWith(delim, pos)) return;
     }
+  };
+
+  const wordToken = (start: number, c: number, gap: boolean): Token => {
+    pos++;
+    scanIdentTail();
     const q = text.charCodeAt(pos);
     if (q === C_SQ && pos - start === 1) {
       // N'x', X'hex', B'bits'
@@ -335,8 +339,9 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
     }
     if (pos < len && isIdentChar(text.charCodeAt(pos)) && text.charCodeAt(start) !== C_DOT) {
       // identifiers may start with digits (2fa_codes)
-      while (pos < len && isIdentChar(text.charCodeAt(pos))) pos++;
-      return tok('word', start, text.slice(start, pos).toUpperCase(), gap);
+      const numEnd = pos;
+      scanIdentTail();
+      if (pos > numEnd) return tok('word', start, text.slice(start, pos).toUpperCase(), gap);
     }
     return tok('num', start, text.slice(start, pos), gap);
   };
