@@ -125,9 +125,30 @@ function describeStart(c: Cursor, start: Token): string {
   return n.kind === 'word' ? `${start.upper} ${n.upper}` : start.upper;
 }
 
+/**
+ * permission := (GRANT|DENY|REVOKE) [GRANT OPTION FOR] perms [ON [class::]object] (TO|FROM) principal {',' principal}
+ *   [WITH GRANT OPTION] [CASCADE] [AS principal]
+ * Permission names look like statement keywords (GRANT SELECT, INSERT ...), so this skips by shape, not by keyword.
+ */
+function skipPermissionStatement(c: Cursor): void {
+  c.i++;
+  while (!atEnd(peek(c)) && !isOp(peek(c), ';') && !isWord(peek(c), 'TO') && !isWord(peek(c), 'FROM')) c.i++;
+  if (atEnd(peek(c)) || isOp(peek(c), ';')) return;
+  c.i++;
+  do c.i++; while (isOp(peek(c), ',') && c.i++);
+  for (;;) {
+    if (acceptWord(c, 'WITH')) { acceptWord(c, 'GRANT'); acceptWord(c, 'OPTION'); continue; }
+    if (acceptWord(c, 'CASCADE')) continue;
+    if (acceptWord(c, 'AS')) { c.i++; continue; }
+    return;
+  }
+}
+/** ALTER DATABASE x SET ..., CREATE DATABASE ... */
+const DATABASE_WORDS = new Set(['SET']);
+
 const DML_EXEMPT: Record<string, Set<string>> = {
-  UPDATE: new Set(['SET', 'SELECT']),
-  DELETE: new Set(['SELECT']),
+  UPDATE: new Set(['SET']),
+  DELETE: new Set(),
   MERGE: new Set(['INSERT', 'UPDATE', 'DELETE', 'SET', 'SELECT']),
   TRUNCATE: new Set(),
   SELECT: new Set(),
@@ -163,7 +184,8 @@ function parseStatement(s: Session, c: Cursor): void {
     case 'COMMIT': case 'ROLLBACK': case 'SAVE':
       return skipWith(s, c, t, 'PGS1010', `${u} statement`);
     case 'GRANT': case 'DENY': case 'REVOKE':
-      return skipWith(s, c, t, 'PGS1018', `${u} statement`);
+      skipPermissionStatement(c);
+      return report(s, 'PGS1018', `${u} statement skipped`, { span: spanOf(c, t, prev(c)) });
     case 'WITH':
       return skipWith(s, c, t, 'PGS1014', 'WITH ... statement', new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SET']));
     case 'ENABLE': case 'DISABLE':
@@ -257,7 +279,7 @@ function parseAlter(s: Session, c: Cursor, start: Token): void {
     case 'VIEW': return parseView(s, c, start, true);
     case 'PROC': case 'PROCEDURE': case 'FUNCTION': return parseRoutine(s, c, start, true);
     case 'TRIGGER': return parseTrigger(s, c, start, true);
-    case 'DATABASE': return skipWith(s, c, start, 'PGS1010', 'ALTER DATABASE');
+    case 'DATABASE': return skipWith(s, c, start, 'PGS1010', 'ALTER DATABASE', DATABASE_WORDS);
     case 'INDEX': return skipWith(s, c, start, 'PGS1011', 'ALTER INDEX');
     case 'AUTHORIZATION': return skipWith(s, c, start, 'PGS1018', 'ALTER AUTHORIZATION');
     default:

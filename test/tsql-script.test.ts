@@ -1,0 +1,304 @@
+import { describe, expect, it } from 'vitest';
+import { parseTsql } from '../src/sources/tsql/parser.js';
+import { bare, codes, parse, schema, table } from './tsql-helpers.js';
+
+describe('tsql batches, session statements and SQLCMD', () => {
+  it('splits on GO (and GO n), accepts statements without ";" and skips session statements (PGS1010)', () => {
+    const cat = parse(`SET ANSI_NULLS ON
+SET QUOTED_IDENTIFIER ON;
+USE [shop]
+PRINT 'hi'
+CREATE TABLE a (x int) CREATE TABLE b (y int);
+GO 2
+DECLARE @v int = 1
+RAISERROR('x', 0, 1) WITH NOWAIT
+BEGIN TRAN
+COMMIT TRANSACTION
+CREATE DATABASE shop
+ALTER DATABASE shop SET RECOVERY SIMPLE
+GO`);
+    expect(schema(cat).tables.map((t) => t.name.name)).toEqual(['a', 'b']);
+    expect(cat.diagnostics.map((d) => [d.code, d.span?.line, d.message])).toEqual([
+      ['PGS1010', 1, 'SET ANSI_NULLS skipped'],
+      ['PGS1010', 2, 'SET QUOTED_IDENTIFIER skipped'],
+      ['PGS1010', 3, 'USE skipped'],
+      ['PGS1010', 4, 'PRINT skipped'],
+      ['PGS1010', 6, 'GO 2: the batch is converted once'],
+      ['PGS1010', 7, 'DECLARE skipped'],
+      ['PGS1010', 8, 'RAISERROR skipped'],
+      ['PGS1010', 9, 'BEGIN TRAN skipped'],
+      ['PGS1010', 10, 'COMMIT statement skipped'],
+      ['PGS1010', 11, 'CREATE DATABASE skipped'],
+      ['PGS1010', 12, 'ALTER DATABASE skipped'],
+    ]);
+  });
+
+  it('substitutes SQLCMD variables from :setvar and options; undefined → PGS1015', () => {
+    const cat = parse(`:setvar Schema sales
+:on error exit
+CREATE TABLE [$(Schema)].orders (id int)
+CREATE TABLE $(Other).t (id int)
+CREATE TABLE $(Missing).t2 (id int)
+:r other.sql`, { sqlcmdVars: { Other: 'ops' } });
+    expect(cat.schemas.map((s) => [s.name, s.tables.map((t) => t.name.name)])).toEqual([
+      ['sales', ['orders']], ['ops', ['t']], ['Missing', ['t2']],
+    ]);
+    expect(cat.diagnostics.map((d) => [d.code, d.severity, d.span?.line, d.span?.col])).toEqual([
+      ['PGS1015', 'warning', 5, 14],
+      ['PGS1010', 'info', 1, 1],
+      ['PGS1010', 'info', 2, 1],
+      ['PGS1012', 'warning', 6, 1],
+    ]);
+  });
+
+  it('reports grants, users and roles (PGS1018) and DML (PGS1014)', () => {
+    const cat = parse(`CREATE TABLE t (id int)
+GRANT SELECT ON t TO public
+CREATE USER bob FOR LOGIN bob
+CREATE ROLE r
+EXEC sp_addrolemember 'r', 'bob'
+UPDATE t SET id = 2 WHERE id = 1
+DELETE FROM t WHERE id IN (SELECT 1)
+SELECT * FROM t`);
+    expect(cat.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([
+      ['PGS1018', 2], ['PGS1018', 3], ['PGS1018', 4], ['PGS1018', 5], ['PGS1014', 6], ['PGS1014', 7], ['PGS1014', 8],
+    ]);
+  });
+
+  it('aggregates INSERT counts per table in Schema.data', () => {
+    const cat = parse(`CREATE TABLE [dbo].[Genre] (GenreId int, Name nvarchar(120))
+INSERT INTO [dbo].[Genre] ([GenreId], [Name]) VALUES (1, N'Rock');
+INSERT INTO Genre (GenreId, Name) VALUES (2, N'Jazz'), (3, N'Metal (heavy)')
+INSERT "Genre" VALUES (4, 'x')
+insert into genre default values
+INSERT INTO Genre SELECT 5, 'y'`);
+    expect(bare(schema(cat).data)).toEqual([
+      { table: { schema: 'dbo', name: 'Genre' }, columns: ['GenreId', 'Name'], statements: 4, rows: 5 },
+    ]);
+    expect(schema(cat).data[0]!.span).toEqual({ file: 't.sql', line: 2, col: 1, endLine: 2, endCol: 65 });
+    expect(codes(cat)).toEqual(['PGS1014']);
+  });
+});
+
+describe('tsql wrappers and dynamic SQL', () => {
+  it('takes DDL out of IF NOT EXISTS / IF OBJECT_ID / IF ... BEGIN ... END ELSE wrappers', () => {
+    const cat = parse(`IF NOT EXISTS (SELECT * FROM sys.objects WHERE object_id = OBJECT_ID(N'[dbo].[a]') AND type in (N'U'))
+BEGIN
+CREATE TABLE [dbo].[a]([id] [int] NOT NULL)
+END
+GO
+IF OBJECT_ID('dbo.b') IS NOT NULL DROP TABLE dbo.b
+CREATE TABLE b (id int)
+GO
+IF EXISTS (SELECT 1 FROM sys.schemas WHERE name = 'x')
+BEGIN
+  PRINT 'exists'
+  CREATE TABLE c (id int)
+END
+ELSE
+  CREATE TABLE d (id int)
+GO
+IF db_name() <> 'pubs' raiserror('wrong db', 22, 127) with log
+GO
+IF 1 = 1
+BEGIN TRY
+  CREATE TABLE e (id int)
+END TRY
+BEGIN CATCH
+  PRINT 'failed'
+END CATCH`);
+    expect(schema(cat).tables.map((t) => t.name.name)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(codes(cat)).toEqual(['PGS1013', 'PGS1010', 'PGS1010', 'PGS1010']);
+  });
+
+  it('parses the string of EXEC sp_executesql (positional and @statement =) with spans into the file', () => {
+    const cat = parse(`IF NOT EXISTS (SELECT * FROM sys.objects WHERE object_id = OBJECT_ID(N'[dbo].[P]'))
+BEGIN
+EXEC dbo.sp_executesql @statement = N'CREATE PROCEDURE [dbo].[P] AS'
+END
+GO
+ALTER PROCEDURE [dbo].[P] @x int AS
+BEGIN
+  SELECT @x
+END
+GO
+EXEC sp_executesql N'CREATE VIEW dbo.v
+AS SELECT ''a'' AS c'
+GO
+EXECUTE ('CREATE TABLE dyn (id int)')`);
+    expect(codes(cat)).toEqual([]);
+    const s = schema(cat);
+    expect(bare(s.routines)).toEqual([{ kind: 'procedure', name: { schema: 'dbo', name: 'P' }, text: 'ALTER PROCEDURE [dbo].[P] @x int AS\nBEGIN\n  SELECT @x\nEND' }]);
+    expect(bare(s.views)).toEqual([{ name: { schema: 'dbo', name: 'v' }, text: "CREATE VIEW dbo.v\nAS SELECT 'a' AS c", query: "SELECT 'a' AS c", options: {} }]);
+    // Lines are exact; columns after a '' escape on the same line shift by one per escape.
+    expect(s.views[0]!.span).toEqual({ file: 't.sql', line: 11, col: 22, endLine: 12, endCol: 18 });
+    expect(s.tables.map((t) => t.name.name)).toEqual(['dyn']);
+    expect(s.tables[0]!.span.line).toBe(14);
+  });
+
+  it('reports other EXEC calls (PGS1012) and dynamic SQL built from variables', () => {
+    const cat = parse("EXEC sp_rename 'a', 'b'\nEXEC sp_executesql @sql\nEXEC (@sql)");
+    expect(cat.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([['PGS1012', 1], ['PGS1012', 2], ['PGS1012', 3]]);
+  });
+});
+
+describe('tsql types, schemas, sequences, comments', () => {
+  it('CREATE SCHEMA, CREATE TYPE (alias and table), sp_addtype', () => {
+    const cat = parse(`CREATE SCHEMA sales AUTHORIZATION dbo
+GO
+CREATE TYPE sales.Phone FROM varchar(20) NOT NULL
+CREATE TYPE dbo.Ids AS TABLE (id int PRIMARY KEY)
+GO
+execute sp_addtype id      ,'varchar(11)' ,'NOT NULL'
+EXEC sp_addtype @typename = N'flag', @phystype = N'bit', @nulltype = 'NULL'`);
+    expect(codes(cat)).toEqual([]);
+    const sales = schema(cat, 'sales');
+    expect(sales.declared).toBe(true);
+    expect(bare(sales.types)).toEqual([{ kind: 'alias', name: { schema: 'sales', name: 'Phone' }, base: { name: 'varchar', args: [20], raw: 'varchar(20)' }, nullable: false }]);
+    expect(bare(schema(cat).types)).toEqual([
+      { kind: 'table', name: { schema: 'dbo', name: 'Ids' }, text: 'CREATE TYPE dbo.Ids AS TABLE (id int PRIMARY KEY)' },
+      { kind: 'alias', name: { schema: 'dbo', name: 'id' }, base: { name: 'varchar', args: [11], raw: 'varchar(11)' }, nullable: false },
+      { kind: 'alias', name: { schema: 'dbo', name: 'flag' }, base: { name: 'bit', args: [], raw: 'bit' }, nullable: true },
+    ]);
+    expect(schema(cat).types[1]!.span).toEqual({ file: 't.sql', line: 6, col: 1, endLine: 6, endCol: 53 });
+  });
+
+  it('CREATE SEQUENCE with all options', () => {
+    const cat = parse(`CREATE SEQUENCE dbo.seq AS bigint START WITH -5 INCREMENT BY 10 MINVALUE -100 MAXVALUE 9223372036854775807 CYCLE CACHE 50
+CREATE SEQUENCE s2 NO MINVALUE NO MAXVALUE NO CYCLE NO CACHE`);
+    expect(bare(schema(cat).sequences)).toEqual([
+      { name: { schema: 'dbo', name: 'seq' }, type: { name: 'bigint', args: [], raw: 'bigint' }, start: -5n, increment: 10n, min: -100n, max: 9223372036854775807n, cycle: true, cache: 50n },
+      { name: { schema: 'dbo', name: 's2' }, cycle: false, cache: 1n },
+    ]);
+  });
+
+  it('sp_addextendedproperty MS_Description → table, column and schema comments (named and positional)', () => {
+    const cat = parse(`CREATE TABLE dbo.t (c int)
+GO
+EXEC sp_addextendedproperty @name = N'MS_Description', @value = N'The table', @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N't'
+EXEC sys.sp_addextendedproperty N'MS_Description', N'The column', N'SCHEMA', N'dbo', N'TABLE', N't', N'COLUMN', N'c'
+EXEC sp_addextendedproperty 'MS_Description', 'Main schema', 'SCHEMA', 'dbo'
+EXEC sp_addextendedproperty 'MS_DiagramPane1', 'x', 'SCHEMA', 'dbo', 'VIEW', 'v'
+EXEC sp_addextendedproperty 'MS_Description', 'x', 'SCHEMA', 'dbo', 'TABLE', 'missing'`);
+    expect(table(cat, 't').comment).toBe('The table');
+    expect(table(cat, 't').columns[0]!.comment).toBe('The column');
+    expect(schema(cat).comment).toBe('Main schema');
+    expect(cat.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([['PGS1012', 6], ['PGS1017', 7]]);
+  });
+});
+
+describe('tsql views, routines, triggers', () => {
+  it('captures views with columns and options, procedures, functions and triggers to the end of the batch', () => {
+    const cat = parse(`CREATE TABLE dbo.t (id int)
+GO
+CREATE VIEW dbo.v (a, b) WITH SCHEMABINDING AS
+SELECT id, id FROM dbo.t
+WITH CHECK OPTION;
+GO
+CREATE OR ALTER PROC p @a int AS SELECT 1; SELECT 2
+GO
+CREATE FUNCTION dbo.f() RETURNS int AS BEGIN RETURN 1 END
+GO
+CREATE TRIGGER trg ON dbo.t INSTEAD OF INSERT, DELETE AS BEGIN SET NOCOUNT ON END
+GO
+CREATE TRIGGER sales.trg2 ON t FOR UPDATE NOT FOR REPLICATION AS PRINT 1
+GO
+CREATE TRIGGER ddl ON DATABASE FOR CREATE_TABLE AS PRINT 1`);
+    const s = schema(cat);
+    expect(bare(s.views)).toEqual([{
+      name: { schema: 'dbo', name: 'v' }, columns: ['a', 'b'], options: { schemabinding: 'true', check_option: 'cascaded' },
+      query: 'SELECT id, id FROM dbo.t', text: 'CREATE VIEW dbo.v (a, b) WITH SCHEMABINDING AS\nSELECT id, id FROM dbo.t\nWITH CHECK OPTION',
+    }]);
+    expect(s.views[0]!.span).toEqual({ file: 't.sql', line: 3, col: 1, endLine: 5, endCol: 18 });
+    expect(bare(s.routines)).toEqual([
+      { kind: 'procedure', name: { schema: 'dbo', name: 'p' }, text: 'CREATE OR ALTER PROC p @a int AS SELECT 1; SELECT 2' },
+      { kind: 'function', name: { schema: 'dbo', name: 'f' }, text: 'CREATE FUNCTION dbo.f() RETURNS int AS BEGIN RETURN 1 END' },
+    ]);
+    expect(bare(s.triggers)).toEqual([
+      { name: { schema: 'dbo', name: 'trg' }, table: { schema: 'dbo', name: 't' }, timing: 'instead of', events: ['insert', 'delete'], text: 'CREATE TRIGGER trg ON dbo.t INSTEAD OF INSERT, DELETE AS BEGIN SET NOCOUNT ON END' },
+    ]);
+    expect(bare(schema(cat, 'sales').triggers)).toEqual([
+      { name: { schema: 'sales', name: 'trg2' }, table: { schema: 'dbo', name: 't' }, timing: 'after', events: ['update'], text: 'CREATE TRIGGER sales.trg2 ON t FOR UPDATE NOT FOR REPLICATION AS PRINT 1' },
+    ]);
+    expect(codes(cat)).toEqual(['PGS1012']);
+  });
+});
+
+describe('tsql DROP', () => {
+  it('removes objects defined earlier; reports others (PGS1013)', () => {
+    const cat = parse(`CREATE TABLE t (id int)
+INSERT INTO t VALUES (1)
+CREATE INDEX ix ON t (id)
+GO
+CREATE VIEW v AS SELECT 1 AS x
+GO
+DROP INDEX ix ON t
+DROP VIEW IF EXISTS v, w
+DROP TABLE dbo.t
+DROP PROCEDURE p
+GO
+CREATE TABLE t (id2 int)`);
+    const s = schema(cat);
+    expect(s.views).toEqual([]);
+    expect(s.data).toEqual([]);
+    expect(bare(s.tables.map((t) => t.columns.map((c) => c.name)))).toEqual([['id2']]);
+    expect(cat.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['PGS1013', 'DROP VIEW w: not defined earlier in the input; skipped'],
+      ['PGS1013', 'DROP PROCEDURE p: not defined earlier in the input; skipped'],
+    ]);
+  });
+});
+
+describe('tsql sessions and error recovery', () => {
+  it('parses scripts in order as one session (directory input)', () => {
+    const cat = parseTsql([
+      { file: 'Tables/a.sql', text: 'CREATE TABLE a (id int)' },
+      { file: 'Keys/fk.sql', text: 'ALTER TABLE a ADD CONSTRAINT fk FOREIGN KEY (id) REFERENCES b (id)' },
+    ], { defaultSchema: 'app' });
+    expect(codes(cat)).toEqual([]);
+    expect(cat.schemas.map((s) => s.name)).toEqual(['app']);
+    expect(bare(table(cat, 'a', 'app').foreignKeys)).toEqual([{ name: 'fk', columns: ['id'], ref: { schema: 'app', name: 'b' }, refColumns: ['id'] }]);
+    expect(table(cat, 'a', 'app').span.file).toBe('Tables/a.sql');
+  });
+
+  it('reports an unparsable statement (PGS1001) at its line:col and resumes at the next statement', () => {
+    const cat = parse(`CREATE TABLE ok1 (id int)
+  CREATE TABLE bad (id int,, x)
+CREATE TABLE ok2 (id int)
+GO
+CREATE TABLE ok3 (id int) WIBBLE WOBBLE
+GO
+CREATE TABLE ok4 (id int)`);
+    expect(schema(cat).tables.map((t) => t.name.name)).toEqual(['ok1', 'ok2', 'ok3', 'ok4']);
+    expect(cat.diagnostics.map((d) => [d.code, d.severity, d.span?.line, d.span?.col, d.statement])).toEqual([
+      ['PGS1001', 'error', 2, 3, 'CREATE TABLE bad (id int,, x)'],
+      ['PGS1001', 'error', 5, 27, 'WIBBLE WOBBLE'],
+    ]);
+    expect(cat.diagnostics[0]!.message).toContain('2:28');
+  });
+
+  it('reports unterminated strings (PGS1002) and never throws on garbage', () => {
+    const cat = parse("CREATE TABLE t (a varchar(10) DEFAULT 'abc)\nGO\n");
+    expect(codes(cat)).toContain('PGS1002');
+    const garbage = parseTsql([{ file: 'g.sql', text: ')))(((;;; @@ $ ] [ \u0000 \'' }]);
+    expect(garbage.dialect).toBe('tsql');
+    expect(codes(garbage).every((c) => c === 'PGS1001' || c === 'PGS1002')).toBe(true);
+  });
+
+  it('reports 10,000 nested parentheses as PGS1005 without overflowing the stack', () => {
+    const deep = `CREATE TABLE t (a int DEFAULT ${'('.repeat(10_000)}1${')'.repeat(10_000)})\nGO\nCREATE TABLE u (id int)`;
+    const cat = parse(deep);
+    expect(codes(cat)).toEqual(['PGS1005']);
+    expect(cat.diagnostics[0]!.statement!.length).toBeLessThanOrEqual(2001);
+    expect(schema(cat).tables.map((t) => t.name.name)).toEqual(['u']);
+  });
+
+  it('keeps unknown syntax inside a DEFAULT as an opaque expression, not a failed statement', () => {
+    const cat = parse('CREATE TABLE t (a int DEFAULT {fn something()} NOT NULL, b int)');
+    expect(codes(cat)).toEqual([]);
+    expect(bare(table(cat, 't').columns[0])).toEqual({
+      name: 'a', type: { name: 'int', args: [], raw: 'int' }, nullable: false,
+      default: { kind: 'opaque', text: '{fn something()}', reason: "expected an expression at 1:31 near '{'" }, defaultRaw: '{fn something()}',
+    });
+  });
+});
