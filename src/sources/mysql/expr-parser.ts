@@ -247,6 +247,19 @@ function parseWordPrimary(c: Cursor, t: Token, start: number): Expr {
     case 'CONVERT':
       if (peekOp(c, '(')) return guardedCall(c, start, () => parseConvert(c, start));
       break;
+    case 'MATCH':
+      if (peekOp(c, '(')) {
+        // full-text MATCH (cols) AGAINST (... [IN BOOLEAN MODE]) has no portable AST
+        const close = matchingParen(c, c.i);
+        if (close < 0) fail(c, 'unbalanced parentheses');
+        c.i = close + 1;
+        expectWord(c, 'AGAINST');
+        const end = matchingParen(c, c.i);
+        if (end < 0) fail(c, "expected '(' after AGAINST");
+        c.i = end + 1;
+        return opaqueOf(c, start, end, 'full-text MATCH ... AGAINST');
+      }
+      break;
     case 'DATE': case 'TIME': case 'TIMESTAMP':
       if (peek(c).kind === 'str') {
         // typed literal DATE '2020-01-01'
