@@ -33,7 +33,7 @@ function inferredType(e: Expr, s: TableScope): DataType | undefined {
     case 'bool': case 'between': case 'in': case 'like': case 'isnull': return dataType('boolean');
     case 'binary':
       if (['=', '<>', '<', '>', '<=', '>=', 'and', 'or'].includes(e.op)) return dataType('boolean');
-      return inferredType(e.left, s) ?? inferredType(e.right, s);
+      return widerNumeric(inferredType(e.left, s), inferredType(e.right, s));
     case 'case': return e.whens[0] && inferredType(e.whens[0].then, s);
     case 'call': {
       const n = e.name[e.name.length - 1]!.toLowerCase();
@@ -43,6 +43,17 @@ function inferredType(e: Expr, s: TableScope): DataType | undefined {
     }
     default: return undefined;
   }
+}
+
+const NUMERIC_RANK = ['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision'];
+
+/** Arithmetic result type: the wider operand; mixed numeric precision gives unconstrained numeric. */
+function widerNumeric(a: DataType | undefined, b: DataType | undefined): DataType | undefined {
+  if (!a || !b) return a ?? b;
+  const ra = NUMERIC_RANK.indexOf(a.name), rb = NUMERIC_RANK.indexOf(b.name);
+  if (ra < 0 || rb < 0) return ra < 0 ? b : a;
+  const wide = ra >= rb ? a : b;
+  return wide.name === 'numeric' && (a.name !== b.name || a.raw !== b.raw) ? dataType('numeric') : wide;
 }
 
 const FLAG_TEXT: Record<string, string> = {
