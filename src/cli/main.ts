@@ -19,7 +19,8 @@ const parser = yargs(hideBin(process.argv))
       process.stderr.write(`pgshift: ${err.message}\n`);
       process.exit(1);
     }
-    process.stderr.write(`${y.help ? '' : ''}pgshift: ${msg}\nRun 'pgshift --help' for usage.\n`);
+    void y;
+    process.stderr.write(`pgshift: ${msg}\nRun 'pgshift --help' for usage.\n`);
     process.exit(2);
   });
 

@@ -83,7 +83,7 @@ export function diag(
   message: string,
   extra: Partial<Omit<Diagnostic, 'code' | 'message'>> = {},
 ): Diagnostic {
-  return { code, severity: extra.severity ?? DIAGNOSTIC_CODES[code].severity, message, ...extra };
+  return { code, message, ...extra, severity: extra.severity ?? DIAGNOSTIC_CODES[code].severity };
 }
 
 /** `file:line:col  severity  PGSnnnn  message` like tsc/eslint. */

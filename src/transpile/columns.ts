@@ -65,6 +65,8 @@ export function mapColumnType(s: TableScope, col: Column, jsonColumns: Set<strin
     out.rule = { id: 'mysql.mariadb-json', to: 'jsonb' };
     return out;
   }
+  // A T-SQL computed column has no declared type: convertColumn infers it from the expression.
+  if (!col.type.name && col.generated) return out;
   const rule = findTypeRule(ctx.typeRules, col.type, { defaultRaw: col.defaultRaw, identity: !!col.identity });
   if (!rule) {
     report(s, 'PGS2001', `column ${col.name}: no type rule matches ${col.type.raw}; mapped to text`, { span: col.span });

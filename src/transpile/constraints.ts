@@ -1,7 +1,9 @@
-import type { Check, ForeignKey, Key, KeyPart } from '../model/catalog.js';
+import type { Check, ForeignKey, Key, KeyPart, Table } from '../model/catalog.js';
 import { findTable, qnameText } from '../model/catalog.js';
+import { diag } from '../model/diagnostics.js';
 import { jsonValidColumn } from './columns.js';
-import { exprText, quoteIdent, quoteQName } from './draft.js';
+import type { TranspileContext } from './context.js';
+import { exprText, quoteIdent, quoteQName, typeText } from './draft.js';
 import { translateExpr } from './expr.js';
 import { addManual, problemCodes, report, reportProblems, type TableScope } from './scope.js';
 
@@ -118,4 +120,29 @@ export function convertForeignKeys(s: TableScope): ForeignKey[] {
     });
   }
   return out;
+}
+
+/**
+ * PostgreSQL needs an equality operator between a foreign key's columns and the referenced key. Rules map
+ * each column on its own (identity widens to bigint, unsigned bigint becomes numeric), so a pair that had
+ * one type in the source can differ here: the referencing column takes the referenced column's type.
+ */
+export function alignForeignKeyTypes(ctx: TranspileContext, tables: Table[]): void {
+  const byName = new Map(tables.map((t) => [`${t.name.schema}.${t.name.name}`, t]));
+  for (const t of tables) {
+    for (const fk of t.foreignKeys) {
+      const ref = byName.get(`${fk.ref.schema}.${fk.ref.name}`);
+      if (!ref) continue;
+      const refCols = fk.refColumns.length ? fk.refColumns : (ref.primaryKey?.columns.map((k) => k.column) ?? []);
+      fk.columns.forEach((name, i) => {
+        const col = t.columns.find((c) => c.name === name);
+        const target = ref.columns.find((c) => c.name === refCols[i]);
+        if (!col || !target || typeText(col.type) === typeText(target.type)) return;
+        ctx.diagnostics.push(diag('PGS2002', `column ${name}: ${typeText(col.type)} → ${typeText(target.type)} to match ${ref.name.name}.${target.name}, which foreign key ${fk.name ?? '(unnamed)'} references`, {
+          object: t.source, span: col.span, severity: 'info',
+        }));
+        col.type = target.type;
+      });
+    }
+  }
 }

@@ -4,6 +4,7 @@ import { buildRules } from './mappings.js';
 import { makeNameMap } from './names.js';
 import { convertDataSets, convertSequence, convertUserType, deferSourceObjects } from './objects.js';
 import { convertTable, tableScope } from './tables.js';
+import { alignForeignKeyTypes } from './constraints.js';
 
 export type { ConvertOptions } from './context.js';
 export { DEFAULT_OPTIONS } from './context.js';
@@ -69,6 +70,7 @@ export function transpile(source: Catalog, options: ConvertOptions): Catalog {
     deferSourceObjects(ctx, s);
     for (const d of convertDataSets(ctx, s)) target(d.table.schema).data.push(d);
   }
+  alignForeignKeyTypes(ctx, [...schemas.values()].flatMap((s) => s.tables));
   if (ctx.options.targetVersion < 13 && usesFunction(schemas, 'gen_random_uuid')) ctx.extensions.add('pgcrypto');
   return {
     dialect: 'postgres',

@@ -48,7 +48,7 @@ export function convertSequence(ctx: TranspileContext, q: Sequence): Sequence {
   const type = q.type && mapCastType(q.type, { ctx }, problems);
   report(ctx, object, problems, q.span);
   const { type: _t, name: _n, ...rest } = q;
-  return { ...rest, name: ctx.names.relation(q.name)!, ...(type ? { type } : {}) };
+  return { ...rest, name: ctx.names.relation(q.name)!, ...(type ? { type } : {}), source: object };
 }
 
 /** T-SQL alias types → PostgreSQL domains; table types have no equivalent (manual). */
@@ -59,12 +59,12 @@ export function convertUserType(ctx: TranspileContext, t: UserType): UserType | 
     const problems: ExprProblem[] = [];
     const base = mapCastType(t.base, { ctx }, problems);
     report(ctx, object, problems, t.span);
-    return { kind: 'domain', name, base, ...(t.nullable === false ? { nullable: false } : {}), span: t.span };
+    return { kind: 'domain', name, base, ...(t.nullable === false ? { nullable: false } : {}), span: t.span, source: object };
   }
   if (t.kind === 'table') {
     ctx.diagnostics.push(diag('PGS2001', `table type ${qnameText(t.name)} has no PostgreSQL equivalent (use a composite type or a temporary table); listed for manual conversion`, { object, span: t.span }));
     ctx.manual.push({ object, kind: 'type', original: t.text ?? `CREATE TYPE ${qnameText(t.name)} AS TABLE (...)`, codes: ['PGS2001'], span: t.span });
     return undefined;
   }
-  return { ...t, name };
+  return { ...t, name, source: object };
 }

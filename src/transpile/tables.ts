@@ -169,5 +169,6 @@ export function convertTable(s: TableScope): Table {
     options: {},
     ...(partition ? { partition } : {}),
     span: src.span,
+    source: s.object,
   };
 }

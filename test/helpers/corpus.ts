@@ -4,7 +4,7 @@ import { join } from 'node:path';
 export const corpusRoot = process.env.PGSHIFT_CORPUS ?? join('..', 'shared', 'corpus');
 
 /** The source scripts of the corpus (not the upstream PostgreSQL references). */
-export const corpusScripts: { dialect: 'tsql' | 'mysql'; file: string }[] = [
+const scripts: { dialect: 'tsql' | 'mysql'; file: string }[] = [
   { dialect: 'tsql', file: 'chinook/Chinook_SqlServer.sql' },
   { dialect: 'tsql', file: 'sakila/sql-server-sakila-schema.sql' },
   { dialect: 'tsql', file: 'northwind-pubs/instnwnd.sql' },
@@ -17,6 +17,7 @@ export const corpusScripts: { dialect: 'tsql' | 'mysql'; file: string }[] = [
   { dialect: 'mysql', file: 'quartz/tables_mysql_innodb.sql' },
   { dialect: 'mysql', file: 'spring-batch/schema-mysql.sql' },
   { dialect: 'mysql', file: 'spring-batch/schema-mariadb.sql' },
-].map((c) => ({ ...c, file: join(corpusRoot, c.file) }));
+];
+export const corpusScripts = scripts.map((c) => ({ ...c, file: join(corpusRoot, c.file) }));
 
 export const corpusPresent = existsSync(corpusRoot);

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The built CLI (npm test builds dist/ first): exit codes, messages, files.
+const bin = join('dist', 'src', 'cli', 'main.js');
+const out = mkdtempSync(join(tmpdir(), 'pgshift-cli-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+describe('pgshift convert', () => {
+  it('converts the bundled T-SQL example, inferring --from, and writes ordered files and reports', () => {
+    const r = run('convert', 'examples/shop-sqlserver.sql', '-o', join(out, 'tsql'));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/pgshift: wrote \d+ migration file\(s\)/);
+    expect(existsSync(join(out, 'tsql', '0030_tables.sql'))).toBe(true);
+    expect(existsSync(join(out, 'tsql', 'down', '0030_tables.sql'))).toBe(true);
+    const report = JSON.parse(readFileSync(join(out, 'tsql', 'report.json'), 'utf8'));
+    expect(report.options.from).toBe('tsql');
+  });
+
+  it('prints diagnostics as file:line:col  severity  code  message', () => {
+    const r = run('convert', 'examples/shop-mysql.sql', '-o', join(out, 'mysql'), '--verbose');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^examples\/shop-mysql\.sql:\d+:\d+ {2}(info|warning|error) {2}PGS\d{4} {2}\S/m);
+  });
+
+  it('--fail-on warning turns reported items into exit 1', () => {
+    const r = run('convert', 'examples/shop-mysql.sql', '-o', join(out, 'gate'), '--fail-on', 'warning');
+    expect(r.status).toBe(1);
+  });
+
+  it('--format json prints the report', () => {
+    const r = run('convert', 'examples/shop-mysql.sql', '-o', join(out, 'json'), '--format', 'json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).options.from).toBe('mysql');
+  });
+
+  it('usage mistakes exit 2 with a clear message and no stack trace', () => {
+    for (const args of [
+      ['convert', 'no-such-file.sql'],
+      ['convert', 'examples/shop-mysql.sql', '--from', 'oracle'],
+      ['convert', 'examples/shop-mysql.sql', '--target-version', '9'],
+      ['convert', 'examples/shop-mysql.sql', '--schema-map', 'nonsense'],
+      ['frobnicate'],
+    ]) {
+      const r = run(...args, '-o', join(out, 'usage'));
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^pgshift: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('an unreachable --verify server is a clear error without the password', () => {
+    const r = run('convert', 'examples/shop-mysql.sql', '-o', join(out, 'unreach'), '--verify', 'postgres://u:s3cret@127.0.0.1:1/db');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^pgshift: /);
+    expect(r.stderr + r.stdout).not.toContain('s3cret');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--verify applies the output to the embedded PostgreSQL', () => {
+    const r = run('convert', 'examples/shop-sqlserver.sql', '-o', join(out, 'verify'), '--verify');
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(/PGS600[12]/);
+  });
+});
