@@ -54,7 +54,7 @@ function lostParts(src: Table, dst: Table): number {
     lost(src.indexes.length, dst.indexes.length) +
     lost(src.checks.length, dst.checks.length) +
     lost(src.primaryKey ? 1 : 0, dst.primaryKey ? 1 : 0) +
-    lost(src.columns.filter((c) => c.default).length, dst.columns.filter((c) => c.default).length)
+    lost(src.columns.filter((c) => c.default && c.default.kind !== 'null').length, dst.columns.filter((c) => c.default).length)
   );
 }
 

@@ -173,7 +173,7 @@ describe('type rules', () => {
     });
     const out = transpile(catalog('tsql', [sch]), opts({ caseInsensitive: 'ignore' }));
     const pub = out.schemas[0]!;
-    expect(pub.types).toEqual([{ kind: 'domain', name: { schema: 'public', name: 'phone' }, base: ty('varchar', [20]), nullable: false, span: pub.types[0]!.span }]);
+    expect(pub.types).toEqual([{ kind: 'domain', name: { schema: 'public', name: 'phone' }, base: ty('varchar', [20]), nullable: false, span: pub.types[0]!.span, source: 'type dbo.Phone' }]);
     expect(pub.tables[0]!.columns[0]!.type).toMatchObject({ name: 'phone', schema: 'public', args: [] });
   });
 });

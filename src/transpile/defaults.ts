@@ -36,7 +36,8 @@ export function translateDefault(def: Expr, type: DataType, env: ExprEnv): Defau
   const e = unwrap(def);
   const bad = (why: string): DefaultResult => ({ problems: [{ code: 'PGS3006', message: why }], failed: false });
   const lit = literalText(e);
-  if (e.kind === 'null') return { expr: { kind: 'null' }, problems: [], failed: false };
+  // DEFAULT NULL is what a column has anyway; PostgreSQL would not even record it.
+  if (e.kind === 'null') return { problems: [], failed: false };
   if (!type.schema && !type.array) {
     if (type.name === 'boolean') {
       const v = lit ?? bitsOf(e);
