@@ -1,5 +1,5 @@
 import type { SourceSpan } from '../../model/source.js';
-import type { Token } from './lexer.js';
+import { type LexerState, type Token, nextToken } from './lexer.js';
 
 /** A position in one batch of tokens; `src` is the text the token offsets point into. */
 export interface Cursor {
@@ -9,6 +9,33 @@ export interface Cursor {
   i: number;
   /** Current nesting (parentheses, blocks, dynamic SQL); bounded by MAX_DEPTH. */
   depth: number;
+  /** Tokens are lexed on demand from here until the batch's GO/EOF, so big batches never sit in memory whole. */
+  lexer?: LexerState;
+}
+
+/** Lex until index j exists or the batch ends. */
+function fill(c: Cursor, j: number): void {
+  const lx = c.lexer;
+  if (!lx) return;
+  const target = j === Number.MAX_SAFE_INTEGER ? j : j + 256; // lex ahead in chunks: fewer calls, same memory bound
+  while (c.toks.length <= target) {
+    const t = nextToken(lx);
+    c.toks.push(t);
+    if (t.kind === 'go' || t.kind === 'eof') { c.lexer = undefined; return; }
+  }
+}
+
+/** Lex the rest of the batch (bodies of views, routines and triggers run to its end). */
+export function fillBatch(c: Cursor): void {
+  fill(c, Number.MAX_SAFE_INTEGER);
+}
+
+/** Forget tokens before the cursor; only between statements, when nothing holds an index. */
+export function compact(c: Cursor): void {
+  if (c.i > 4096) {
+    c.toks = c.toks.slice(c.i);
+    c.i = 0;
+  }
 }
 
 export const MAX_DEPTH = 500;
@@ -44,8 +71,17 @@ export function leave(c: Cursor): void {
   c.depth--;
 }
 
-export const peek = (c: Cursor, k = 0): Token => c.toks[Math.min(c.i + k, c.toks.length - 1)]!;
-export const next = (c: Cursor): Token => c.toks[c.i < c.toks.length - 1 ? c.i++ : c.i]!;
+export function peek(c: Cursor, k = 0): Token {
+  const j = c.i + k;
+  if (j >= c.toks.length) fill(c, j);
+  return c.toks[j < c.toks.length ? j : c.toks.length - 1]!;
+}
+
+export function next(c: Cursor): Token {
+  const t = peek(c);
+  if (c.i < c.toks.length - 1 || c.lexer) c.i++;
+  return t;
+}
 export const prev = (c: Cursor): Token => c.toks[Math.max(c.i - 1, 0)]!;
 
 export const isWord = (t: Token, w: string): boolean => t.kind === 'word' && t.upper === w;

@@ -2,15 +2,16 @@ import type { Index, IndexKind, QName, Routine, Sequence, Trigger, UserType, Vie
 import { objectPath } from '../../model/catalog.js';
 import type { Token } from './lexer.js';
 import {
-  type Cursor, acceptOp, acceptWord, acceptWords, expectIdent, expectOp, expectWord, isOp, isWord, next,
+  type Cursor, fillBatch, acceptOp, acceptWord, acceptWords, expectIdent, expectOp, expectWord, isOp, isWord, next,
   parseMultipartName, peek, prev, skipParens, spanOf, syntaxError, textOf,
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
-import { type Session, qname, report, sameName, sameQName, schemaFor } from './session.js';
+import { type ObjectFamily, type Session, putObject, qname, removeObjectFrom, report, sameName, sameQName, schemaFor } from './session.js';
 import { lookupTable, parseIndexTail, skipRest } from './table.js';
 
 /** The last token of the batch (before GO/EOF); bodies of views, routines and triggers run to it. */
 function toBatchEnd(c: Cursor): Token {
+  fillBatch(c);
   const last = c.toks.length >= 2 ? c.toks[c.toks.length - 2]! : c.toks[0]!;
   c.i = c.toks.length - 1;
   return last;
@@ -104,16 +105,13 @@ function expectWords(c: Cursor, ws: string[]): void {
 }
 
 /** Replace an object of the same name (PGS1016 unless the statement is ALTER / CREATE OR ALTER). */
-function upsert<T extends { name: QName; span: View['span'] }>(s: Session, list: T[], item: T, kind: Parameters<typeof objectPath>[0], replacing: boolean): void {
-  const at = list.findIndex((x) => sameQName(x.name, item.name));
-  if (at >= 0) {
-    if (!replacing) {
-      report(s, 'PGS1016', `${kind} ${item.name.schema}.${item.name.name} is defined twice; the later definition wins`, { span: item.span, object: objectPath(kind, item.name) });
-    }
-    list.splice(at, 1, item);
-    return;
+function upsert<T extends { name: QName; span: View['span'] }>(
+  s: Session, family: ObjectFamily, list: T[], item: T, kind: Parameters<typeof objectPath>[0], replacing: boolean,
+): void {
+  const replaced = putObject(s, family, list, item);
+  if (replaced && !replacing) {
+    report(s, 'PGS1016', `${kind} ${item.name.schema}.${item.name.name} is defined twice; the later definition wins`, { span: item.span, object: objectPath(kind, item.name) });
   }
-  list.push(item);
 }
 
 /** create_view := CREATE [OR ALTER] VIEW name ['(' cols ')'] [WITH attr {',' attr}] AS select_to_end_of_batch [WITH CHECK OPTION] */
@@ -143,7 +141,7 @@ export function parseView(s: Session, c: Cursor, start: Token, replacing: boolea
   view.query = query;
   view.text = stripTrailingSemicolon(textOf(c, start, last));
   view.span = spanOf(c, start, last);
-  upsert(s, schemaFor(s, name.schema).views, view, 'view', replacing);
+  upsert(s, 'view', schemaFor(s, name.schema).views, view, 'view', replacing);
 }
 
 /** create_routine := CREATE [OR ALTER] (PROC|PROCEDURE|FUNCTION) name [';' n] body_to_end_of_batch */
@@ -153,7 +151,7 @@ export function parseRoutine(s: Session, c: Cursor, start: Token, replacing: boo
   const name = qname(s, parseMultipartName(c));
   const last = toBatchEnd(c);
   const routine: Routine = { kind, name, text: stripTrailingSemicolon(textOf(c, start, last)), span: spanOf(c, start, last) };
-  upsert(s, schemaFor(s, name.schema).routines, routine, kind, replacing);
+  upsert(s, 'routine', schemaFor(s, name.schema).routines, routine, kind, replacing);
 }
 
 /**
@@ -192,7 +190,7 @@ export function parseTrigger(s: Session, c: Cursor, start: Token, replacing: boo
   } while (acceptOp(c, ','));
   const last = toBatchEnd(c);
   const trigger: Trigger = { name, table, timing, events, text: stripTrailingSemicolon(textOf(c, start, last)), span: spanOf(c, start, last) };
-  upsert(s, schemaFor(s, name.schema).triggers, trigger, 'trigger', replacing);
+  upsert(s, 'trigger', schemaFor(s, name.schema).triggers, trigger, 'trigger', replacing);
 }
 
 /** create_schema := CREATE SCHEMA name [AUTHORIZATION owner] */
@@ -232,7 +230,7 @@ export function parseCreateType(s: Session, c: Cursor, start: Token): void {
 }
 
 export function addType(s: Session, type: UserType): void {
-  upsert(s, schemaFor(s, type.name.schema).types, type, 'type', false);
+  upsert(s, 'type', schemaFor(s, type.name.schema).types, type, 'type', false);
 }
 
 function signedBig(c: Cursor): bigint {
@@ -265,7 +263,7 @@ export function parseSequence(s: Session, c: Cursor, start: Token): void {
     break;
   }
   seq.span = spanOf(c, start, prev(c));
-  upsert(s, schemaFor(s, name.schema).sequences, seq, 'sequence', false);
+  upsert(s, 'sequence', schemaFor(s, name.schema).sequences, seq, 'sequence', false);
 }
 
 const DROP_KINDS: Record<string, 'table' | 'view' | 'procedure' | 'function' | 'trigger' | 'sequence' | 'type' | 'schema' | 'index' | 'other'> = {
@@ -325,31 +323,27 @@ function removeObject(s: Session, kind: 'table' | 'view' | 'procedure' | 'functi
     const at = s.catalog.schemas.findIndex((x) => sameName(x.name, name.schema) && x.declared);
     if (at < 0) return false;
     s.catalog.schemas.splice(at, 1);
+    const prefix = `.${name.schema.toLowerCase()}.`;
+    for (const key of [...s.objects.keys()]) if (key.replace(/^[a-z]+:/, '.').startsWith(prefix)) s.objects.delete(key);
     return true;
   }
   const sc = s.catalog.schemas.find((x) => sameName(x.name, name.schema));
   if (!sc) return false;
-  const drop = <T extends { name: QName }>(list: T[], extra?: (x: T) => boolean): boolean => {
-    const at = list.findIndex((x) => sameQName(x.name, name) && (!extra || extra(x)));
-    if (at < 0) return false;
-    list.splice(at, 1);
-    return true;
-  };
   switch (kind) {
     case 'table': {
-      const ok = drop(sc.tables);
+      const ok = removeObjectFrom(s, 'table', sc.tables, name);
       if (ok) {
         sc.data = sc.data.filter((d) => !sameQName(d.table, name));
         s.data.delete(`${name.schema}.${name.name}`.toLowerCase());
       }
       return ok;
     }
-    case 'view': return drop(sc.views);
-    case 'procedure': return drop(sc.routines, (r) => r.kind === 'procedure');
-    case 'function': return drop(sc.routines, (r) => r.kind === 'function');
-    case 'trigger': return drop(sc.triggers);
-    case 'sequence': return drop(sc.sequences);
-    case 'type': return drop(sc.types);
+    case 'view': return removeObjectFrom(s, 'view', sc.views, name);
+    case 'procedure': return removeObjectFrom(s, 'routine', sc.routines, name, (r) => r.kind === 'procedure');
+    case 'function': return removeObjectFrom(s, 'routine', sc.routines, name, (r) => r.kind === 'function');
+    case 'trigger': return removeObjectFrom(s, 'trigger', sc.triggers, name);
+    case 'sequence': return removeObjectFrom(s, 'sequence', sc.sequences, name);
+    case 'type': return removeObjectFrom(s, 'type', sc.types, name);
     default: {
       const never: never = kind;
       return never;

@@ -1,8 +1,8 @@
 import type { Catalog } from '../../model/catalog.js';
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
-import { createLexer, lexBatch, type Token } from './lexer.js';
+import { createLexer, type Token } from './lexer.js';
 import {
-  type Cursor, acceptWord, atEnd, enter, expectWord, isOp, isSyntaxError, isWord, leave, peek, prev, spanOf, syntaxError,
+  type Cursor, compact, fillBatch, acceptWord, atEnd, enter, expectWord, isOp, isSyntaxError, isWord, leave, peek, prev, spanOf, syntaxError,
   textOf,
 } from './cursor.js';
 import { parseExprOrOpaque } from './expr-parser.js';
@@ -32,7 +32,7 @@ const MAX_DYNAMIC_DEPTH = 16;
 export function parseTsql(scripts: { file: string; text: string }[], options: TsqlParseOptions = {}): Catalog {
   const catalog: Catalog = { dialect: 'tsql', schemas: [], diagnostics: [] };
   const s: Session = {
-    catalog, defaultSchema: options.defaultSchema ?? 'dbo', sqlcmdVars: { ...options.sqlcmdVars }, data: new Map(), dynamicDepth: 0,
+    catalog, defaultSchema: options.defaultSchema ?? 'dbo', sqlcmdVars: { ...options.sqlcmdVars }, data: new Map(), dynamicDepth: 0, objects: new Map(),
   };
   for (const script of scripts) {
     try {
@@ -51,14 +51,14 @@ export function parseTsql(scripts: { file: string; text: string }[], options: Ts
 function parseText(s: Session, text: string, file: string, line: number, col: number): void {
   const lx = createLexer(text, file, line, col);
   while (!lx.done) {
-    const toks = lexBatch(lx);
+    const c: Cursor = { src: text, file, toks: [], i: 0, depth: 0, lexer: lx };
+    parseStatements(s, c, false);
+    fillBatch(c);
     if (lx.diagnostics.length) {
       s.catalog.diagnostics.push(...lx.diagnostics);
       lx.diagnostics.length = 0;
     }
-    const c: Cursor = { src: text, file, toks, i: 0, depth: 0 };
-    parseStatements(s, c, false);
-    const sep = toks[toks.length - 1]!;
+    const sep = c.toks[c.toks.length - 1]!;
     if (sep.kind === 'go' && sep.value !== '1') {
       report(s, 'PGS1010', `GO ${sep.value}: the batch is converted once`, { span: spanOf(c, sep) });
     }
@@ -87,6 +87,7 @@ function parseStatements(s: Session, c: Cursor, inBlock: boolean): void {
     if (isOp(t, ';')) { c.i++; continue; }
     if (inBlock && isWord(t, 'END')) return;
     parseGuarded(s, c);
+    if (!inBlock) compact(c);
   }
 }
 

@@ -12,6 +12,38 @@ export interface Session {
   data: Map<string, DataSet>;
   /** Nested dynamic-SQL depth (EXEC sp_executesql inside a string). */
   dynamicDepth: number;
+  /** Defined objects by objectKey(), so lookups stay O(1) on scripts with thousands of objects. */
+  objects: Map<string, unknown>;
+}
+
+/** Object families that each have their own list in Schema. */
+export type ObjectFamily = 'table' | 'view' | 'routine' | 'trigger' | 'sequence' | 'type';
+
+/** Case-insensitive key, as SQL Server resolves names under its default collation. */
+export function objectKey(family: ObjectFamily, q: QName): string {
+  return `${family}:${q.schema}.${q.name}`.toLowerCase();
+}
+
+/** Add or replace an object in its schema list; returns the replaced object, if any. */
+export function putObject<T extends { name: QName }>(s: Session, family: ObjectFamily, list: T[], item: T): T | undefined {
+  const key = objectKey(family, item.name);
+  const old = s.objects.get(key) as T | undefined;
+  const at = old ? list.indexOf(old) : -1;
+  if (at >= 0) list.splice(at, 1, item);
+  else list.push(item);
+  s.objects.set(key, item);
+  return at >= 0 ? old : undefined;
+}
+
+/** Remove an object defined earlier; false when there is none. */
+export function removeObjectFrom<T extends { name: QName }>(s: Session, family: ObjectFamily, list: T[], q: QName, accept?: (x: T) => boolean): boolean {
+  const key = objectKey(family, q);
+  const old = s.objects.get(key) as T | undefined;
+  if (!old || (accept && !accept(old))) return false;
+  const at = list.indexOf(old);
+  if (at >= 0) list.splice(at, 1);
+  s.objects.delete(key);
+  return at >= 0;
 }
 
 export function report(s: Session, code: DiagnosticCode, message: string, extra: Partial<Omit<Diagnostic, 'code' | 'message'>> = {}): void {

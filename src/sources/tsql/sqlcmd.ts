@@ -9,7 +9,7 @@ const SETVAR = /^\s*:setvar\s+([A-Za-z_][\w]*)(?:\s+(?:"((?:[^"]|"")*)"|(\S+)))?
  * `vars` is the session's variable table and is updated in place.
  */
 export function substituteSqlcmdVars(text: string, file: string, vars: Record<string, string>, diagnostics: Diagnostic[]): string {
-  if (!text.includes('$(') && !/^\s*:setvar/im.test(text)) return text;
+  if (!text.includes('$(') && !/:setvar/i.test(text)) return text;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;

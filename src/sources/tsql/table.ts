@@ -8,7 +8,7 @@ import {
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
 import { parseExprOrOpaque } from './expr-parser.js';
-import { type Session, qname, report, sameName, schemaFor } from './session.js';
+import { type Session, objectKey, putObject, qname, report, sameName, schemaFor } from './session.js';
 import { parseWithOptionList, skipStorageClause } from './storage.js';
 
 const STATEMENT_STARTS = new Set(grammar.statementStarts);
@@ -413,21 +413,17 @@ export function parseIndexTail(s: Session, c: Cursor, index: Index, object: stri
 
 /** Find the table an ALTER/INDEX/extended property refers to. */
 export function lookupTable(s: Session, name: QName): Table | undefined {
-  const sc = s.catalog.schemas.find((x) => sameName(x.name, name.schema));
-  return sc?.tables.find((t) => sameName(t.name.name, name.name));
+  return s.objects.get(objectKey('table', name)) as Table | undefined;
 }
 
 /** Add (or replace, with PGS1016) a table. */
 export function addTable(s: Session, table: Table): void {
-  const sc = schemaFor(s, table.name.schema);
-  const at = sc.tables.findIndex((t) => sameName(t.name.name, table.name.name));
-  if (at >= 0) {
+  const replaced = putObject(s, 'table', schemaFor(s, table.name.schema).tables, table);
+  if (replaced) {
     report(s, 'PGS1016', `table ${table.name.schema}.${table.name.name} is defined twice; the later definition wins`, {
       span: table.span, object: objectPath('table', table.name),
     });
-    sc.tables.splice(at, 1);
   }
-  sc.tables.push(table);
 }
 
 /**
