@@ -302,3 +302,65 @@ CREATE TABLE ok4 (id int)`);
     });
   });
 });
+
+describe('tsql SSMS "Generate Scripts" output', () => {
+  it('reads the usual shape: bracketed types, WITH (...) ON [PRIMARY], ALTER ... ADD DEFAULT FOR, WITH CHECK ADD, CHECK CONSTRAINT, extended properties', () => {
+    const cat = parse(`SET ANSI_NULLS ON
+GO
+CREATE TABLE [dbo].[Y](
+\t[Id] [int] NOT NULL,
+ CONSTRAINT [PK_Y] PRIMARY KEY CLUSTERED
+(
+\t[Id] ASC
+)WITH (PAD_INDEX = OFF, STATISTICS_NORECOMPUTE = OFF, IGNORE_DUP_KEY = OFF, ALLOW_ROW_LOCKS = ON, ALLOW_PAGE_LOCKS = ON, OPTIMIZE_FOR_SEQUENTIAL_KEY = OFF) ON [PRIMARY]
+) ON [PRIMARY]
+GO
+CREATE TABLE [dbo].[X](
+\t[Id] [int] IDENTITY(1,1) NOT NULL,
+\t[YId] [int] NULL,
+\t[Flag] [bit] NOT NULL,
+\t[Notes] [nvarchar](max) NULL
+) ON [PRIMARY] TEXTIMAGE_ON [PRIMARY]
+GO
+ALTER TABLE [dbo].[X] ADD  DEFAULT ((0)) FOR [Flag]
+GO
+ALTER TABLE [dbo].[X]  WITH CHECK ADD  CONSTRAINT [FK_X_Y] FOREIGN KEY([YId])
+REFERENCES [dbo].[Y] ([Id])
+GO
+ALTER TABLE [dbo].[X] CHECK CONSTRAINT [FK_X_Y]
+GO
+ALTER TABLE [dbo].[X]  WITH NOCHECK ADD  CONSTRAINT [CK_X] CHECK  (([Flag]=(1) OR [Notes] IS NULL))
+GO
+ALTER TABLE [dbo].[X] NOCHECK CONSTRAINT [CK_X]
+GO
+EXEC sys.sp_addextendedproperty @name=N'MS_Description', @value=N'Flag column' , @level0type=N'SCHEMA',@level0name=N'dbo', @level1type=N'TABLE',@level1name=N'X', @level2type=N'COLUMN',@level2name=N'Flag'
+GO
+CREATE VIEW [dbo].[V] WITH SCHEMABINDING AS SELECT Id FROM dbo.X
+GO
+CREATE UNIQUE CLUSTERED INDEX [IX_V] ON [dbo].[V] ([Id])
+GO`);
+    const x = bare(table(cat, 'X'));
+    expect(x.columns.map((c) => [c.name, c.type.name, c.type.args, c.nullable, c.defaultRaw, c.comment])).toEqual([
+      ['Id', 'int', [], false, undefined, undefined],
+      ['YId', 'int', [], true, undefined, undefined],
+      ['Flag', 'bit', [], false, '((0))', 'Flag column'],
+      ['Notes', 'nvarchar', ['max'], true, undefined, undefined],
+    ]);
+    expect(x.foreignKeys).toEqual([{ name: 'FK_X_Y', columns: ['YId'], ref: { schema: 'dbo', name: 'Y' }, refColumns: ['Id'] }]);
+    expect(x.checks.map((c) => [c.name, c.raw, c.enforced])).toEqual([['CK_X', '([Flag]=(1) OR [Notes] IS NULL)', false]]);
+    expect(bare(table(cat, 'Y').primaryKey)).toEqual({ name: 'PK_Y', columns: [{ column: 'Id' }], clustered: true });
+    expect(cat.diagnostics.filter((d) => d.severity !== 'info').map((d) => [d.code, d.span?.line])).toEqual([['PGS1012', 33]]);
+  });
+
+  it('does not split batches on GO inside strings or comments, and substitutes $(var) inside strings', () => {
+    const cat = parse(":setvar Note hello\nCREATE TABLE t (a varchar(20) DEFAULT '$(Note)\nGO\n', b int /*\nGO\n*/)");
+    expect(codes(cat)).toEqual(['PGS1010']);
+    expect(table(cat, 't').columns.map((c) => c.defaultRaw)).toEqual(["'hello\nGO\n'", undefined]);
+  });
+
+  it('keeps unknown syntax inside CHECK as opaque text', () => {
+    const cat = parse('CREATE TABLE t (a int, CONSTRAINT ck CHECK (a > ALL (1) ??))');
+    expect(codes(cat)).toEqual([]);
+    expect(bare(table(cat, 't').checks[0]!.expr)).toMatchObject({ kind: 'opaque', text: 'a > ALL (1) ??' });
+  });
+});

@@ -6,7 +6,7 @@ import {
   parseMultipartName, peek, prev, skipParens, spanOf, syntaxError, textOf,
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
-import { type ObjectFamily, type Session, putObject, qname, removeObjectFrom, report, sameName, sameQName, schemaFor } from './session.js';
+import { type ObjectFamily, type Session, objectKey, putObject, qname, removeObjectFrom, report, sameName, sameQName, schemaFor } from './session.js';
 import { lookupTable, parseIndexTail, skipRest } from './table.js';
 
 /** The last token of the batch (before GO/EOF); bodies of views, routines and triggers run to it. */
@@ -88,6 +88,10 @@ export function parseCreateIndex(s: Session, c: Cursor, start: Token): void {
   }
   index.span = spanOf(c, start, prev(c));
   const table = lookupTable(s, tableName);
+  if (!table && s.objects.has(objectKey('view', tableName))) {
+    report(s, 'PGS1012', `index ${name ?? '(full-text)'} on view ${tableName.schema}.${tableName.name} (indexed view) skipped`, { span: index.span, object: objectPath('view', tableName) });
+    return;
+  }
   if (!table) {
     report(s, 'PGS1017', `index ${name ?? '(full-text)'} refers to ${tableName.schema}.${tableName.name}, which is not a table defined in the input`, { span: index.span, object });
     return;
