@@ -27,8 +27,8 @@ describe('function templates and handlers', () => {
     ['DATEADD', fn('DATEADD', c('day'), n(7), fn('GETDATE')), ty('datetime'), "CURRENT_TIMESTAMP + INTERVAL '7 day'"],
     ['YEAR', fn('YEAR', fn('GETDATE')), ty('int'), "CAST(date_part('year', CURRENT_TIMESTAMP) AS integer)"],
     ['UPPER', fn('UPPER', c('s')), ty('varchar', [10]), 'upper(s)'],
-    ['bit 0 → false', paren(paren(n(0))), ty('bit'), 'false'],
-    ['bit 1 → true', paren(n(1)), ty('bit'), 'true'],
+    ['bit 0 → false', paren(paren(n(0))), ty('bit'), 'FALSE'],
+    ['bit 1 → true', paren(n(1)), ty('bit'), 'TRUE'],
     ["'5' on int → 5", s('5'), ty('int'), '5'],
     ['date string → typed literal', s('2020-01-01'), ty('date'), "CAST('2020-01-01' AS date)"],
     ['0 on datetime → 1900-01-01', paren(n(0)), ty('datetime'), "CAST('1900-01-01 00:00:00' AS timestamp)"],
@@ -50,8 +50,8 @@ describe('function templates and handlers', () => {
     ['UTC_TIMESTAMP', fn('UTC_TIMESTAMP'), ty('datetime'), "timezone('UTC', CURRENT_TIMESTAMP)"],
     ['UUID()', fn('uuid'), ty('char', [36]), 'gen_random_uuid()'],
     ['IFNULL', fn('IFNULL', c('s'), s('')), ty('varchar', [10]), "coalesce(s, '')"],
-    ["'0' on tinyint(1)", s('0'), ty('tinyint', [1]), 'false'],
-    ["b'1' on bit(1)", { kind: 'bytes', hex: '01', bits: '1' }, ty('bit', [1]), 'true'],
+    ["'0' on tinyint(1)", s('0'), ty('tinyint', [1]), 'FALSE'],
+    ["b'1' on bit(1)", { kind: 'bytes', hex: '01', bits: '1' }, ty('bit', [1]), 'TRUE'],
     ["b'101' on bit(3)", { kind: 'bytes', hex: '05', bits: '101' }, ty('bit', [3]), "CAST('101' AS varbit)"],
     ["'1.50' on decimal", s('1.50'), ty('decimal', [5, 2]), '1.50'],
     ['0 on varchar', n(0), ty('varchar', [5]), "'0'"],
@@ -89,7 +89,7 @@ describe('operators and patterns', () => {
     expect(chk('tsql', { kind: 'like', op: 'like', expr: c('code'), pattern: s('A%') }).expr).toMatchObject({ op: 'like' });
   });
   test('bit column compared with 1 → true', () => {
-    expect(chk('tsql', bin('=', c('active'), n(1))).raw).toBe('active = true');
+    expect(chk('tsql', bin('=', c('active'), n(1))).raw).toBe('active = TRUE');
   });
   test('MySQL <=> and != ', () => {
     expect(chk('mysql', bin('<=>', c('a'), n(1))).expr).toEqual(bin('is not distinct from', c('a'), n(1)));
@@ -110,7 +110,7 @@ describe('what cannot be translated goes to manual; the table still converts', (
     expect(r.out.diagnostics.map((d) => [d.code, d.object, d.message])).toEqual([
       ['PGS3001', 'table dbo.T', 'column a default: function dbo.NextNumber() has no PostgreSQL mapping (user-defined functions are converted with routines)'],
     ]);
-    expect(r.out.manual).toEqual([{ object: 'table dbo.T', kind: 'column', original: 'a DEFAULT ([dbo].[NextNumber]())', draft: 'ALTER TABLE public.t ALTER COLUMN a SET DEFAULT dbo.NextNumber();', codes: ['PGS3001'], span }]);
+    expect(r.out.manual).toEqual([{ object: 'table dbo.T', kind: 'column', original: 'a DEFAULT ([dbo].[NextNumber]())', draft: 'ALTER TABLE public.t ALTER COLUMN a SET DEFAULT dbo."NextNumber"();', codes: ['PGS3001'], span }]);
   });
 
   test('opaque CHECK → PGS3002, check moved to manual', () => {
