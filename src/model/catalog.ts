@@ -1,5 +1,6 @@
 import type { Diagnostic } from './diagnostics.js';
 import type { Expr } from './expr.js';
+import type { Query } from './query.js';
 import type { SourceSpan } from './source.js';
 import type { DataType } from './types.js';
 
@@ -176,6 +177,8 @@ export interface View {
   text: string;
   /** The SELECT part, as written. */
   query: string;
+  /** The SELECT part, parsed (when the parser could). */
+  select?: Query;
   columns?: string[];
   /** schemabinding, check_option, algorithm, definer, sql_security, ... */
   options: Record<string, string>;

@@ -1,5 +1,6 @@
 import type { SourceSpan } from './source.js';
 import type { DataType } from './types.js';
+import type { OrderItem, Query, WindowSpec } from './query.js';
 
 /**
  * One expression AST for every dialect. Parsers normalise spelling (operators lower-case,
@@ -62,8 +63,13 @@ export interface Call extends Node {
   distinct?: boolean;
   /** COUNT(*) */
   star?: boolean;
-  /** Window clause kept as text until issue 3 brings its AST. */
+  /** Window clause as text (kept for drafts); `window` is its AST when the parser built one. */
   over?: string;
+  window?: WindowSpec;
+  /** Ordered-set / aggregate ordering: GROUP_CONCAT(x ORDER BY y), STRING_AGG(...) WITHIN GROUP (ORDER BY y). */
+  orderBy?: OrderItem[];
+  /** Aggregate FILTER (WHERE ...). */
+  filter?: Expr;
 }
 /**
  * Binary operators, lower-case: + - * / % || = <> != < > <= >= and or & | ^ << >> div
@@ -86,7 +92,8 @@ export interface Cast extends Node {
   style?: Expr;
   form: 'cast' | 'convert' | 'try_cast' | 'try_convert' | 'pg';
 }
-export interface InList extends Node { kind: 'in'; expr: Expr; list: Expr[]; not?: boolean }
+/** x IN (a, b) — or x IN (SELECT ...) with `select` set and `list` empty. */
+export interface InList extends Node { kind: 'in'; expr: Expr; list: Expr[]; select?: Query; not?: boolean }
 export interface Between extends Node { kind: 'between'; expr: Expr; low: Expr; high: Expr; not?: boolean }
 export interface Like extends Node {
   kind: 'like';
@@ -97,9 +104,9 @@ export interface Like extends Node {
   not?: boolean;
 }
 export interface IsNull extends Node { kind: 'isnull'; expr: Expr; not?: boolean }
-/** Subqueries are kept as source text until the query AST of issue 3. */
-export interface Exists extends Node { kind: 'exists'; query: string; not?: boolean }
-export interface Subquery extends Node { kind: 'subquery'; query: string }
+/** Subqueries keep their source text; `select` is the parsed query when the parser built one. */
+export interface Exists extends Node { kind: 'exists'; query: string; select?: Query; not?: boolean }
+export interface Subquery extends Node { kind: 'subquery'; query: string; select?: Query }
 /** MySQL INTERVAL expr unit; PostgreSQL interval 'n unit'. `unit` lower-case ('day', 'hour_minute'). */
 export interface IntervalLit extends Node { kind: 'interval'; value: Expr; unit: string }
 export interface Star extends Node { kind: 'star'; table?: string[] }
