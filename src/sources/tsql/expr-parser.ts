@@ -48,9 +48,12 @@ export function parseExprOrOpaque(c: Cursor, isStop: (t: Token) => boolean): Exp
   return { kind: 'opaque', text: textOf(c, a, b), reason, span: spanOf(c, a, b) };
 }
 
-/** Parse a standalone T-SQL expression (DEFAULT, CHECK, computed column, filtered-index text from elsewhere). */
-export function parseTsqlExpr(text: string, file = '<expr>'): { expr: Expr; diagnostics: Diagnostic[] } {
-  const { tokens, diagnostics } = lexAll(text, file);
+/**
+ * Parse a standalone T-SQL expression (DEFAULT, CHECK, computed column, filtered-index text from elsewhere, e.g.
+ * sys.default_constraints.definition in the introspector). `line`/`col` place the text inside its file for spans.
+ */
+export function parseTsqlExpr(text: string, file = '<expr>', line = 1, col = 1): { expr: Expr; diagnostics: Diagnostic[] } {
+  const { tokens, diagnostics } = lexAll(text, file, line, col);
   const c: Cursor = { src: text, file, toks: tokens, i: 0, depth: 0 };
   try {
     return { expr: parseExprOrOpaque(c, (t) => t.kind === 'eof'), diagnostics };

@@ -88,8 +88,8 @@ export function lexBatch(st: LexerState): Token[] {
 }
 
 /** All tokens of a text (tests, small inputs). */
-export function lexAll(src: string, file = '<input>'): { tokens: Token[]; diagnostics: Diagnostic[] } {
-  const st = createLexer(src, file);
+export function lexAll(src: string, file = '<input>', line = 1, col = 1): { tokens: Token[]; diagnostics: Diagnostic[] } {
+  const st = createLexer(src, file, line, col);
   const tokens: Token[] = [];
   for (;;) {
     const t = nextToken(st);
@@ -243,7 +243,7 @@ function lexGo(st: LexerState, pos: number): string | null {
     while (p < n && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9)) p++;
   }
   const c = src.charCodeAt(p);
-  if (p >= n || c === 10 || c === 13 || (c === 45 && src.charCodeAt(p + 1) === 45) || c === 59) {
+  if (p >= n || c === 10 || c === 13 || (c === 45 && src.charCodeAt(p + 1) === 45) || (c === 47 && src.charCodeAt(p + 1) === 42) || c === 59) {
     if (c === 59) p++; // tolerate "GO;"
     st.pos = p;
     return count;
