@@ -1,0 +1,5 @@
+-- Scheduled events; the full text comes from SHOW CREATE EVENT.
+SELECT EVENT_SCHEMA, EVENT_NAME
+FROM information_schema.EVENTS
+WHERE EVENT_SCHEMA IN (?)
+ORDER BY EVENT_SCHEMA, EVENT_NAME

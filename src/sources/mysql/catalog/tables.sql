@@ -1,0 +1,5 @@
+-- Base tables, sequences and views of the introspected databases; one row per table.
+SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, AUTO_INCREMENT, TABLE_COLLATION, CREATE_OPTIONS, TABLE_COMMENT
+FROM information_schema.TABLES
+WHERE TABLE_SCHEMA IN (?)
+ORDER BY TABLE_SCHEMA, TABLE_NAME
