@@ -163,6 +163,15 @@ EXEC sp_addtype @typename = N'flag', @phystype = N'bit', @nulltype = 'NULL'`);
     expect(schema(cat).types[1]!.span).toEqual({ file: 't.sql', line: 6, col: 1, endLine: 6, endCol: 53 });
   });
 
+  it('CREATE SCHEMA elements that follow without ";" resolve to the new schema', () => {
+    const cat = parse('CREATE SCHEMA hr AUTHORIZATION dbo\n  CREATE TABLE staff (id int)\n  GRANT SELECT ON staff TO public\nCREATE TABLE after_schema (id int);\nGO\nCREATE TABLE plain (id int)');
+    expect(cat.schemas.map((x) => [x.name, x.declared, x.tables.map((t) => t.name.name)])).toEqual([
+      ['hr', true, ['staff', 'after_schema']],
+      ['dbo', undefined, ['plain']],
+    ]);
+    expect(codes(cat)).toEqual(['PGS1018']);
+  });
+
   it('CREATE SEQUENCE with all options', () => {
     const cat = parse(`CREATE SEQUENCE dbo.seq AS bigint START WITH -5 INCREMENT BY 10 MINVALUE -100 MAXVALUE 9223372036854775807 CYCLE CACHE 50
 CREATE SEQUENCE s2 NO MINVALUE NO MAXVALUE NO CYCLE NO CACHE`);

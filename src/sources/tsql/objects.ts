@@ -198,13 +198,14 @@ export function parseTrigger(s: Session, c: Cursor, start: Token, replacing: boo
 }
 
 /** create_schema := CREATE SCHEMA name [AUTHORIZATION owner] */
-export function parseCreateSchema(s: Session, c: Cursor, start: Token): void {
+export function parseCreateSchema(s: Session, c: Cursor, start: Token): string {
   expectWord(c, 'SCHEMA');
   const name = expectIdent(c, 'schema name');
   if (acceptWord(c, 'AUTHORIZATION')) expectIdent(c, 'owner');
   const sc = schemaFor(s, name);
   sc.declared = true;
   sc.span ??= spanOf(c, start, prev(c));
+  return sc.name;
 }
 
 /**

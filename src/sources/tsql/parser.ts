@@ -237,6 +237,12 @@ function parseBody(s: Session, c: Cursor): void {
   if (kind) acceptWord(c, kind);
 }
 
+function isSchemaElement(c: Cursor): boolean {
+  const t = peek(c);
+  if (isWord(t, 'CREATE')) return isWord(peek(c, 1), 'TABLE') || isWord(peek(c, 1), 'VIEW');
+  return isWord(t, 'GRANT') || isWord(t, 'DENY') || isWord(t, 'REVOKE');
+}
+
 const GRANT_OBJECTS = new Set(['USER', 'ROLE', 'LOGIN', 'APPLICATION', 'CERTIFICATE', 'ASYMMETRIC', 'SYMMETRIC', 'MASTER', 'CREDENTIAL', 'SERVER']);
 
 function parseCreate(s: Session, c: Cursor, start: Token): void {
@@ -261,7 +267,19 @@ function parseCreate(s: Session, c: Cursor, start: Token): void {
     case 'FULLTEXT':
       if (isWord(peek(c, 1), 'INDEX')) return parseCreateIndex(s, c, start);
       return skipWith(s, c, start, 'PGS1012', `CREATE FULLTEXT ${peek(c, 1).value.toUpperCase()}`);
-    case 'SCHEMA': return parseCreateSchema(s, c, start);
+    case 'SCHEMA': {
+      const name = parseCreateSchema(s, c, start);
+      // Schema elements (CREATE TABLE/VIEW, GRANT ...) that follow without ';' belong to the statement
+      // and resolve unqualified names to the new schema.
+      const saved = s.defaultSchema;
+      s.defaultSchema = name;
+      try {
+        while (isSchemaElement(c)) parseGuarded(s, c);
+      } finally {
+        s.defaultSchema = saved;
+      }
+      return;
+    }
     case 'TYPE': return parseCreateType(s, c, start);
     case 'SEQUENCE': return parseSequence(s, c, start);
     case 'DATABASE': return skipWith(s, c, start, 'PGS1010', 'CREATE DATABASE');
