@@ -3,6 +3,7 @@ import type { Diagnostic } from './model/diagnostics.js';
 import type { ScriptText } from './sources/script.js';
 import { parseTsql } from './sources/tsql/parser.js';
 import { parseMysql } from './sources/mysql/parser.js';
+import { introspectMysql, parseMysqlUrl } from './sources/mysql/introspect.js';
 import { transpile } from './transpile/index.js';
 import type { ConvertOptions } from './transpile/context.js';
 import { printMigration, type Phase } from './target/postgres/print.js';
@@ -32,12 +33,31 @@ export function parseSource(scripts: ScriptText[], from: SourceDialect): Catalog
   return catalog;
 }
 
+/** The dialect a live source URL names by its scheme (mysql://, mariadb://), or undefined. */
+export function sourceUrlDialect(url: string): SourceDialect | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
+  return scheme === 'mysql' || scheme === 'mariadb' ? 'mysql' : undefined;
+}
+
+/** Reads a live database into the IR; `input` names it for the report (server and database, no credentials). */
+export async function introspectSource(url: string, schemas?: string[]): Promise<{ source: Catalog; from: SourceDialect; input: string }> {
+  const from = sourceUrlDialect(url);
+  if (from !== 'mysql') throw new Error('--source must be a mysql:// or mariadb:// URL (mssql:// is not supported yet)');
+  const u = parseMysqlUrl(url);
+  const source = await introspectMysql(url, schemas ? { schemas } : {});
+  return { source, from, input: `${u.origin}/${(schemas ?? [u.database ?? '']).join(',')}` };
+}
+
 /**
  * The whole convert pipeline: parse → transpile → print → libpg_query check → (optional) apply.
  * Statements PostgreSQL rejects move to manual/, so the ordered files always apply cleanly.
  */
 export async function convertScripts(scripts: ScriptText[], options: PipelineOptions): Promise<ConvertResult> {
-  const source = parseSource(scripts, options.from);
+  return convertCatalog(parseSource(scripts, options.from), options, scripts.map((s) => s.file));
+}
+
+/** The pipeline after the source stage, shared by scripts and live databases; `inputs` name them in the report (no credentials). */
+export async function convertCatalog(source: Catalog, options: PipelineOptions, inputs: string[]): Promise<ConvertResult> {
   const target = transpile(source, options);
   const printed = printMigration(target);
   const manual = [...(target.manual ?? []), ...printed.manual];
@@ -50,7 +70,7 @@ export async function convertScripts(scripts: ScriptText[], options: PipelineOpt
     phases = pruneFailures(phases, applied.failed, 'PGS6002', manual, diagnostics);
   }
   const report = buildReport({
-    inputs: scripts.map((s) => s.file),
+    inputs,
     options: reportOptions(options),
     source,
     target,

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { convertScripts, type PipelineOptions, type SourceDialect } from '../convert.js';
+import { convertCatalog, convertScripts, introspectSource, sourceUrlDialect, type PipelineOptions, type SourceDialect } from '../convert.js';
 import { formatDiagnostic, sortDiagnostics } from '../model/diagnostics.js';
 import { detectDialect } from '../sources/detect.js';
 import { readScripts } from '../sources/script.js';
@@ -10,7 +10,8 @@ import { renderReportMarkdown } from '../emit/report.js';
 import { parseSchemaMap, UsageError } from './options.js';
 
 interface ConvertArgs {
-  input: string;
+  input?: string;
+  source?: string;
   from?: SourceDialect;
   out: string;
   mappings?: string;
@@ -25,11 +26,12 @@ interface ConvertArgs {
 }
 
 export const convertCommand: CommandModule<object, ConvertArgs> = {
-  command: 'convert <input>',
-  describe: 'Convert a T-SQL or MySQL schema script (file, directory or - for stdin) into ordered PostgreSQL migration files',
+  command: 'convert [input]',
+  describe: 'Convert a T-SQL or MySQL schema script (file, directory or - for stdin), or a live database (--source), into ordered PostgreSQL migration files',
   builder: (y: Argv) =>
     y
-      .positional('input', { type: 'string', demandOption: true, describe: 'script file, directory of scripts, or - for stdin' })
+      .positional('input', { type: 'string', describe: 'script file, directory of scripts, or - for stdin' })
+      .option('source', { type: 'string', describe: 'read a live database instead: mysql://user[:password]@host:port/db (password also from PGSHIFT_SOURCE_PASSWORD)' })
       .option('from', { choices: ['tsql', 'mysql'] as const, describe: 'source dialect (inferred when obvious)' })
       .option('out', { alias: 'o', type: 'string', default: 'pgshift-out', describe: 'output directory' })
       .option('mappings', { type: 'string', describe: 'YAML file of type rules that go before the defaults' })
@@ -50,12 +52,19 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
   let options: PipelineOptions;
   let scripts;
   try {
-    if (argv.input !== '-' && !existsSync(argv.input)) throw new UsageError(`input not found: ${argv.input}`);
+    if (argv.input !== undefined && argv.source !== undefined) throw new UsageError('give either an input script or --source, not both');
+    if (argv.input === undefined && argv.source === undefined) throw new UsageError('name an input script, or a live database with --source URL');
+    if (argv.source !== undefined) {
+      const from = sourceUrlDialect(argv.source);
+      if (!from) throw new UsageError('--source must be a mysql:// or mariadb:// URL (mssql:// is not supported yet)');
+      if (argv.from && argv.from !== from) throw new UsageError(`--from ${argv.from} contradicts the --source URL scheme (${from})`);
+    }
+    if (argv.input !== undefined && argv.input !== '-' && !existsSync(argv.input)) throw new UsageError(`input not found: ${argv.input}`);
     if (!Number.isInteger(argv.targetVersion) || argv.targetVersion < 12 || argv.targetVersion > 18)
       throw new UsageError('--target-version must be a PostgreSQL major version from 12 to 18');
     if (argv.mappings && !existsSync(argv.mappings)) throw new UsageError(`mappings file not found: ${argv.mappings}`);
-    scripts = readScripts(argv.input);
-    const from = argv.from ?? detectDialect(scripts);
+    scripts = argv.input !== undefined ? readScripts(argv.input) : [];
+    const from = argv.source !== undefined ? sourceUrlDialect(argv.source) : argv.from ?? detectDialect(scripts);
     if (!from) throw new UsageError('cannot tell the source dialect from the input; pass --from tsql or --from mysql');
     options = {
       from,
@@ -74,7 +83,14 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
     throw e;
   }
 
-  const result = await convertScripts(scripts, options);
+  let result;
+  if (argv.source !== undefined) {
+    // connection failures throw an Error whose message names the server, never the password
+    const live = await introspectSource(argv.source);
+    result = await convertCatalog(live.source, options, [live.input]);
+  } else {
+    result = await convertScripts(scripts, options);
+  }
   mkdirSync(argv.out, { recursive: true });
   writeMigration(argv.out, result.phases, result.manual);
   writeFileSync(join(argv.out, 'report.json'), JSON.stringify(result.report, null, 2) + '\n');
