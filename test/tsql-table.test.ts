@@ -119,6 +119,14 @@ PERIOD FOR SYSTEM_TIME (s, x)) WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo
     expect(table(cat, 'e').columns[0]!.nullable).toBe(false);
   });
 
+  it('keeps graph and FileTable markers as table options', () => {
+    const cat = parse('CREATE TABLE person (id int) AS NODE\nCREATE TABLE likes AS EDGE\nCREATE TABLE docs AS FILETABLE WITH (FILETABLE_DIRECTORY = N\'d\')');
+    expect(cat.schemas[0]!.tables.map((t) => [t.name.name, t.options])).toEqual([
+      ['person', { graph: 'node' }], ['likes', { graph: 'edge' }], ['docs', { filetable: 'on' }],
+    ]);
+    expect(codes(cat)).toEqual(['PGS1011']);
+  });
+
   it('skips temporary tables (PGS1010) and reports a table defined twice (PGS1016)', () => {
     const cat = parse('CREATE TABLE #tmp (a int)\nCREATE TABLE t (a int)\nGO\nCREATE TABLE T (b int)');
     expect(codes(cat)).toEqual(['PGS1010', 'PGS1016']);

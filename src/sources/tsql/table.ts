@@ -44,13 +44,16 @@ export function parseCreateTable(s: Session, c: Cursor, start: Token): Table | u
   }
   const table = newTable(name, spanOf(c, start, nameTok));
   const object = objectPath('table', name);
-  expectOp(c, '(');
-  for (;;) {
-    if (isOp(peek(c), ')')) break; // trailing comma
-    parseTableElement(s, c, table, object, true);
-    if (!acceptOp(c, ',')) break;
+  // FileTables and edge tables may have no column list.
+  if (!isWord(peek(c), 'AS')) {
+    expectOp(c, '(');
+    for (;;) {
+      if (isOp(peek(c), ')')) break; // trailing comma
+      parseTableElement(s, c, table, object, true);
+      if (!acceptOp(c, ',')) break;
+    }
+    expectOp(c, ')');
   }
-  expectOp(c, ')');
   for (;;) {
     const t = peek(c);
     if (isWord(t, 'WITH') && isOp(peek(c, 1), '(')) {
@@ -58,9 +61,12 @@ export function parseCreateTable(s: Session, c: Cursor, start: Token): Table | u
       applyTableOptions(s, c, table, object);
       continue;
     }
-    if (isWord(t, 'AS') && isWord(peek(c, 1), 'FILETABLE')) {
+    if (isWord(t, 'AS') && (isWord(peek(c, 1), 'FILETABLE') || isWord(peek(c, 1), 'NODE') || isWord(peek(c, 1), 'EDGE'))) {
+      // Kept so the transpiler can report them: FileTable and graph tables have no PostgreSQL counterpart.
+      const kind = peek(c, 1).upper;
       c.i += 2;
-      table.options.filetable = 'on';
+      if (kind === 'FILETABLE') table.options.filetable = 'on';
+      else table.options.graph = kind.toLowerCase();
       continue;
     }
     if (skipStorageClause(s, c, object)) continue;
