@@ -119,6 +119,22 @@ PERIOD FOR SYSTEM_TIME (s, x)) WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo
     expect(table(cat, 'e').columns[0]!.nullable).toBe(false);
   });
 
+  it('reads memory-optimized tables: HASH keys and indexes, options kept', () => {
+    const cat = parse(`CREATE TABLE dbo.cart (
+  id int NOT NULL PRIMARY KEY NONCLUSTERED HASH WITH (BUCKET_COUNT = 1024),
+  user_id int NOT NULL INDEX ix_user NONCLUSTERED HASH WITH (BUCKET_COUNT = 64),
+  INDEX ix_both HASH (id, user_id) WITH (BUCKET_COUNT = 128)
+) WITH (MEMORY_OPTIMIZED = ON, DURABILITY = SCHEMA_AND_DATA)`);
+    const t = bare(table(cat, 'cart'));
+    expect(t.options).toEqual({ memory_optimized: 'on', durability: 'schema_and_data' });
+    expect(t.primaryKey).toEqual({ columns: [{ column: 'id' }], clustered: false });
+    expect(t.indexes).toEqual([
+      { name: 'ix_user', unique: false, kind: 'hash', columns: [{ column: 'user_id' }], include: [], clustered: false },
+      { name: 'ix_both', unique: false, kind: 'hash', columns: [{ column: 'id' }, { column: 'user_id' }], include: [] },
+    ]);
+    expect(codes(cat)).toEqual(['PGS1011', 'PGS1011', 'PGS1011']);
+  });
+
   it('keeps graph and FileTable markers as table options', () => {
     const cat = parse('CREATE TABLE person (id int) AS NODE\nCREATE TABLE likes AS EDGE\nCREATE TABLE docs AS FILETABLE WITH (FILETABLE_DIRECTORY = N\'d\')');
     expect(cat.schemas[0]!.tables.map((t) => [t.name.name, t.options])).toEqual([

@@ -281,10 +281,7 @@ function parseNameList(c: Cursor): string[] {
 
 function parseClustered(c: Cursor): boolean | undefined {
   if (acceptWord(c, 'CLUSTERED')) return true;
-  if (acceptWord(c, 'NONCLUSTERED')) {
-    acceptWord(c, 'HASH'); // memory-optimized NONCLUSTERED HASH ... WITH (BUCKET_COUNT)
-    return false;
-  }
+  if (acceptWord(c, 'NONCLUSTERED')) return false;
   return undefined;
 }
 
@@ -314,6 +311,7 @@ function parseConstraintBody(
     c.i++;
     if (primary) expectWord(c, 'KEY');
     const clustered = parseClustered(c);
+    acceptWord(c, 'HASH'); // memory-optimized NONCLUSTERED HASH key; its BUCKET_COUNT is a storage option
     const columns = isOp(peek(c), '(') ? parseKeyParts(c) : column ? [{ column }] : undefined;
     if (!columns) throw syntaxError(c, "expected '(' and key columns");
     while (skipStorageClause(s, c, object));
@@ -390,10 +388,10 @@ function parseInlineIndex(s: Session, c: Cursor, object: string, column: string 
   const name = expectIdent(c, 'index name');
   const unique = acceptWord(c, 'UNIQUE');
   const clustered = parseClustered(c);
-  const columnstore = acceptWord(c, 'COLUMNSTORE');
+  const kind = acceptWord(c, 'COLUMNSTORE') ? 'columnstore' : acceptWord(c, 'HASH') ? 'hash' : 'plain';
   const columns = isOp(peek(c), '(') ? parseKeyParts(c) : column ? [{ column }] : [];
   const index: Index = {
-    name, unique, kind: columnstore ? 'columnstore' : 'plain', columns, include: [],
+    name, unique, kind, columns, include: [],
     ...(clustered !== undefined ? { clustered } : {}), span: spanOf(c, first),
   };
   parseIndexTail(s, c, index, object);
