@@ -28,3 +28,22 @@ export function withDatabase(url: string, db: string): string {
   u.pathname = `/${db}`;
   return u.toString();
 }
+
+/** True when the real MariaDB/MySQL answers. Off CI a missing server skips loudly; under CI=true it is a failure. */
+export async function mysqlAvailable(): Promise<boolean> {
+  const mysql = (await import('mysql2/promise')).default;
+  const u = new URL(mysqlUrl);
+  try {
+    const conn = await mysql.createConnection({
+      host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username) || 'root',
+      password: decodeURIComponent(u.password), connectTimeout: 3000,
+    });
+    await conn.query('SELECT 1');
+    await conn.end();
+    return true;
+  } catch (e) {
+    if (process.env.CI === 'true') throw new Error(`MariaDB at PGSHIFT_TEST_MYSQL does not answer (${(e as Error).message}); CI requires it`);
+    console.warn(`\n!!! MariaDB at ${redact(mysqlUrl)} does not answer: MySQL integration tests SKIPPED (${(e as Error).message})\n`);
+    return false;
+  }
+}
