@@ -71,12 +71,13 @@ INSERT INTO [dbo].[Genre] ([GenreId], [Name]) VALUES (1, N'Rock');
 INSERT INTO Genre (GenreId, Name) VALUES (2, N'Jazz'), (3, N'Metal (heavy)')
 INSERT "Genre" VALUES (4, 'x')
 insert into genre default values
-INSERT INTO Genre SELECT 5, 'y'`);
+INSERT INTO Genre SELECT 5, 'y'
+INSERT INTO #tmp VALUES (1)`);
     expect(bare(schema(cat).data)).toEqual([
       { table: { schema: 'dbo', name: 'Genre' }, columns: ['GenreId', 'Name'], statements: 4, rows: 5 },
     ]);
     expect(schema(cat).data[0]!.span).toEqual({ file: 't.sql', line: 2, col: 1, endLine: 2, endCol: 65 });
-    expect(codes(cat)).toEqual(['PGS1014']);
+    expect(codes(cat)).toEqual(['PGS1014', 'PGS1014']);
   });
 });
 

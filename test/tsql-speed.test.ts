@@ -36,8 +36,9 @@ describe('tsql parser throughput', () => {
     expect(dbo.data).toHaveLength(200);
     expect(dbo.data.every((d) => d.statements === 150 && d.rows === 150)).toBe(true);
     expect(cat.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    // The target is >= 10 MB/s on one idle core; the bound here is loose so a busy CI machine does not flake.
-    expect(mb / seconds).toBeGreaterThan(2);
+    // The target is >= 10 MB/s on one idle core (bench: 20-30 MB/s warm). This bound only catches super-linear
+    // blow-ups (e.g. a linear scan per INSERT), loose enough for a loaded two-core CI machine.
+    expect(mb / seconds).toBeGreaterThan(0.5);
     console.log(`tsql parse: ${mb.toFixed(1)} MB in ${(seconds * 1000).toFixed(0)} ms = ${(mb / seconds).toFixed(1)} MB/s`);
   });
 });

@@ -43,7 +43,11 @@ export function parseInsert(s: Session, c: Cursor, start: Token): void {
     rows = 1;
   } else {
     skipRest(c, SELECT_EXEMPT);
-    report(s, 'PGS1014', `INSERT into ${table.schema}.${table.name} from a query or procedure skipped`, { span: spanOf(c, start, prev(c)) });
+    rows = -1;
+  }
+  if (rows < 0 || table.name.startsWith('#')) {
+    const what = table.name.startsWith('#') ? `INSERT into temporary table ${table.name}` : `INSERT into ${table.schema}.${table.name} from a query or procedure`;
+    report(s, 'PGS1014', `${what} skipped`, { span: spanOf(c, start, prev(c)) });
     return;
   }
   const key = `${table.schema}.${table.name}`.toLowerCase();
