@@ -105,7 +105,7 @@ export function pgTypeOf(e: Expr, env: ExprEnv): DataType | undefined {
 const STRING_FUNCTIONS = new Set(['concat', 'concat_ws', 'upper', 'lower', 'ltrim', 'rtrim', 'btrim', 'substring', 'substr',
   'replace', 'left', 'right', 'reverse', 'repeat', 'lpad', 'rpad', 'chr', 'md5', 'to_char']);
 
-const isStringTyped = (e: Expr, env: ExprEnv): boolean => {
+export const isStringTyped = (e: Expr, env: ExprEnv): boolean => {
   const t = pgTypeOf(e, env);
   return !!t && !t.schema && !t.array && PG_STRING_TYPES.has(t.name);
 };

@@ -1,6 +1,6 @@
 import type { Call, Expr } from '../model/expr.js';
 import { dataType, type DataType } from '../model/types.js';
-import type { ExprEnv, ExprProblem } from './expr.js';
+import { isStringTyped, type ExprEnv, type ExprProblem } from './expr.js';
 import { fillTemplate, parseTemplate, templateArity } from './template.js';
 
 /**
@@ -45,7 +45,13 @@ function addInterval(op: '+' | '-', d: Expr, n: Expr, unit: string): Expr {
   return bin(op, d, { kind: 'interval', value, unit: u });
 }
 
+/** A string-typed expression as it is, anything else cast to text (MySQL converts implicitly). */
+const asText = (e: Expr, env: ExprEnv): Expr => (isStringTyped(e, env) || e.kind === 'null' ? e : cast(e, dataType('text')));
+
 const HANDLERS: Record<string, Handler> = {
+  // MySQL CONCAT is NULL when any argument is; || keeps that and, unlike concat(), is immutable (generated columns).
+  mysql_concat: (args, env) => (args.length ? args.map((a) => asText(a, env)).reduce((l, r) => bin('||', l, r)) : undefined),
+  text_md5: ([x], env) => x && call('md5', asText(x, env)),
   iif: ([c, a, b]) => (c && a && b ? { kind: 'case', whens: [{ when: c, then: a }], else: b } : undefined),
   charindex: ([needle, hay, start]) => {
     if (!needle || !hay || !start) return undefined;

@@ -98,6 +98,9 @@ function convertColumn(s: TableScope, m: MappedColumn, onUpdate: { name: string;
     } else {
       // PostgreSQL 18 has virtual generated columns; earlier versions only STORED.
       const stored = ctx.options.targetVersion < 18 || c.generated.stored;
+      if (stored && !c.generated.stored) {
+        report(s, 'PGS2013', `computed column ${c.name}: VIRTUAL becomes STORED (PostgreSQL ${ctx.options.targetVersion} has no virtual generated columns)`, { span: c.span });
+      }
       col.generated = { expr: r.expr, raw: exprText(r.expr), stored };
     }
   }
