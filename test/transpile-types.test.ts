@@ -112,7 +112,7 @@ const MYSQL: Case[] = [
   ['longblob', [], {}, 'bytea'],
   ['json', [], {}, 'jsonb'],
   ['date', [], {}, 'date'],
-  ['time', [], {}, 'time'],
+  ['time', [], {}, 'time(0)'],
   ['time', [3], {}, 'time(3)'],
   ['datetime', [], {}, 'timestamp(0)'],
   ['datetime', [6], {}, 'timestamp(6)'],
@@ -155,10 +155,10 @@ describe('type rules', () => {
 
   test('zero-date default is dropped with PGS2003', () => {
     const r = mapOne('mysql', ty('datetime'), { default: s('0000-00-00 00:00:00'), defaultRaw: "'0000-00-00 00:00:00'", nullable: false });
-    expect(r.type).toBe('timestamp');
+    expect(r.type).toBe('timestamp(0)');
     expect(r.column.default).toBeUndefined();
     expect(r.column.copy).toBe('zero-dates-to-null');
-    expect(r.out.diagnostics.map((d) => [d.code, d.rule])).toEqual([['PGS2003', 'mysql.datetime-zero']]);
+    expect(r.out.diagnostics.map((d) => [d.code, d.rule])).toEqual([['PGS2003', 'mysql.datetime-zero-default-fsp']]);
   });
 
   test('unknown type → PGS2001 error and text', () => {

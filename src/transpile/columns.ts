@@ -76,7 +76,7 @@ export function mapColumnType(s: TableScope, col: Column, jsonColumns: Set<strin
   out.copy = rule.copy;
   if (rule.note) {
     // Identity-guarded rules are identity changes (PGS2005); the others change range or precision (PGS2002).
-    report(s, rule.match?.identity ? 'PGS2005' : 'PGS2002', `column ${col.name}: ${col.type.raw} → ${rule.to}: ${rule.note}`, { span: col.span, rule: rule.id });
+    report(s, rule.match?.identity ? 'PGS2005' : 'PGS2002', `column ${col.name}: ${col.type.raw} → ${shownTarget(rule.to, col.type)}: ${rule.note}`, { span: col.span, rule: rule.id });
   }
   if (rule.default === 'drop' && col.default) {
     out.dropDefault = true;
@@ -139,3 +139,8 @@ function applyCollationPolicy(s: TableScope, col: Column, out: MappedColumn): vo
   }
 }
 
+
+/** The rule's target as this column gets it (time($1) → time(2)); enum-type / set-array are not type templates. */
+function shownTarget(to: string, src: DataType): string {
+  return to === 'enum-type' || to === 'set-array' ? to : renderTypeTemplate(to, src).raw ?? to;
+}
