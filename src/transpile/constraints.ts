@@ -1,4 +1,5 @@
 import type { Check, ForeignKey, Key, KeyPart, Table } from '../model/catalog.js';
+import type { SourceSpan } from '../model/source.js';
 import { findTable, qnameText } from '../model/catalog.js';
 import { diag } from '../model/diagnostics.js';
 import { jsonValidColumn } from './columns.js';
@@ -8,7 +9,7 @@ import { translateExpr } from './expr.js';
 import { addManual, problemCodes, report, reportProblems, type TableScope } from './scope.js';
 
 /** Key columns mapped; prefix lengths dropped (PGS2015, stronger on unique keys since uniqueness changes). */
-export function mapKeyParts(s: TableScope, parts: KeyPart[], what: string, unique: boolean, keepOrder: boolean): KeyPart[] {
+export function mapKeyParts(s: TableScope, parts: KeyPart[], what: string, unique: boolean, keepOrder: boolean, span?: SourceSpan): KeyPart[] {
   return parts.map((p) => {
     const out: KeyPart = { column: s.ctx.names.column(s.src.name, p.column) };
     if (keepOrder && p.desc) out.desc = true;
@@ -16,7 +17,7 @@ export function mapKeyParts(s: TableScope, parts: KeyPart[], what: string, uniqu
       report(s, 'PGS2015', unique
         ? `${what}: prefix length ${p.column}(${p.length}) dropped; uniqueness now applies to the whole value, not its first ${p.length} characters`
         : `${what}: prefix length ${p.column}(${p.length}) dropped; the index covers the whole value`,
-      { severity: unique ? 'warning' : 'info' });
+      { severity: unique ? 'warning' : 'info', span });
     }
     if (p.expr) {
       const r = translateExpr(p.expr, s.env);
@@ -28,28 +29,28 @@ export function mapKeyParts(s: TableScope, parts: KeyPart[], what: string, uniqu
 }
 
 /** Claim a constraint or index name in the target schema; unnamed ones stay unnamed. */
-export function constraintName(s: TableScope, name: string | undefined, what: string): string | undefined {
+export function constraintName(s: TableScope, name: string | undefined, what: string, span?: SourceSpan): string | undefined {
   if (name === undefined) return undefined;
-  return s.ctx.names.claim(s.target.schema, name, { object: s.object, what, span: s.src.span, alternative: `${s.target.name}_${name}` });
+  return s.ctx.names.claim(s.target.schema, name, { object: s.object, what, span: span ?? s.src.span, alternative: `${s.target.name}_${name}` });
 }
 
 /** PGS2004 when a key over case-insensitive source columns changes meaning under the chosen policy. */
-function checkKeyCaseSensitivity(s: TableScope, key: KeyPart[], what: string): void {
+function checkKeyCaseSensitivity(s: TableScope, key: KeyPart[], what: string, span?: SourceSpan): void {
   const ci = key.map((p) => ({ p, c: s.ciColumns.get(p.column) })).filter((x) => x.c);
   if (!ci.length) return;
   const cols = ci.map((x) => x.p.column).join(', ');
   const policy = s.ctx.ciPolicy;
   if (policy === 'ignore') {
-    report(s, 'PGS2004', `${what} on ${cols}: the source compares case-insensitively; in PostgreSQL values differing only in case become distinct`);
+    report(s, 'PGS2004', `${what} on ${cols}: the source compares case-insensitively; in PostgreSQL values differing only in case become distinct`, { span });
   } else if (policy === 'citext' && ci.some((x) => x.c!.accentInsensitive)) {
-    report(s, 'PGS2004', `${what} on ${cols}: the source is accent-insensitive; citext is accent-sensitive, so values differing only in accents become distinct`);
+    report(s, 'PGS2004', `${what} on ${cols}: the source is accent-insensitive; citext is accent-sensitive, so values differing only in accents become distinct`, { span });
   }
 }
 
 export function convertKey(s: TableScope, k: Key, what: string): Key {
-  const columns = mapKeyParts(s, k.columns, what, true, false);
-  checkKeyCaseSensitivity(s, columns, what);
-  const name = constraintName(s, k.name, what.split(' ')[0]!);
+  const columns = mapKeyParts(s, k.columns, what, true, false, k.span);
+  checkKeyCaseSensitivity(s, columns, what, k.span);
+  const name = constraintName(s, k.name, what.split(' ')[0]!, k.span);
   return { ...(name !== undefined ? { name } : {}), columns, span: k.span };
 }
 
@@ -78,7 +79,7 @@ export function convertChecks(s: TableScope): Check[] {
       continue;
     }
     if (c.enforced === false) report(s, 'PGS2014', `${what} was not enforced in the source; created NOT VALID (existing rows are not checked)`, { span: c.span });
-    const name = constraintName(s, c.name, 'check constraint');
+    const name = constraintName(s, c.name, 'check constraint', c.span);
     out.push({ ...(name !== undefined ? { name } : {}), expr: r.expr, raw: exprText(r.expr), ...(c.enforced === false ? { enforced: false } : {}), span: c.span });
   }
   return out;
@@ -106,7 +107,7 @@ export function convertForeignKeys(s: TableScope): ForeignKey[] {
       continue;
     }
     if (fk.enforced === false) report(s, 'PGS2014', `${what} was not enforced in the source; created NOT VALID (existing rows are not checked)`, { span: fk.span });
-    const name = constraintName(s, fk.name, 'foreign key');
+    const name = constraintName(s, fk.name, 'foreign key', fk.span);
     out.push({
       ...(name !== undefined ? { name } : {}),
       columns: cols,

@@ -37,7 +37,7 @@ export function convertIndexes(s: TableScope): Index[] {
       case 'xml': notCreated('XML indexes have no PostgreSQL equivalent'); continue;
       case 'columnstore': notCreated('columnstore indexes have no PostgreSQL equivalent'); continue;
       case 'spatial': {
-        columns = mapKeyParts(s, ix.columns, what, false, false);
+        columns = mapKeyParts(s, ix.columns, what, false, false, ix.span);
         const types = columns.map((c) => s.columnTypes.get(c.column));
         if (!types.every((t) => t && GEOMETRIC.has(t.name))) { notCreated('spatial index over a column that is not a geometric type in PostgreSQL (map it to a PostGIS type with --mappings)'); continue; }
         using = 'gist';
@@ -52,7 +52,7 @@ export function convertIndexes(s: TableScope): Index[] {
       }
       case 'hash':
       case 'plain': {
-        columns = mapKeyParts(s, ix.columns, what, ix.unique, true);
+        columns = mapKeyParts(s, ix.columns, what, ix.unique, true, ix.span);
         const hash = ix.kind === 'hash' || ix.using?.toLowerCase() === 'hash';
         if (hash) {
           // PostgreSQL hash indexes take one column and cannot be unique.
@@ -63,7 +63,7 @@ export function convertIndexes(s: TableScope): Index[] {
       }
       default: return ix.kind satisfies never;
     }
-    if (ix.unique) checkKeyCaseSensitivity(s, columns, `unique ${what}`);
+    if (ix.unique) checkKeyCaseSensitivity(s, columns, `unique ${what}`, ix.span);
     let where: Expr | undefined;
     if (ix.where) {
       const r = translateExpr(ix.where, s.env);
@@ -80,7 +80,7 @@ export function convertIndexes(s: TableScope): Index[] {
       }
       where = r.expr;
     }
-    const name = constraintName(s, ix.name, 'index');
+    const name = constraintName(s, ix.name, 'index', ix.span);
     const include = ix.include.map((c) => s.ctx.names.column(s.src.name, c));
     out.push({
       ...(name !== undefined ? { name } : {}),
