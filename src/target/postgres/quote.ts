@@ -19,7 +19,18 @@ export function quoteQName(q: QName): string {
   return q.schema ? `${quoteIdent(q.schema)}.${quoteIdent(q.name)}` : quoteIdent(q.name);
 }
 
+const CONTROL = /[\x00-\x1f\x7f]/;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
 /** A string literal with '' doubling (standard_conforming_strings is on by default). */
 export function quoteLiteral(s: string): string {
+  // Control characters go in E'' escapes: a raw newline or tab in a migration file is invisible and line-ending tools rewrite it.
+  if (CONTROL.test(s)) return `E'${s.replace(/[\\'\x00-\x1f\x7f]/g, escapeChar)}'`;
   return `'${s.replaceAll("'", "''")}'`;
+}
+
+function escapeChar(c: string): string {
+  if (c === "'") return "''";
+  if (c === '\\') return '\\\\';
+  return ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 }
