@@ -167,7 +167,7 @@ describe('ON UPDATE CURRENT_TIMESTAMP', () => {
       name: { schema: 'public', name: 'orders_on_update' }, table: { schema: 'public', name: 'orders' }, timing: 'before', events: ['update'], span,
       text: 'CREATE TRIGGER orders_on_update BEFORE UPDATE ON public.orders FOR EACH ROW EXECUTE FUNCTION public.orders_on_update();',
     }]);
-    expect(out.diagnostics.map((d) => [d.code, d.severity, d.object])).toEqual([['PGS3005', 'info', 'table shop.Orders']]);
+    expect(out.diagnostics.map((d) => [d.code, d.severity, d.object])).toEqual([['PGS1010', 'info', undefined], ['PGS3005', 'info', 'table shop.Orders']]);
     expect(sch.tables[0]!.columns[1]!.onUpdate).toBeUndefined();
   });
 });

@@ -46,7 +46,8 @@ describe('enum and set', () => {
     expect(r.table.columns[1]!.copy).toBe('set-to-array');
     expect(r.table.columns[1]!.default).toEqual({ kind: 'cast', expr: { kind: 'string', value: '{"a","b"}' }, type: ty('text', [], { array: true, raw: 'text[]' }), form: 'cast' });
     expect(r.table.checks.map((x) => x.raw)).toEqual(['tags <@ CAST(\'{"a","b"}\' AS text[])', "status IN ('new', 'paid')"]);
-    expect(r.out.diagnostics).toEqual([]);
+    // The only diagnostic: the single database shop goes to public.
+    expect(r.out.diagnostics.map((d) => d.code)).toEqual(['PGS1010']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { emptySchema, type Catalog, type Schema } from '../model/catalog.js';
+import { diag } from '../model/diagnostics.js';
 import { DEFAULT_OPTIONS, resolveCiPolicy, type ConvertOptions, type SourceDialect, type TranspileContext } from './context.js';
 import { buildRules } from './mappings.js';
 import { makeNameMap } from './names.js';
@@ -40,6 +41,7 @@ export function transpile(source: Catalog, options: ConvertOptions): Catalog {
   // Schemas appear in input order, so output order is stable.
   for (const s of source.schemas) {
     const t = target(ctx.names.schema(s.name));
+    reportDatabaseSchema(ctx, s, t.name);
     if (s.comment !== undefined) t.comment ??= s.comment;
     if (s.span) t.span ??= s.span;
   }
@@ -79,6 +81,16 @@ export function transpile(source: Catalog, options: ConvertOptions): Catalog {
     extensions: [...ctx.extensions].sort(),
     manual: ctx.manual,
   };
+}
+
+/** Say where a MySQL database went when its schema is not named after it (one database → public, --schema-map). */
+function reportDatabaseSchema(ctx: TranspileContext, s: Schema, to: string): void {
+  if (ctx.dialect !== 'mysql' || s.name === '') return;
+  const mapped = Object.keys(ctx.options.schemaMap).some((k) => k.toLowerCase() === s.name.toLowerCase());
+  const why = mapped ? '--schema-map' : to === 'public' ? 'the input holds one database' : undefined;
+  if (!why) return;
+  const span = s.span ?? s.tables[0]?.span;
+  ctx.diagnostics.push(diag('PGS1010', `database ${s.name} becomes schema ${to} (${why})`, span ? { span } : {}));
 }
 
 /** gen_random_uuid() is core from PostgreSQL 13; before that it comes from pgcrypto. */

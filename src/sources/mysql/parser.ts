@@ -102,7 +102,7 @@ function parseStatement(s: Session, c: Cursor): void {
       c.i++;
       const db = identifier(c, 'database name');
       s.current = db;
-      return report(c, s, 'PGS1010', `USE ${db}: objects that follow go to schema ${db}`, 0, c.toks.length - 1);
+      return report(c, s, 'PGS1010', `USE ${db}: objects that follow belong to database ${db}`, 0, c.toks.length - 1);
     }
     case 'SET':
       if (peekWord(c, 'PASSWORD', 1) || peekWord(c, 'ROLE', 1) || (peekWord(c, 'DEFAULT', 1) && peekWord(c, 'ROLE', 2))) {
@@ -155,7 +155,7 @@ function parseCreate(s: Session, c: Cursor): void {
       schema.declared = true;
       schema.span ??= spanOf(c, 0, c.toks.length - 1);
       c.i = c.limit;
-      return report(c, s, 'PGS1010', `CREATE DATABASE ${name}: becomes schema ${name}`, 0, c.toks.length - 1);
+      return report(c, s, 'PGS1010', `CREATE DATABASE ${name}: the database becomes a schema`, 0, c.toks.length - 1);
     }
     case 'PROCEDURE': case 'FUNCTION': case 'EVENT':
       return parseCreateRoutine(c, s, kind.value === 'PROCEDURE' ? 'procedure' : kind.value === 'FUNCTION' ? 'function' : 'event', orReplace);
