@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { analyzeCommand } from './analyze.js';
 import { convertCommand } from './convert.js';
 
 // Exit codes: 0 output written (the report may list items), 1 fatal or --fail-on tripped, 2 usage.
@@ -8,7 +9,8 @@ const parser = yargs(hideBin(process.argv))
   .scriptName('pgshift')
   .usage('$0 <command> [options]')
   .command(convertCommand)
-  .demandCommand(1, 'Name a command: convert')
+  .command(analyzeCommand)
+  .demandCommand(1, 'Name a command: convert, analyze')
   .strict()
   .recommendCommands()
   .help()

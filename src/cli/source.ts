@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { introspectSource, parseSource, sourceUrlDialect, type SourceDialect } from '../convert.js';
+import type { Catalog } from '../model/catalog.js';
+import { detectDialect } from '../sources/detect.js';
+import { readScripts } from '../sources/script.js';
+import { UsageError } from './options.js';
+
+export interface SourceArgs {
+  input?: string;
+  source?: string;
+  from?: SourceDialect;
+}
+
+export interface LoadedSource {
+  catalog: Catalog;
+  from: SourceDialect;
+  /** Names for the report: script paths, or server/database (never the URL: it may hold a password). */
+  inputs: string[];
+  live: boolean;
+}
+
+/** Usage checks on input vs --source, before anything slow happens. Throws UsageError. */
+export function checkSourceArgs(args: SourceArgs): void {
+  if (args.input !== undefined && args.source !== undefined) throw new UsageError('give either an input script or --source, not both');
+  if (args.input === undefined && args.source === undefined) throw new UsageError('name an input script, or a live database with --source URL');
+  if (args.source !== undefined) {
+    const from = sourceUrlDialect(args.source);
+    if (!from) throw new UsageError('--source must be a mysql:// or mariadb:// URL (mssql:// is not supported yet)');
+    if (args.from && args.from !== from) throw new UsageError(`--from ${args.from} contradicts the --source URL scheme (${from})`);
+  }
+  if (args.input !== undefined && args.input !== '-' && !existsSync(args.input)) throw new UsageError(`input not found: ${args.input}`);
+}
+
+/** The source catalog from scripts (file, directory, stdin) or a live database (--source URL). */
+export async function loadSourceCatalog(args: SourceArgs): Promise<LoadedSource> {
+  checkSourceArgs(args);
+  if (args.source !== undefined) {
+    // connection failures throw an Error whose message names the server, never the password
+    const live = await introspectSource(args.source);
+    return { catalog: live.source, from: live.from, inputs: [live.input], live: true };
+  }
+  const scripts = readScripts(args.input!);
+  const from = args.from ?? detectDialect(scripts);
+  if (!from) throw new UsageError('cannot tell the source dialect from the input; pass --from tsql or --from mysql');
+  return { catalog: parseSource(scripts, from), from, inputs: scripts.map((s) => s.file), live: false };
+}
