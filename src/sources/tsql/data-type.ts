@@ -52,9 +52,3 @@ export function parseDataType(c: Cursor, defaultSchema?: string): DataType {
   if (schema === undefined) return { name, args, raw };
   return { name, args, schema, raw };
 }
-
-/** True when a word can only be a built-in type name (used to tell `CAST(x AS int)` from column names). */
-export function isBuiltinTypeName(word: string): boolean {
-  const lower = word.toLowerCase();
-  return TYPE_NAMES.has(ALIASES[lower] ?? lower);
-}

@@ -1,7 +1,6 @@
 import type { Catalog, DataSet, QName, Schema } from '../../model/catalog.js';
 import { emptySchema } from '../../model/catalog.js';
 import { diag, type DiagnosticCode, type Diagnostic } from '../../model/diagnostics.js';
-import type { SourceSpan } from '../../model/source.js';
 
 /** State shared by every script of one parseTsql call: they run as one session, top to bottom. */
 export interface Session {
@@ -70,9 +69,3 @@ export function qname(s: Session, parts: string[]): QName {
 
 export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 export const sameQName = (a: QName, b: QName): boolean => sameName(a.schema, b.schema) && sameName(a.name, b.name);
-
-export function objectText(q: QName): string {
-  return `${q.schema}.${q.name}`;
-}
-
-export type { SourceSpan };

@@ -49,7 +49,7 @@ export function parseCreateTable(s: Session, c: Cursor, start: Token): Table | u
     expectOp(c, '(');
     for (;;) {
       if (isOp(peek(c), ')')) break; // trailing comma
-      parseTableElement(s, c, table, object, true);
+      parseTableElement(s, c, table, object);
       if (!acceptOp(c, ',')) break;
     }
     expectOp(c, ')');
@@ -118,8 +118,8 @@ function applyTableOptions(s: Session, c: Cursor, table: Table, object: string):
   }
 }
 
-/** A column definition or a table-level constraint / index / period. `inCreate` allows INDEX and PERIOD. */
-export function parseTableElement(s: Session, c: Cursor, table: Table, object: string, inCreate: boolean): void {
+/** A column definition or a table-level constraint / index / period. */
+export function parseTableElement(s: Session, c: Cursor, table: Table, object: string): void {
   const t = peek(c);
   if (t.kind === 'word') {
     switch (t.upper) {
@@ -151,7 +151,6 @@ export function parseTableElement(s: Session, c: Cursor, table: Table, object: s
         break;
     }
   }
-  void inCreate;
   table.columns.push(parseColumnDef(s, c, table, object));
 }
 
@@ -462,7 +461,7 @@ export function parseAlterTable(s: Session, c: Cursor, start: Token): void {
     do {
       const t = peek(c);
       if (isWord(t, 'PERIOD') || isWord(t, 'CONSTRAINT') || isWord(t, 'PRIMARY') || isWord(t, 'UNIQUE') || isWord(t, 'FOREIGN') || isWord(t, 'CHECK') || isWord(t, 'DEFAULT') || isWord(t, 'INDEX')) {
-        if (isWord(t, 'PERIOD') || isWord(t, 'INDEX')) parseTableElement(s, c, table, object, false);
+        if (isWord(t, 'PERIOD') || isWord(t, 'INDEX')) parseTableElement(s, c, table, object);
         else parseTableConstraint(s, c, table, object, check !== false);
       } else {
         acceptWord(c, 'COLUMN');
