@@ -187,7 +187,9 @@ ALTER TABLE c NOCHECK CONSTRAINT ALL
 ALTER TABLE c WITH CHECK CHECK CONSTRAINT CK1
 ALTER TABLE c ALTER COLUMN id bigint NOT NULL
 ALTER TABLE c DROP COLUMN old
-ALTER TABLE c DROP CONSTRAINT DF_d`);
+ALTER TABLE c DROP CONSTRAINT DF_d
+ALTER TABLE p WITH NOCHECK ADD CONSTRAINT CK_p CHECK (id > 0)
+ALTER TABLE p CHECK CONSTRAINT CK_p`);
     expect(codes(cat)).toEqual([]);
     const c = table(cat, 'c');
     expect(c.foreignKeys[0]!.enforced).toBe(false);
@@ -195,6 +197,8 @@ ALTER TABLE c DROP CONSTRAINT DF_d`);
     expect(bare(c.columns[0])).toEqual({ name: 'id', type: { name: 'bigint', args: [], raw: 'bigint' }, nullable: false });
     expect(c.columns.map((x) => x.name)).toEqual(['id', 'pid', 'q', 'd']);
     expect(c.columns[3]!.default).toBeUndefined();
+    // Re-enabled without WITH CHECK: existing rows were never validated, so it stays unenforced.
+    expect(table(cat, 'p').checks.map((x) => [x.name, x.enforced])).toEqual([['CK_p', false]]);
   });
 
   it('reports ALTER TABLE on an unknown table (PGS1017) with its position', () => {

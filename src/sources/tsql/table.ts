@@ -481,8 +481,14 @@ export function parseAlterTable(s: Session, c: Cursor, start: Token): void {
     }
     const all = names.length === 0;
     const hit = (n: string | undefined): boolean => all || (n !== undefined && names.some((x) => sameName(x, n)));
-    for (const fk of table.foreignKeys) if (hit(fk.name)) setEnforced(fk, enforced);
-    for (const ck of table.checks) if (hit(ck.name)) setEnforced(ck, enforced);
+    // NOCHECK disables; only WITH CHECK CHECK re-validates. A plain CHECK CONSTRAINT re-enables without checking
+    // existing rows, so a constraint added WITH NOCHECK stays untrusted (SSMS scripts emit exactly that pair).
+    const apply = (x: { enforced?: boolean }): void => {
+      if (!enforced) x.enforced = false;
+      else if (check === true) delete x.enforced;
+    };
+    for (const fk of table.foreignKeys) if (hit(fk.name)) apply(fk);
+    for (const ck of table.checks) if (hit(ck.name)) apply(ck);
     for (const n of names) {
       if (!table.foreignKeys.some((x) => x.name && sameName(x.name, n)) && !table.checks.some((x) => x.name && sameName(x.name, n))) {
         report(s, 'PGS1017', `constraint ${n} is not defined on ${name.schema}.${name.name}`, { span: spanOf(c, start, prev(c)), object });
@@ -553,11 +559,6 @@ export function parseAlterTable(s: Session, c: Cursor, start: Token): void {
     return;
   }
   throw syntaxError(c, 'expected ADD, ALTER COLUMN, DROP, CHECK CONSTRAINT or NOCHECK CONSTRAINT');
-}
-
-function setEnforced(x: { enforced?: boolean }, enforced: boolean): void {
-  if (enforced) delete x.enforced;
-  else x.enforced = false;
 }
 
 function dropConstraint(table: Table, n: string): void {
