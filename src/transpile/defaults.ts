@@ -73,7 +73,10 @@ export function translateDefault(def: Expr, type: DataType, env: ExprEnv): Defau
       if (e.kind === 'bytes') return { expr: castTo(`\\x${e.hex}`, dataType('bytea')), problems: [], failed: false };
     } else if (type.name === 'varbit' || type.name === 'bit') {
       const bits = bitsOf(e) ?? (e.kind === 'number' && /^\d+$/.test(e.value) ? BigInt(e.value).toString(2) : undefined);
-      if (bits !== undefined) return { expr: castTo(bits, dataType(type.name)), problems: [], failed: false };
+      // MySQL BIT(n) values are n bits wide: b'101' in a BIT(8) column is 00000101.
+      const width = type.args[0];
+      const padded = bits !== undefined && typeof width === 'number' ? bits.padStart(width, '0') : bits;
+      if (padded !== undefined) return { expr: castTo(padded, dataType(type.name)), problems: [], failed: false };
     } else if (type.name === 'jsonb' || type.name === 'json') {
       if (e.kind === 'string') return { expr: castTo(e.value, dataType(type.name)), problems: [], failed: false };
     } else if (type.name === 'uuid' && e.kind === 'string') {
