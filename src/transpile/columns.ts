@@ -78,6 +78,8 @@ export function mapColumnType(s: TableScope, col: Column, jsonColumns: Set<strin
     // Identity-guarded rules are identity changes (PGS2005); the others change range or precision (PGS2002).
     report(s, rule.match?.identity ? 'PGS2005' : 'PGS2002', `column ${col.name}: ${col.type.raw} → ${shownTarget(rule.to, col.type)}: ${rule.note}`, { span: col.span, rule: rule.id });
   }
+  // Type templates have no placeholder for the SRID, so no rule carries it.
+  if (col.type.srid !== undefined) report(s, 'PGS2013', `column ${col.name}: SRID ${col.type.srid} dropped`, { span: col.span, rule: rule.id });
   if (rule.default === 'drop' && col.default) {
     out.dropDefault = true;
     report(s, 'PGS2003', `column ${col.name}: default ${col.defaultRaw ?? exprText(col.default)} dropped`, { span: col.span, rule: rule.id });
