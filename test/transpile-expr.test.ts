@@ -155,8 +155,10 @@ describe('ON UPDATE CURRENT_TIMESTAMP', () => {
       text: [
         'CREATE FUNCTION public.orders_on_update() RETURNS trigger LANGUAGE plpgsql AS $$',
         'BEGIN',
-        '  IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN',
-        '    NEW.updated_at := CURRENT_TIMESTAMP;',
+        '  IF NEW::text IS DISTINCT FROM OLD::text THEN',
+        '    IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN',
+        '      NEW.updated_at := CURRENT_TIMESTAMP;',
+        '    END IF;',
         '  END IF;',
         '  RETURN NEW;',
         'END;',

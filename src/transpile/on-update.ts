@@ -7,7 +7,8 @@ import { report, reportProblems, type TableScope } from './scope.js';
 
 /**
  * MySQL ON UPDATE CURRENT_TIMESTAMP → one trigger function and one BEFORE UPDATE trigger per table.
- * Like MySQL, the column is only refreshed when the UPDATE did not set it itself.
+ * Like MySQL, the column is only refreshed when the UPDATE changed the row and did not set it itself
+ * (rows compare as text, since some column types have no equality operator).
  */
 export function onUpdateTrigger(s: TableScope, columns: { name: string; expr: Expr; span: SourceSpan }[]): { routine: Routine; trigger: Trigger } | undefined {
   if (!columns.length) return undefined;
@@ -17,7 +18,7 @@ export function onUpdateTrigger(s: TableScope, columns: { name: string; expr: Ex
     reportProblems(s, `column ${c.name} ON UPDATE`, r.problems, c.span);
     if (r.failed) continue;
     const col = quoteIdent(c.name);
-    assignments.push(`  IF NEW.${col} IS NOT DISTINCT FROM OLD.${col} THEN\n    NEW.${col} := ${exprText(r.expr)};\n  END IF;`);
+    assignments.push(`    IF NEW.${col} IS NOT DISTINCT FROM OLD.${col} THEN\n      NEW.${col} := ${exprText(r.expr)};\n    END IF;`);
   }
   if (!assignments.length) return undefined;
   const base = s.ctx.names.fold(`${s.target.name}_on_update`);
@@ -26,7 +27,9 @@ export function onUpdateTrigger(s: TableScope, columns: { name: string; expr: Ex
   const text = [
     `CREATE FUNCTION ${signature} RETURNS trigger LANGUAGE plpgsql AS $$`,
     'BEGIN',
+    '  IF NEW::text IS DISTINCT FROM OLD::text THEN',
     ...assignments,
+    '  END IF;',
     '  RETURN NEW;',
     'END;',
     '$$;',
