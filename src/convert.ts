@@ -4,6 +4,7 @@ import type { ScriptText } from './sources/script.js';
 import { parseTsql } from './sources/tsql/parser.js';
 import { parseMysql } from './sources/mysql/parser.js';
 import { introspectMysql, parseMysqlUrl } from './sources/mysql/introspect.js';
+import { introspectMssql, parseMssqlUrl } from './sources/tsql/introspect.js';
 import { transpile } from './transpile/index.js';
 import type { ConvertOptions } from './transpile/context.js';
 import { printMigration, type Phase } from './target/postgres/print.js';
@@ -33,16 +34,21 @@ export function parseSource(scripts: ScriptText[], from: SourceDialect): Catalog
   return catalog;
 }
 
-/** The dialect a live source URL names by its scheme (mysql://, mariadb://), or undefined. */
+/** The dialect a live source URL names by its scheme (mysql://, mariadb://, mssql://, sqlserver://), or undefined. */
 export function sourceUrlDialect(url: string): SourceDialect | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
-  return scheme === 'mysql' || scheme === 'mariadb' ? 'mysql' : undefined;
+  if (scheme === 'mysql' || scheme === 'mariadb') return 'mysql';
+  return scheme === 'mssql' || scheme === 'sqlserver' ? 'tsql' : undefined;
 }
 
 /** Reads a live database into the IR; `input` names it for the report (server and database, no credentials). */
 export async function introspectSource(url: string, schemas?: string[]): Promise<{ source: Catalog; from: SourceDialect; input: string }> {
   const from = sourceUrlDialect(url);
-  if (from !== 'mysql') throw new Error('--source must be a mysql:// or mariadb:// URL (mssql:// is not supported yet)');
+  if (!from) throw new Error('--source must be a mysql://, mariadb:// or mssql:// URL');
+  if (from === 'tsql') {
+    const source = await introspectMssql(url, schemas ? { schemas } : {});
+    return { source, from, input: parseMssqlUrl(url).label };
+  }
   const u = parseMysqlUrl(url);
   const source = await introspectMysql(url, schemas ? { schemas } : {});
   return { source, from, input: `${u.origin}/${(schemas ?? [u.database ?? '']).join(',')}` };

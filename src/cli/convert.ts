@@ -31,7 +31,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
   builder: (y: Argv) =>
     y
       .positional('input', { type: 'string', describe: 'script file, directory of scripts, or - for stdin' })
-      .option('source', { type: 'string', describe: 'read a live database instead: mysql://user[:password]@host:port/db (password also from PGSHIFT_SOURCE_PASSWORD)' })
+      .option('source', { type: 'string', describe: 'read a live database instead: mysql://, mariadb:// or mssql://user[:password]@host:port/db (password also from PGSHIFT_SOURCE_PASSWORD)' })
       .option('from', { choices: ['tsql', 'mysql'] as const, describe: 'source dialect (inferred when obvious)' })
       .option('out', { alias: 'o', type: 'string', default: 'pgshift-out', describe: 'output directory' })
       .option('mappings', { type: 'string', describe: 'YAML file of type rules that go before the defaults' })
@@ -56,7 +56,7 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
     if (argv.input === undefined && argv.source === undefined) throw new UsageError('name an input script, or a live database with --source URL');
     if (argv.source !== undefined) {
       const from = sourceUrlDialect(argv.source);
-      if (!from) throw new UsageError('--source must be a mysql:// or mariadb:// URL (mssql:// is not supported yet)');
+      if (!from) throw new UsageError('--source must be a mysql://, mariadb:// or mssql:// URL');
       if (argv.from && argv.from !== from) throw new UsageError(`--from ${argv.from} contradicts the --source URL scheme (${from})`);
     }
     if (argv.input !== undefined && argv.input !== '-' && !existsSync(argv.input)) throw new UsageError(`input not found: ${argv.input}`);
