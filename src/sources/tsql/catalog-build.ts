@@ -95,7 +95,7 @@ function buildUserTypes(ctx: BuildContext): void {
   }
 }
 
-/** sys.sequences, every option explicit (as SSMS scripts them); NO CACHE is cache 1 like the script parser's. */
+/** sys.sequences with type, start, increment and bounds (as SSMS scripts them); NO CACHE is cache 1 like the script parser's. */
 function buildSequences(ctx: BuildContext): void {
   const seqs = ctx.rows.sequences
     .filter((s) => ctx.included.has(s.schema_id))
@@ -106,8 +106,10 @@ function buildSequences(ctx: BuildContext): void {
       name,
       start: variantBigint(r.start_value, 1n), increment: variantBigint(r.increment, 1n),
       min: variantBigint(r.minimum_value, 0n), max: variantBigint(r.maximum_value, 0n),
-      cycle: bit(r.is_cycling), span: liveSpan(objectFile(ctx, name)),
+      span: liveSpan(objectFile(ctx, name)),
     };
+    // NO CYCLE is the default a script leaves unwritten.
+    if (bit(r.is_cycling)) seq.cycle = true;
     const type = ctx.types.get(r.user_type_id);
     if (type) seq.type = typeFromCatalog(type, { max_length: 0, precision: r.precision, scale: r.scale }, (id) => schemaNameOf(ctx, id));
     if (!bit(r.is_cached)) seq.cache = 1n;

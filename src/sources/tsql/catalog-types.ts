@@ -44,9 +44,10 @@ export function aliasBase(alias: SysType, types: Map<number, SysType>, schemaNam
   return base ? typeFromCatalog(base, alias, schemaName) : undefined;
 }
 
-/** Type text for a rebuilt declaration (table type columns): [schema].[name] for user types. */
+/** Type text for a rebuilt declaration (table type columns), spelled as SSMS scripts it: [decimal](18, 2), [dbo].[Phone]. */
 export function typeText(t: DataType): string {
-  return t.schema ? `${bracket(t.schema)}.${bracket(t.name)}` : t.raw;
+  if (t.schema) return `${bracket(t.schema)}.${bracket(t.name)}`;
+  return t.args.length ? `${bracket(t.name)}(${t.args.join(', ')})` : bracket(t.name);
 }
 
 export function bracket(name: string): string {
