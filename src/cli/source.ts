@@ -21,6 +21,8 @@ export interface LoadedSource {
 
 /** Usage checks on input vs --source, before anything slow happens. Throws UsageError. */
 export function checkSourceArgs(args: SourceArgs): void {
+  // yargs turns an optional positional '-' into '': it can only mean stdin.
+  if (args.input === '') args.input = '-';
   if (args.input !== undefined && args.source !== undefined) throw new UsageError('give either an input script or --source, not both');
   if (args.input === undefined && args.source === undefined) throw new UsageError('name an input script, or a live database with --source URL');
   if (args.source !== undefined) {

@@ -96,8 +96,8 @@ function dataTypeRows(c: Catalog, rules: TypeRule[]): FeatureRow[] {
   const rows = new Map<string, FeatureRow>();
   for (const col of columns(c)) {
     if (!col.type.name) continue; // T-SQL computed columns have no declared type
-    const name = `${typeKey(col.type.name)}${col.type.unsigned ? ' unsigned' : ''}${col.type.zerofill ? ' zerofill' : ''}`;
     const alias = c.dialect === 'tsql' && aliases.has(typeKey(col.type.name));
+    const name = alias ? `${col.type.schema ? `${col.type.schema}.` : ''}${col.type.name} (alias type)` : `${typeKey(col.type.name)}${col.type.unsigned ? ' unsigned' : ''}${col.type.zerofill ? ' zerofill' : ''}`;
     const rule = alias ? undefined : findTypeRule(rules, col.type, { ...(col.defaultRaw !== undefined ? { defaultRaw: col.defaultRaw } : {}), identity: !!col.identity });
     const key = `${name}\u0000${rule?.id ?? ''}`;
     const row = rows.get(key);
@@ -106,7 +106,7 @@ function dataTypeRows(c: Catalog, rules: TypeRule[]): FeatureRow[] {
       group: 'data type',
       feature: name,
       count: 1,
-      postgres: alias ? 'the alias type\'s domain' : rule ? ruleTarget(rule) : 'text (no rule matches)',
+      postgres: alias ? 'its domain' : rule ? ruleTarget(rule) : 'text (no rule matches)',
       support: alias ? 'converted' : !rule ? 'not supported' : rule.note || rule.default === 'drop' || rule.to === 'set-array' ? 'converted with changes' : 'converted',
       ...(rule ? { rule: rule.id } : {}),
     });

@@ -32,12 +32,17 @@ function readRules(file: string, origin: string, user: boolean): EffortRule[] {
   const fail = (why: string): never => {
     throw user ? new EffortFileError(`effort file ${origin}: ${why}`) : new Error(`effort file ${origin}: ${why}`);
   };
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    fail((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : `cannot be read (${(e as Error).message})`);
+  }
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(file, 'utf8'));
+    doc = parseYaml(text);
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (e as Error).message.split('\n')[0];
-    return fail(why ?? 'cannot be read');
+    fail(`not valid YAML (${(e as Error).message.split('\n')[0]})`);
   }
   const schema = JSON.parse(readFileSync(join(packageRoot(), 'mappings', 'effort.schema.json'), 'utf8')) as JsonSchema;
   const problem = validateJson(doc, schema);
