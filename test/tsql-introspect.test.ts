@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Catalog, Column, Schema } from '../src/model/catalog.js';
+import type { Catalog, Schema } from '../src/model/catalog.js';
 import type { Expr } from '../src/model/expr.js';
 import type { DataType } from '../src/model/types.js';
 import type { MssqlCatalogRows } from '../src/sources/tsql/catalog-rows.js';
@@ -73,7 +73,7 @@ describe('catalogFromRows (recorded sys.* rows of the Shop database)', () => {
       { name: 'Doc', type: ty('xml'), nullable: true },
       { name: 'Ver', type: ty('rowversion'), nullable: false },
       { name: 'Attachment', type: ty('varbinary', ['max']), nullable: true },
-    ] satisfies Column[] as unknown[]);
+    ]);
   });
 
   it('reads CHECKs by name: disabled and untrusted ones are not enforced', () => {
