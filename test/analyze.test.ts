@@ -13,6 +13,7 @@ import { renderAssessmentText } from '../src/emit/assessment-text.js';
 import { EffortFileError, findEffortRule, loadEffortRules } from '../src/emit/effort.js';
 import { DIAGNOSTIC_CODES } from '../src/model/diagnostics.js';
 import { decodeScript } from '../src/sources/script.js';
+import { loadShippedRules } from '../src/transpile/index.js';
 import { corpusPresent, corpusScripts } from './helpers/corpus.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pgshift-analyze-'));
@@ -171,7 +172,8 @@ describe('assessment model: MySQL', async () => {
     expect(rows['FULLTEXT index']).toEqual([1, "GIN index over to_tsvector('simple', ...)", '']);
     expect(rows['trigger']).toEqual([1, 'trigger function + CREATE TRIGGER (converted later)', '']);
     expect(rows['INSERT data (tables)']).toEqual([1, 'copy stage', '']);
-    expect(rows['int unsigned']).toEqual([1, 'bigint + CHECK (col >= 0)', 'mysql.int-unsigned']);
+    const unsigned = loadShippedRules('mysql').types.find((r) => r.id === 'mysql.int-unsigned')!;
+    expect(rows['int unsigned']).toEqual([1, `${unsigned.to} + CHECK (${unsigned.check!.replaceAll('{col}', 'col')})`, 'mysql.int-unsigned']);
     expect(rows['enum']).toEqual([1, 'CREATE TYPE ... AS ENUM', 'mysql.enum']);
     expect(rows['timestamp']).toEqual([1, 'timestamptz(0)', 'mysql.timestamp-default']);
   });
