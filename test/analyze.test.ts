@@ -3,8 +3,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeCatalog } from '../src/analyze.js';
-import { parseSource, type SourceDialect } from '../src/convert.js';
 import { actionItems, assessmentStatus, type Assessment } from '../src/emit/assessment.js';
 import { ASSESSMENT_CSV_COLUMNS, renderAssessmentCsv } from '../src/emit/assessment-csv.js';
 import { renderAssessmentHtml } from '../src/emit/assessment-html.js';
@@ -12,59 +10,12 @@ import { renderAssessmentMarkdown } from '../src/emit/assessment-md.js';
 import { renderAssessmentText } from '../src/emit/assessment-text.js';
 import { EffortFileError, findEffortRule, loadEffortRules } from '../src/emit/effort.js';
 import { DIAGNOSTIC_CODES } from '../src/model/diagnostics.js';
-import { decodeScript } from '../src/sources/script.js';
 import { loadShippedRules } from '../src/transpile/index.js';
+import { assess, MYSQL, TSQL } from './helpers/analyze-scripts.js';
 import { corpusPresent, corpusScripts } from './helpers/corpus.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pgshift-analyze-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-const TSQL = `CREATE TYPE dbo.Phone FROM nvarchar(20) NOT NULL;
-GO
-CREATE TABLE dbo.Customer (
-  Id int IDENTITY(1,1) NOT NULL PRIMARY KEY,
-  Name nvarchar(100) NOT NULL,
-  Phone dbo.Phone NULL,
-  Total AS (Id * 2),
-  Doc xml NULL
-);
-GO
-CREATE INDEX IX_Customer_Name ON dbo.Customer (Name) WHERE Name IS NOT NULL;
-GO
-CREATE PRIMARY XML INDEX PXML_Doc ON dbo.Customer (Doc);
-GO
-CREATE VIEW dbo.V AS
-SELECT Id,
-  Name
-FROM dbo.Customer;
-GO
-CREATE PROCEDURE dbo.P AS
-BEGIN
-  SELECT 1;
-END
-GO
-`;
-
-const MYSQL = `CREATE TABLE t (
-  id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  status ENUM('a','b') NOT NULL,
-  updated TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
-  body TEXT,
-  FULLTEXT KEY ft_body (body)
-) ENGINE=InnoDB;
-DELIMITER ;;
-CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW
-BEGIN
-  SET NEW.body = 'x';
-END;;
-DELIMITER ;
-INSERT INTO t (status) VALUES ('a'), ('b');
-`;
-
-async function assess(text: string, from: SourceDialect, extra: { effortFile?: string; live?: boolean } = {}): Promise<Assessment> {
-  const script = decodeScript(Buffer.from(text), 'in.sql');
-  return analyzeCatalog(parseSource([script], from), { from, identifiers: 'lower', schemaMap: {}, targetVersion: 15, ...extra }, ['in.sql']);
-}
 
 const brief = (a: Assessment) => a.items.map((i) => [i.code, i.severity, i.object, i.location, i.complexity, i.minutes]);
 
