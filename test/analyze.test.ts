@@ -92,7 +92,7 @@ describe('assessment model: T-SQL', async () => {
       'Effort:      2 hours (117 minutes)',
       'Features:    9 source features, 4 data type mappings',
     ]);
-    expect(text).toContain('Top 4 of 4 action items (largest effort first):\n    38 min  complex  warning  PGS4002  in.sql:20:1  procedure dbo.P is not converted yet;');
+    expect(text).toContain('Top 4 of 4 action items (largest effort first):\n    38 min  complex  warning  PGS4002  in.sql:20:1\n            procedure dbo.P is not converted yet;');
   });
 });
 

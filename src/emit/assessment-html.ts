@@ -14,6 +14,11 @@ export function escapeHtml(s: string | number | undefined): string {
   return s === undefined ? '' : String(s).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 
+/** A long path in every row crowds the table: the file name with line and column, the full path in the tooltip. */
+function shortLocation(location: string): string {
+  return /^[^:]*[/\\]/.test(location) ? location.replace(/^.*[/\\]/, '') : location;
+}
+
 /** Horizontal bars, one per status, each labelled with its count (no script needed to read it). */
 function statusChart(a: Assessment): string {
   const max = Math.max(1, ...ASSESSMENT_STATUSES.map((s) => a.summary.objects[s]));
@@ -46,7 +51,7 @@ th{background:#f0f2f5;position:sticky;top:0}td.num,th.num{text-align:right}
 .controls{display:flex;gap:10px;margin-bottom:10px;flex-wrap:wrap;align-items:center}
 .controls input{flex:1 1 280px;padding:6px 8px;border:1px solid #bbb;border-radius:4px}.controls select{padding:6px;border:1px solid #bbb;border-radius:4px}
 .sev{font-weight:600;border-radius:3px;padding:1px 6px;font-size:12px}.sev-error{background:#fdecea;color:#b71c1c}.sev-warning{background:#fff4e0;color:#8a5300}.sev-info{background:#e8f1fb;color:#1f4e79}
-code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}td.msg{min-width:320px}.muted{color:#666}
+.scroll{overflow-x:auto}code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}td.msg{min-width:220px}.muted{color:#666}
 `;
 
 const SCRIPT = `
@@ -90,11 +95,11 @@ export function renderAssessmentHtml(a: Assessment): string {
   const itemRows = items.map((i) => `<tr data-severity="${i.severity}" data-status="${escapeHtml(i.objectStatus ?? '')}">` +
     `<td class="num">${i.id}</td><td data-sort="${sevRank[i.severity]}"><span class="sev sev-${i.severity}">${i.severity}</span></td>` +
     `<td><code title="${escapeHtml(i.title)}">${i.code}</code></td><td>${escapeHtml(i.object ?? '')}</td><td>${escapeHtml(i.objectStatus ?? '')}</td>` +
-    `<td><code>${escapeHtml(i.location)}</code></td><td>${i.rule ? `<code>${escapeHtml(i.rule)}</code>` : ''}</td>` +
+    `<td><code title="${escapeHtml(i.location)}">${escapeHtml(shortLocation(i.location))}</code></td><td>${i.rule ? `<code>${escapeHtml(i.rule)}</code>` : ''}</td>` +
     `<td data-sort="${cplxRank[i.complexity]}">${i.complexity}</td><td class="num">${i.minutes}</td><td class="msg">${escapeHtml(i.message)}</td></tr>`).join('\n');
   const featureRows = a.features.map((f) => `<tr><td>${f.group}</td><td>${escapeHtml(f.feature)}</td><td class="num">${f.count}</td><td>${escapeHtml(f.postgres)}</td><td>${f.support}</td><td>${f.rule ? `<code>${escapeHtml(f.rule)}</code>` : ''}</td></tr>`).join('\n');
   const attention = a.objects.filter((o) => o.status !== 'converted');
-  const objectRows = attention.map((o) => `<tr><td>${escapeHtml(o.object)}</td><td>${o.status}</td><td><code>${escapeHtml(o.location)}</code></td><td class="num">${o.items}</td><td class="num">${o.minutes}</td></tr>`).join('\n');
+  const objectRows = attention.map((o) => `<tr><td>${escapeHtml(o.object)}</td><td>${o.status}</td><td><code title="${escapeHtml(o.location)}">${escapeHtml(shortLocation(o.location))}</code></td><td class="num">${o.items}</td><td class="num">${o.minutes}</td></tr>`).join('\n');
   const option = (v: string) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`;
   const card = (id: string, n: string | number, label: string) => `<div class="card" id="${id}"><b>${n}</b><span>${label}</span></div>`;
   return `<!DOCTYPE html>
@@ -115,10 +120,10 @@ ${COMPLEXITIES.map((c) => `<tr><td>${c}</td><td class="num">${s.complexity[c]}</
 <select id="severity" aria-label="severity"><option value="">all severities</option>${['error', 'warning'].map(option).join('')}</select>
 <select id="status" aria-label="object status"><option value="">all object statuses</option>${ASSESSMENT_STATUSES.map(option).join('')}</select>
 <span id="shown" class="muted">${items.length} of ${items.length} items shown</span></div>
-<table id="items"><thead><tr><th class="num">#</th><th>severity</th><th>code</th><th>object</th><th>object status</th><th>location</th><th>rule</th><th>complexity</th><th class="num">minutes</th><th>message</th></tr></thead>
+<div class="scroll"><table id="items"><thead><tr><th class="num">#</th><th>severity</th><th>code</th><th>object</th><th>object status</th><th>location</th><th>rule</th><th>complexity</th><th class="num">minutes</th><th>message</th></tr></thead>
 <tbody>
 ${itemRows}
-</tbody></table></section>
+</tbody></table></div></section>
 <section><h2>Feature usage</h2><table id="features"><thead><tr><th>group</th><th>source feature</th><th class="num">count</th><th>PostgreSQL</th><th>support</th><th>rule</th></tr></thead><tbody>
 ${featureRows}
 </tbody></table></section>

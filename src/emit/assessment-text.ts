@@ -23,9 +23,10 @@ export function renderAssessmentText(a: Assessment, top = 10): string {
   const items = topItems(a, top);
   if (items.length) {
     out.push('', `Top ${items.length} of ${actionItems(a).length} action items (largest effort first):`);
+    // Two lines per item: the figures and where, then the message, so lines stay short in a terminal.
     for (const i of items) {
-      const obj = i.object && i.file ? ` [${i.object}]` : '';
-      out.push(`  ${String(i.minutes).padStart(4)} min  ${i.complexity.padEnd(7)}  ${i.severity.padEnd(7)}  ${i.code}  ${i.location}  ${i.message}${obj}`);
+      out.push(`  ${String(i.minutes).padStart(4)} min  ${i.complexity.padEnd(7)}  ${i.severity.padEnd(7)}  ${i.code}  ${i.location}`);
+      out.push(`            ${i.message}`);
     }
   }
   out.push('', 'Full assessment: --format md|html|csv|json, or -o DIR for all five.');
