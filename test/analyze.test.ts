@@ -13,6 +13,7 @@ import { DIAGNOSTIC_CODES } from '../src/model/diagnostics.js';
 import { loadShippedRules } from '../src/transpile/index.js';
 import { assess, MYSQL, TSQL } from './helpers/analyze-scripts.js';
 import { corpusPresent, corpusScripts } from './helpers/corpus.js';
+import { mysqlAvailable, mysqlUrl, withDatabase } from './helpers/servers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pgshift-analyze-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -298,4 +299,37 @@ describe.skipIf(!corpusPresent)('pgshift analyze on the corpus', () => {
       expect(readFileSync(join(dir, 'assessment.txt'), 'utf8')).toContain(`Effort:      ${a.summary.hours} hours (${a.summary.minutes} minutes)`);
     });
   }
+});
+
+describe('pgshift analyze --source (live MariaDB)', async () => {
+  const available = await mysqlAvailable();
+  const db = 'pgshift_analyze';
+  const url = withDatabase(mysqlUrl, db);
+
+  it.runIf(available)('assesses a live database: statuses, catalog objects as locations, no credentials', async () => {
+    const mysql = (await import('mysql2/promise')).default;
+    const u = new URL(mysqlUrl);
+    const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username) || 'root', password: decodeURIComponent(u.password), multipleStatements: true });
+    try {
+      await conn.query(`DROP DATABASE IF EXISTS ${db}; CREATE DATABASE ${db}; USE ${db};
+        CREATE TABLE t (id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, s ENUM('a','b') NOT NULL, body TEXT, FULLTEXT KEY ft (body));
+        CREATE VIEW v AS SELECT id, s FROM t;`);
+      const r = run('analyze', '--source', url, '--format', 'json');
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const a = JSON.parse(r.stdout) as Assessment;
+      expect(a.inputs).toEqual([`mysql://${u.hostname}:${u.port || 3306}/${db}`]);
+      expect(a.objects.map((o) => [o.object, o.status, o.location])).toEqual([
+        [`table ${db}.t`, 'converted', `table ${db}.t`],
+        [`view ${db}.v`, 'needs manual work', `view ${db}.v`],
+      ]);
+      for (const i of a.items) if (i.object) expect(i.location).toBe(i.object);
+      expect(a.items.find((i) => i.code === 'PGS4001')).toMatchObject({ object: `view ${db}.v`, complexity: 'medium' });
+      expect(a.features.find((f) => f.feature === 'AUTO_INCREMENT column')?.count).toBe(1);
+      expect(a.features.find((f) => f.feature === 'FULLTEXT index')?.count).toBe(1);
+    } finally {
+      await conn.query(`DROP DATABASE IF EXISTS ${db}`);
+      await conn.end();
+    }
+  });
 });
