@@ -37,8 +37,9 @@ describe('MySQL expressions', () => {
     expect(e("a NOT REGEXP '^x'")).toEqual({ kind: 'like', op: 'rlike', expr: col('a'), pattern: { kind: 'string', value: '^x' }, not: true });
     expect(e('a IS NOT NULL')).toEqual({ kind: 'isnull', expr: col('a'), not: true });
     expect(e('a IS TRUE')).toEqual({ kind: 'binary', op: 'is', left: col('a'), right: { kind: 'bool', value: true } });
-    expect(e('EXISTS (SELECT 1 FROM t)')).toEqual({ kind: 'exists', query: 'SELECT 1 FROM t' });
-    expect(e('a IN (SELECT id FROM t)')).toEqual({ kind: 'in', expr: col('a'), list: [{ kind: 'subquery', query: 'SELECT id FROM t' }] });
+    const sel = (c: Expr) => ({ kind: 'select', columns: [{ expr: c }], from: [{ kind: 'table', name: ['t'] }], groupBy: [], orderBy: [] });
+    expect(e('EXISTS (SELECT 1 FROM t)')).toEqual({ kind: 'exists', query: 'SELECT 1 FROM t', select: sel(num('1')) });
+    expect(e('a IN (SELECT id FROM t)')).toEqual({ kind: 'in', expr: col('a'), list: [], select: sel(col('id')) });
   });
 
   it('reads calls, niladic functions, casts, CASE, INTERVAL, COLLATE and literals', () => {

@@ -1,5 +1,7 @@
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
 import type { Expr } from '../../model/expr.js';
+import type { Query } from '../../model/query.js';
+import type { SourceSpan } from '../../model/source.js';
 import { dataType } from '../../model/types.js';
 import grammar from '../../../grammars/mysql.json' with { type: 'json' };
 import {
@@ -8,6 +10,9 @@ import {
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
 import { createLexer, offsetSpan, type Token } from './lexer.js';
+import { parseQueryRange } from './query-parser.js';
+import { parseOrderItems, parseOver } from './query-window.js';
+import { parseSpecialCall, rowItems, rowComparison } from './expr-special.js';
 
 const BINARY_OPS: Record<string, { prec: number; op: string }> = grammar.binaryOperators;
 const PREC = grammar.precedence;
@@ -44,7 +49,8 @@ export function parseExpr(c: Cursor, minPrec = 0): Expr {
       c.i++;
       // := is right-associative; everything else is left-associative
       const right = parseExpr(c, bin.op === ':=' ? bin.prec - 1 : bin.prec);
-      left = at(c, start, { kind: 'binary', op: bin.op, left, right });
+      left = rowComparison(bin.op, left, right) ?? { kind: 'binary', op: bin.op, left, right };
+      left = at(c, start, left);
       continue;
     }
     if (t.kind !== 'word') break;
@@ -91,8 +97,8 @@ function postfixComparison(c: Cursor, left: Expr, start: number): Expr | undefin
   switch (w.value) {
     case 'IN': {
       c.i += notFirst ? 2 : 1;
-      const list = parseInList(c);
-      return at(c, start, { kind: 'in', expr: left, list, ...(notFirst ? { not: true } : {}) });
+      const { list, select } = parseInList(c);
+      return at(c, start, { kind: 'in', expr: left, list, ...(select ? { select } : {}), ...(notFirst ? { not: true } : {}) });
     }
     case 'LIKE': case 'REGEXP': case 'RLIKE': {
       c.i += notFirst ? 2 : 1;
@@ -115,23 +121,35 @@ function postfixComparison(c: Cursor, left: Expr, start: number): Expr | undefin
   }
 }
 
-function parseInList(c: Cursor): Expr[] {
+/** IN (a, b, ...) or IN (SELECT ...) — the latter with `select` set and an empty list (model/expr.ts InList). */
+function parseInList(c: Cursor): { list: Expr[]; select?: Query } {
   if (!peekOp(c, '(')) fail(c, "expected '(' after IN");
-  if (peekWord(c, 'SELECT', 1) || peekWord(c, 'WITH', 1)) return [parseSubquery(c)];
+  if (startsSubquery(c)) {
+    const sub = parseSubquery(c);
+    return { list: [], select: sub.select };
+  }
   c.i++;
   const list: Expr[] = [];
   if (!peekOp(c, ')')) do list.push(parseExpr(c)); while (acceptOp(c, ','));
   expectOp(c, ')');
-  return list;
+  return { list };
 }
 
-/** '(' SELECT ... ')' kept as text. */
-function parseSubquery(c: Cursor): Expr {
+/** True when the '(' at the cursor opens a query: ( SELECT | WITH | ( ... SELECT. */
+function startsSubquery(c: Cursor): boolean {
+  let k = 1;
+  while (peekOp(c, '(', k)) k++;
+  return peekWord(c, 'SELECT', k) || peekWord(c, 'WITH', k);
+}
+
+/** '(' query ')' — parsed (a failure inside propagates, so a view reports its exact position) and kept as text. */
+function parseSubquery(c: Cursor): { kind: 'subquery'; query: string; select: Query; span: SourceSpan } {
   const open = c.i;
   const close = matchingParen(c, open);
   if (close < 0) fail(c, 'unbalanced parentheses');
+  const select = parseQueryRange(c, open + 1, close);
   c.i = close + 1;
-  return { kind: 'subquery', query: textOf(c, open + 1, close - 1), span: spanOf(c, open, close) };
+  return { kind: 'subquery', query: textOf(c, open + 1, close - 1), select, span: spanOf(c, open, close) };
 }
 
 function parseUnary(c: Cursor): Expr {
@@ -174,8 +192,8 @@ function parseUnary(c: Cursor): Expr {
       case 'EXISTS': {
         c.i++;
         if (!peekOp(c, '(')) fail(c, "expected '(' after EXISTS");
-        const sub = parseSubquery(c) as { query: string };
-        return at(c, start, { kind: 'exists', query: sub.query });
+        const sub = parseSubquery(c);
+        return at(c, start, { kind: 'exists', query: sub.query, select: sub.select });
       }
     }
   }
@@ -219,17 +237,18 @@ function parsePrimary(c: Cursor): Expr {
 }
 
 function parseParenthesised(c: Cursor, start: number): Expr {
-  if (peekWord(c, 'SELECT') || peekWord(c, 'WITH')) {
-    c.i = start;
-    return parseSubquery(c);
-  }
+  c.i = start;
+  if (startsSubquery(c)) return parseSubquery(c);
+  c.i = start + 1;
   const inner = parseExpr(c);
   if (peekOp(c, ',')) {
-    // row constructor (a, b): no AST node yet
-    const close = matchingParen(c, start);
-    if (close < 0) fail(c, 'unbalanced parentheses');
-    c.i = close + 1;
-    return opaqueOf(c, start, close, 'row constructor');
+    // row constructor (a, b): no AST node; kept opaque, its items remembered for (a, b) = (c, d)
+    const items = [inner];
+    while (acceptOp(c, ',')) items.push(parseExpr(c));
+    expectOp(c, ')');
+    const row = opaqueOf(c, start, c.i - 1, 'row constructor');
+    rowItems.set(row, items);
+    return row;
   }
   expectOp(c, ')');
   return at(c, start, { kind: 'paren', expr: inner });
@@ -247,6 +266,11 @@ function parseWordPrimary(c: Cursor, t: Token, start: number): Expr {
     case 'CONVERT':
       if (peekOp(c, '(')) return guardedCall(c, start, () => parseConvert(c, start));
       break;
+    case 'EXTRACT': case 'TRIM': case 'POSITION': case 'SUBSTRING': case 'SUBSTR': case 'MID': {
+      const special = peekOp(c, '(') ? parseSpecialCall(c, t) : undefined;
+      if (special) return at(c, start, special);
+      break;
+    }
     case 'MATCH':
       if (peekOp(c, '(')) {
         // full-text MATCH (cols) AGAINST (... [IN BOOLEAN MODE]) has no portable AST
@@ -326,16 +350,24 @@ function parseCallArgs(c: Cursor, start: number, name: string[]): Expr {
     if (acceptWord(c, 'DISTINCT')) node.distinct = true;
     else acceptWord(c, 'ALL');
     do node.args.push(parseExpr(c)); while (acceptOp(c, ','));
+    // aggregate ordering: GROUP_CONCAT(x ORDER BY y), JSON_ARRAYAGG(x ORDER BY y) (MariaDB)
+    if (acceptWord(c, 'ORDER')) {
+      expectWord(c, 'BY');
+      node.orderBy = parseOrderItems(c);
+    }
+  }
+  if (name.length === 1 && name[0]!.toUpperCase() === 'GROUP_CONCAT') {
+    // the separator is always the last argument (',' when not written), so GROUP_CONCAT(a, b) stays unambiguous
+    const sepStart = c.i;
+    const sep: Expr = acceptWord(c, 'SEPARATOR') ? parsePrimary(c) : { kind: 'string', value: ',' };
+    if (sep.kind !== 'string') { c.i = sepStart; fail(c, 'expected a string after SEPARATOR'); }
+    node.args.push(sep);
   }
   expectOp(c, ')');
   if (peekWord(c, 'OVER')) {
     const overStart = c.i + 1;
     c.i++;
-    if (peekOp(c, '(')) {
-      const close = matchingParen(c, c.i);
-      if (close < 0) fail(c, 'unbalanced parentheses');
-      c.i = close + 1;
-    } else advance(c);
+    node.window = parseOver(c);
     node.over = textOf(c, overStart, c.i - 1);
   }
   return at(c, start, node);

@@ -3,6 +3,11 @@ import {
   acceptOp, acceptWord, acceptWords, advance, atEnd, expectWord, fail, isWord, peekOp, spanOf, textOf,
   type Cursor,
 } from './cursor.js';
+import { diag } from '../../model/diagnostics.js';
+import type { Query } from '../../model/query.js';
+import { isParseFailure } from './cursor.js';
+import { offsetSpan } from './lexer.js';
+import { parseQueryRange } from './query-parser.js';
 import { qualifiedName, report, type Session } from './session.js';
 import { parseNameList, parseTableOptions } from './table-parts.js';
 
@@ -35,13 +40,30 @@ export function parseCreateView(c: Cursor, s: Session, mods: Record<string, stri
       queryEnd = n - 5;
     }
   }
+  const object = objectPath('view', name);
+  const select = parseViewQuery(c, s, queryStart, queryEnd + 1, object);
   const view: View = {
-    name, text: textOf(c, 0, c.limit - 1), query: textOf(c, queryStart, queryEnd),
+    name, text: textOf(c, 0, c.limit - 1), query: textOf(c, queryStart, queryEnd), ...(select ? { select } : {}),
     ...(columns ? { columns } : {}), options, span: spanOf(c, 0, c.limit - 1),
   };
   c.i = c.limit;
-  const object = objectPath('view', name);
   place(c, s, schemaOf(s.catalog, name.schema).views, view, orReplace, object);
+}
+
+/** The view's SELECT as a Query; on syntax it does not understand: undefined and PGS3002 at the exact token. */
+function parseViewQuery(c: Cursor, s: Session, from: number, to: number, object: string): Query | undefined {
+  const limit = c.limit;
+  try {
+    return parseQueryRange(c, from, to);
+  } catch (e) {
+    if (!isParseFailure(e)) throw e;
+    s.catalog.diagnostics.push(diag('PGS3002', `view query not parsed: ${e.message}`, {
+      span: offsetSpan(c.lines, e.at, e.at + 1), object,
+    }));
+    return undefined;
+  } finally {
+    c.limit = limit;
+  }
 }
 
 /** PROCEDURE | FUNCTION | EVENT [IF NOT EXISTS] name ...body — kept as text; bodies are converted later. */
