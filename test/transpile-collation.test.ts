@@ -12,7 +12,7 @@ describe('case-insensitive collations', () => {
     expect(v15.out.diagnostics).toEqual([]);
 
     const v18 = one('tsql', email(), { targetVersion: 18 });
-    expect(v18.table.columns[0]).toMatchObject({ type: { name: 'varchar', args: [200] }, collation: 'case_insensitive' });
+    expect(v18.table.columns[0]).toMatchObject({ type: { name: 'varchar', args: [200] }, collation: 'public.case_insensitive' });
     expect(v18.out.schemas[0]!.collations).toEqual([{ name: 'case_insensitive', provider: 'icu', locale: 'und-u-ks-level2', deterministic: false }]);
     expect(v18.out.extensions).toEqual([]);
     expect(v18.table.checks).toEqual([]);
@@ -21,7 +21,7 @@ describe('case-insensitive collations', () => {
   test('accent-insensitive sources get a level1 collation; citext warns on their keys', () => {
     const ai = email({ collation: 'Latin1_General_CI_AI' });
     const coll = one('tsql', ai, { caseInsensitive: 'collation' });
-    expect(coll.table.columns[0]!.collation).toBe('case_accent_insensitive');
+    expect(coll.table.columns[0]!.collation).toBe('public.case_accent_insensitive');
     expect(coll.out.schemas[0]!.collations![0]!.locale).toBe('und-u-ks-level1');
     const cit = one('tsql', ai, { caseInsensitive: 'citext' });
     expect(cit.out.diagnostics.map((d) => [d.code, d.object, d.message])).toEqual([
@@ -45,7 +45,7 @@ describe('case-insensitive collations', () => {
 
   test('MySQL: table collate/charset decide when the column says nothing', () => {
     const ci = one('mysql', table('', 't', [col('name', ty('varchar', [10]))], { options: { charset: 'utf8mb4', collate: 'utf8mb4_0900_ai_ci' } }), { caseInsensitive: 'collation' });
-    expect(ci.table.columns[0]!.collation).toBe('case_accent_insensitive');
+    expect(ci.table.columns[0]!.collation).toBe('public.case_accent_insensitive');
     const binTable = one('mysql', table('', 't', [col('name', ty('varchar', [10]))], { options: { collate: 'utf8mb4_bin' } }));
     expect(binTable.table.columns[0]!.type.raw).toBe('varchar(10)');
     const binaryCharset = one('mysql', table('', 't', [col('name', ty('varchar', [10]), { charset: 'binary' })]));

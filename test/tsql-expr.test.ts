@@ -68,7 +68,10 @@ describe('tsql expression parser', () => {
       else: { kind: 'string', value: 'y' },
     });
     expect(p("s IN ('A', 'B')")).toEqual({ kind: 'in', expr: col('s'), list: [{ kind: 'string', value: 'A' }, { kind: 'string', value: 'B' }] });
-    expect(p('s NOT IN (SELECT id FROM t)')).toEqual({ kind: 'in', expr: col('s'), list: [{ kind: 'subquery', query: 'SELECT id FROM t' }], not: true });
+    expect(p('s NOT IN (SELECT id FROM t)')).toEqual({
+      kind: 'in', expr: col('s'), list: [], not: true,
+      select: { kind: 'select', columns: [{ expr: col('id') }], from: [{ kind: 'table', name: ['t'] }], groupBy: [], orderBy: [] },
+    });
     expect(p('a BETWEEN 1 AND 2 AND b = 3')).toEqual({
       kind: 'binary', op: 'and',
       left: { kind: 'between', expr: col('a'), low: num('1'), high: num('2') },
@@ -76,7 +79,10 @@ describe('tsql expression parser', () => {
     });
     expect(p("a NOT LIKE '%!_%' ESCAPE '!'")).toEqual({ kind: 'like', op: 'like', expr: col('a'), pattern: { kind: 'string', value: '%!_%' }, escape: { kind: 'string', value: '!' }, not: true });
     expect(p('a IS NOT NULL')).toEqual({ kind: 'isnull', expr: col('a'), not: true });
-    expect(p('NOT EXISTS (SELECT 1 FROM t)')).toEqual({ kind: 'unary', op: 'not', operand: { kind: 'exists', query: 'SELECT 1 FROM t' } });
+    expect(p('NOT EXISTS (SELECT 1 FROM t)')).toEqual({ kind: 'unary', op: 'not', operand: {
+      kind: 'exists', query: 'SELECT 1 FROM t',
+      select: { kind: 'select', columns: [{ expr: { kind: 'number', value: '1' } }], from: [{ kind: 'table', name: ['t'] }], groupBy: [], orderBy: [] },
+    } });
   });
 
   it('keeps COLLATE as a field on the node', () => {
@@ -86,9 +92,9 @@ describe('tsql expression parser', () => {
   });
 
   it('turns unknown syntax into an opaque node with the exact text', () => {
-    const r = parseTsqlExpr('{fn NOW()}');
+    const r = parseTsqlExpr('{xx NOW()}');
     expect(r.diagnostics).toEqual([]);
-    expect(bare(r.expr)).toMatchObject({ kind: 'opaque', text: '{fn NOW()}' });
+    expect(bare(r.expr)).toMatchObject({ kind: 'opaque', text: '{xx NOW()}' });
     expect(r.expr.span).toEqual({ file: '<expr>', line: 1, col: 1, endLine: 1, endCol: 10 });
   });
 

@@ -160,6 +160,15 @@ describe('catalogFromRows (recorded sys.* rows of the Shop database)', () => {
     expect(dbo.views).toEqual([{
       name: { schema: 'dbo', name: 'vOrderTotals' }, text: VIEW_DEFINITION, options: { schemabinding: 'true' },
       query: 'SELECT o.CustomerId, SUM(o.Amount) AS Total, COUNT_BIG(*) AS N\nFROM dbo.Orders AS o\nGROUP BY o.CustomerId',
+      select: {
+        kind: 'select',
+        columns: [
+          { expr: { kind: 'column', parts: ['o', 'CustomerId'] } },
+          { expr: { kind: 'call', name: ['SUM'], args: [{ kind: 'column', parts: ['o', 'Amount'] }] }, alias: 'Total' },
+          { expr: { kind: 'call', name: ['COUNT_BIG'], args: [], star: true }, alias: 'N' },
+        ],
+        from: [{ kind: 'table', name: ['dbo', 'Orders'], alias: 'o' }], groupBy: [{ kind: 'column', parts: ['o', 'CustomerId'] }], orderBy: [],
+      },
     }]);
     expect(dbo.routines).toEqual([
       { kind: 'function', name: { schema: 'dbo', name: 'fn_Net' }, text: FUNCTION_DEFINITION },

@@ -130,7 +130,9 @@ EXECUTE ('CREATE TABLE dyn (id int)')`);
     expect(codes(cat)).toEqual([]);
     const s = schema(cat);
     expect(bare(s.routines)).toEqual([{ kind: 'procedure', name: { schema: 'dbo', name: 'P' }, text: 'ALTER PROCEDURE [dbo].[P] @x int AS\nBEGIN\n  SELECT @x\nEND' }]);
-    expect(bare(s.views)).toEqual([{ name: { schema: 'dbo', name: 'v' }, text: "CREATE VIEW dbo.v\nAS SELECT 'a' AS c", query: "SELECT 'a' AS c", options: {} }]);
+    expect(bare(s.views)).toEqual([{ name: { schema: 'dbo', name: 'v' }, text: "CREATE VIEW dbo.v\nAS SELECT 'a' AS c", query: "SELECT 'a' AS c", options: {},
+      select: { kind: 'select', columns: [{ expr: { kind: 'string', value: 'a' }, alias: 'c' }], from: [], groupBy: [], orderBy: [] },
+    }]);
     // Lines are exact; columns after a '' escape on the same line shift by one per escape.
     expect(s.views[0]!.span).toEqual({ file: 't.sql', line: 11, col: 22, endLine: 12, endCol: 18 });
     expect(s.tables.map((t) => t.name.name)).toEqual(['dyn']);
@@ -218,6 +220,10 @@ CREATE TRIGGER ddl ON DATABASE FOR CREATE_TABLE AS PRINT 1`);
     expect(bare(s.views)).toEqual([{
       name: { schema: 'dbo', name: 'v' }, columns: ['a', 'b'], options: { schemabinding: 'true', check_option: 'cascaded' },
       query: 'SELECT id, id FROM dbo.t', text: 'CREATE VIEW dbo.v (a, b) WITH SCHEMABINDING AS\nSELECT id, id FROM dbo.t\nWITH CHECK OPTION',
+      select: {
+        kind: 'select', columns: [{ expr: { kind: 'column', parts: ['id'] } }, { expr: { kind: 'column', parts: ['id'] } }],
+        from: [{ kind: 'table', name: ['dbo', 't'] }], groupBy: [], orderBy: [],
+      },
     }]);
     expect(s.views[0]!.span).toEqual({ file: 't.sql', line: 3, col: 1, endLine: 5, endCol: 18 });
     expect(bare(s.routines)).toEqual([
@@ -304,11 +310,11 @@ CREATE TABLE ok4 (id int)`);
   });
 
   it('keeps unknown syntax inside a DEFAULT as an opaque expression, not a failed statement', () => {
-    const cat = parse('CREATE TABLE t (a int DEFAULT {fn something()} NOT NULL, b int)');
+    const cat = parse('CREATE TABLE t (a int DEFAULT {xx something()} NOT NULL, b int)');
     expect(codes(cat)).toEqual([]);
     expect(bare(table(cat, 't').columns[0])).toEqual({
       name: 'a', type: { name: 'int', args: [], raw: 'int' }, nullable: false,
-      default: { kind: 'opaque', text: '{fn something()}', reason: "expected an expression at 1:31 near '{'" }, defaultRaw: '{fn something()}',
+      default: { kind: 'opaque', text: '{xx something()}', reason: "expected {d '...'}, {t '...'}, {ts '...'} or {fn ...} at 1:32 near 'xx'" }, defaultRaw: '{xx something()}',
     });
   });
 });

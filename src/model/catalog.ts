@@ -234,6 +234,9 @@ export interface UserType {
   nullable?: boolean;
   values?: string[];
   text?: string;
+  /** PostgreSQL domains: COLLATE (schema-qualified) and CHECK expressions over VALUE (case-insensitive bases). */
+  collation?: string;
+  checks?: Expr[];
   span: SourceSpan;
   /** The source object's path, for reports (set by the transpiler on PostgreSQL catalogs). */
   source?: string;

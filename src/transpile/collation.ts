@@ -1,5 +1,7 @@
 import type { Collation, Column, Table } from '../model/catalog.js';
-import type { SourceDialect } from './context.js';
+import type { Expr } from '../model/expr.js';
+import { dataType, type DataType } from '../model/types.js';
+import type { SourceDialect, TranspileContext } from './context.js';
 
 /** How a source column compares strings. */
 export interface SourceCollation {
@@ -41,4 +43,38 @@ export function nondeterministicCollation(accentInsensitive: boolean): Collation
   return accentInsensitive
     ? { name: 'case_accent_insensitive', provider: 'icu', locale: 'und-u-ks-level1', deterministic: false }
     : { name: 'case_insensitive', provider: 'icu', locale: 'und-u-ks-level2', deterministic: false };
+}
+
+export interface CiType {
+  type: DataType;
+  /** Schema-qualified PostgreSQL collation name. */
+  collation?: string;
+  /** Over `subject`: citext keeps the source length as char_length(subject) <= n. */
+  checks: Expr[];
+  newCollation?: Collation;
+}
+
+/**
+ * The --case-insensitive policy for one case-insensitive string type (a column's or a domain's):
+ * citext plus a length CHECK, an ICU nondeterministic collation in `schema`, or the type unchanged.
+ */
+export function caseInsensitiveType(ctx: TranspileContext, type: DataType, accentInsensitive: boolean, subject: Expr, schema: string): CiType {
+  switch (ctx.ciPolicy) {
+    case 'ignore':
+      return { type, checks: [] };
+    case 'citext': {
+      ctx.extensions.add('citext');
+      const len = type.args[0];
+      const checks: Expr[] = typeof len === 'number'
+        ? [{ kind: 'binary', op: '<=', left: { kind: 'call', name: ['char_length'], args: [subject] }, right: { kind: 'number', value: String(len) } }]
+        : [];
+      return { type: dataType('citext'), checks };
+    }
+    case 'collation': {
+      const coll = nondeterministicCollation(accentInsensitive);
+      return { type, collation: `${schema}.${coll.name}`, checks: [], newCollation: coll };
+    }
+    default:
+      return ctx.ciPolicy satisfies never;
+  }
 }

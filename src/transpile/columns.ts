@@ -1,7 +1,7 @@
 import type { Check, Column, UserType } from '../model/catalog.js';
 import type { Expr } from '../model/expr.js';
 import { dataType, type DataType } from '../model/types.js';
-import { nondeterministicCollation, sourceCollation } from './collation.js';
+import { caseInsensitiveType, sourceCollation } from './collation.js';
 import type { TranspileContext } from './context.js';
 import { exprText } from './draft.js';
 import type { TypeRule } from './mappings.js';
@@ -58,6 +58,8 @@ export function mapColumnType(s: TableScope, col: Column, jsonColumns: Set<strin
   if (alias) {
     const target = ctx.names.relation(alias.name)!;
     out.type = dataType(target.name, [], { schema: target.schema, raw: `${target.schema}.${target.name}` });
+    // The domain carries the case-insensitivity; the column still counts for the unique-key check.
+    if (alias.base && isStringSourceType(ctx.dialect, alias.base.name)) s.ciColumns.set(name, { accentInsensitive: false });
     return out;
   }
   if (ctx.dialect === 'mysql' && jsonColumns.has(col.name.toLowerCase()) && MARIADB_JSON_SOURCES.has(typeKey(col.type.name))) {
@@ -116,29 +118,14 @@ function applyCollationPolicy(s: TableScope, col: Column, out: MappedColumn): vo
     return;
   }
   s.ciColumns.set(out.name, { accentInsensitive: sc.accentInsensitive });
-  switch (ctx.ciPolicy) {
-    case 'ignore':
-      if (sc.explicit) report(s, 'PGS2006', `column ${col.name}: collation ${sc.explicit} not carried (--case-insensitive ignore); comparisons become case-sensitive`, { span: col.span });
-      return;
-    case 'citext': {
-      const len = out.type.args[0];
-      out.type = dataType('citext');
-      ctx.extensions.add('citext');
-      if (typeof len === 'number') {
-        const e: Expr = { kind: 'binary', op: '<=', left: { kind: 'call', name: ['char_length'], args: [ref(out.name)] }, right: { kind: 'number', value: String(len) } };
-        out.checks.push(checkOf(e, col));
-      }
-      return;
-    }
-    case 'collation': {
-      const coll = nondeterministicCollation(sc.accentInsensitive);
-      out.collation = coll.name;
-      const list = (s.newCollations);
-      if (!list.some((c) => c.name === coll.name)) list.push(coll);
-      return;
-    }
-    default: return ctx.ciPolicy satisfies never;
+  if (ctx.ciPolicy === 'ignore' && sc.explicit) {
+    report(s, 'PGS2006', `column ${col.name}: collation ${sc.explicit} not carried (--case-insensitive ignore); comparisons become case-sensitive`, { span: col.span });
   }
+  const ci = caseInsensitiveType(ctx, out.type, sc.accentInsensitive, ref(out.name), s.target.schema);
+  out.type = ci.type;
+  if (ci.collation) out.collation = ci.collation;
+  for (const e of ci.checks) out.checks.push(checkOf(e, col));
+  if (ci.newCollation && !s.newCollations.some((c) => c.name === ci.newCollation!.name)) s.newCollations.push(ci.newCollation);
 }
 
 

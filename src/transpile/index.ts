@@ -1,4 +1,4 @@
-import { emptySchema, type Catalog, type Schema } from '../model/catalog.js';
+import { emptySchema, type Catalog, type Collation, type Schema } from '../model/catalog.js';
 import { diag } from '../model/diagnostics.js';
 import { DEFAULT_OPTIONS, resolveCiPolicy, type ConvertOptions, type SourceDialect, type TranspileContext } from './context.js';
 import { buildRules } from './mappings.js';
@@ -47,8 +47,12 @@ export function transpile(source: Catalog, options: ConvertOptions): Catalog {
   }
   for (const s of source.schemas) {
     for (const u of s.types) {
-      const out = convertUserType(ctx, u);
-      if (out) target(out.name.schema).types.push(out);
+      const collations: Collation[] = [];
+      const out = convertUserType(ctx, u, collations);
+      if (!out) continue;
+      const ts = target(out.name.schema);
+      ts.types.push(out);
+      addCollations(ts, collations);
     }
     for (const q of s.sequences) {
       const out = convertSequence(ctx, q);
@@ -64,10 +68,7 @@ export function transpile(source: Catalog, options: ConvertOptions): Catalog {
       ts.tables.push(table);
       ts.routines.push(...scope.newRoutines);
       ts.triggers.push(...scope.newTriggers);
-      for (const c of scope.newCollations) {
-        ts.collations ??= [];
-        if (!ts.collations.some((x) => x.name === c.name)) ts.collations.push(c);
-      }
+      addCollations(ts, scope.newCollations);
     }
     deferSourceObjects(ctx, s);
     for (const d of convertDataSets(ctx, s)) target(d.table.schema).data.push(d);
@@ -96,4 +97,11 @@ function reportDatabaseSchema(ctx: TranspileContext, s: Schema, to: string): voi
 /** gen_random_uuid() is core from PostgreSQL 13; before that it comes from pgcrypto. */
 function usesFunction(schemas: Map<string, Schema>, fn: string): boolean {
   return JSON.stringify([...schemas.values()].map((s) => s.tables), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)).includes(`"${fn}"`);
+}
+
+function addCollations(s: Schema, collations: Collation[]): void {
+  for (const c of collations) {
+    s.collations ??= [];
+    if (!s.collations.some((x) => x.name === c.name)) s.collations.push(c);
+  }
 }

@@ -1,4 +1,6 @@
-import { objectPath, type DataSet, type ObjectKind, type Schema, type Sequence, type UserType } from '../model/catalog.js';
+import { objectPath, type Collation, type DataSet, type ObjectKind, type Schema, type Sequence, type UserType } from '../model/catalog.js';
+import { caseInsensitiveType } from './collation.js';
+import { isStringSourceType } from './types.js';
 import { diag, type DiagnosticCode } from '../model/diagnostics.js';
 import { qnameText } from '../model/catalog.js';
 import type { TranspileContext } from './context.js';
@@ -52,14 +54,22 @@ export function convertSequence(ctx: TranspileContext, q: Sequence): Sequence {
 }
 
 /** T-SQL alias types → PostgreSQL domains; table types have no equivalent (manual). */
-export function convertUserType(ctx: TranspileContext, t: UserType): UserType | undefined {
+export function convertUserType(ctx: TranspileContext, t: UserType, newCollations: Collation[]): UserType | undefined {
   const object = objectPath('type', t.name);
   const name = ctx.names.relation(t.name)!;
   if (t.kind === 'alias' && t.base) {
     const problems: ExprProblem[] = [];
-    const base = mapCastType(t.base, { ctx }, problems);
+    let base = mapCastType(t.base, { ctx }, problems);
     report(ctx, object, problems, t.span);
-    return { kind: 'domain', name, base, ...(t.nullable === false ? { nullable: false } : {}), span: t.span, source: object };
+    // T-SQL alias types have no collation of their own: strings compare by the (case-insensitive) server default.
+    let ci: Pick<UserType, 'collation' | 'checks'> = {};
+    if (base && isStringSourceType(ctx.dialect, t.base.name) && ['varchar', 'char', 'text'].includes(base.name)) {
+      const r = caseInsensitiveType(ctx, base, false, { kind: 'column', parts: ['value'] }, name.schema);
+      base = r.type;
+      ci = { ...(r.collation ? { collation: r.collation } : {}), ...(r.checks.length ? { checks: r.checks } : {}) };
+      if (r.newCollation) newCollations.push(r.newCollation);
+    }
+    return { kind: 'domain', name, base, ...ci, ...(t.nullable === false ? { nullable: false } : {}), span: t.span, source: object };
   }
   if (t.kind === 'table') {
     ctx.diagnostics.push(diag('PGS2001', `table type ${qnameText(t.name)} has no PostgreSQL equivalent (use a composite type or a temporary table); listed for manual conversion`, { object, span: t.span }));

@@ -1,9 +1,13 @@
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { Expr } from '../../model/expr.js';
+import type { OrderItem, WindowSpec } from '../../model/query.js';
 import type { Token } from './lexer.js';
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
 import { lexAll } from './lexer.js';
 import { parseDataType } from './data-type.js';
+import { parseOdbcEscape, parseParseCall } from './expr-escapes.js';
+import { parseParenQuery, tolerant } from './query-parser.js';
+import { parseWindowSpec, parseWithinGroup } from './window-parser.js';
 import {
   type Cursor, acceptOp, acceptWord, atEnd, enter, expectOp, expectWord, isIdent, isOp, isSyntaxError, isWord, leave,
   next, peek, prev, skipParens, spanOf, syntaxError, textOf,
@@ -121,8 +125,13 @@ function parseComparisonPostfix(c: Cursor, left: Expr): Expr | undefined {
   if (isWord(t, 'IN')) {
     c.i++;
     let list: Expr[];
-    if (isSubqueryStart(c, 1)) list = [parseSubquery(c)];
-    else {
+    if (isSubqueryStart(c, 1)) {
+      const sub = parseSubquery(c);
+      if (sub.kind === 'subquery' && sub.select) {
+        return withSpan({ kind: 'in', expr: left, list: [], select: sub.select, ...(not ? { not } : {}) }, c, left);
+      }
+      list = [sub];
+    } else {
       expectOp(c, '(');
       list = [parseExpr(c)];
       while (acceptOp(c, ',')) list.push(parseExpr(c));
@@ -176,13 +185,16 @@ function isSubqueryStart(c: Cursor, k: number): boolean {
   return isWord(t, 'SELECT') || isWord(t, 'WITH') || (isOp(t, '(') && isWord(peek(c, k + 1), 'SELECT'));
 }
 
-/** '(' SELECT ... ')' kept as text. */
+/** '(' SELECT ... ')': text, plus the parsed query when it parses (query-parser.ts). */
 function parseSubquery(c: Cursor): Expr {
   const openIdx = c.i;
   const open = peek(c);
-  const close = skipParens(c);
+  const select = tolerant(c, () => parseParenQuery(c));
+  const close = select ? prev(c) : skipParens(c);
   const inner = c.toks[openIdx + 1]!;
-  return { kind: 'subquery', query: c.src.slice(inner.start, close.start).trim(), span: spanOf(c, open, close) };
+  return {
+    kind: 'subquery', query: c.src.slice(inner.start, close.start).trim(), ...(select ? { select } : {}), span: spanOf(c, open, close),
+  };
 }
 
 function parsePrimary(c: Cursor): Expr {
@@ -218,6 +230,7 @@ function parsePrimary(c: Cursor): Expr {
         c.i++;
         return { kind: 'star', span: spanOf(c, t) };
       }
+      if (t.value === '{') return parseOdbcEscape(c);
       throw syntaxError(c, 'expected an expression');
     case 'word':
       return parseWordPrimary(c, t);
@@ -239,7 +252,8 @@ function parseWordPrimary(c: Cursor, t: Token): Expr {
   if (u === 'EXISTS') {
     c.i++;
     const q = parseSubquery(c);
-    return { kind: 'exists', query: q.kind === 'subquery' ? q.query : '', span: spanOf(c, t, prev(c)) };
+    const select = q.kind === 'subquery' ? q.select : undefined;
+    return { kind: 'exists', query: q.kind === 'subquery' ? q.query : '', ...(select ? { select } : {}), span: spanOf(c, t, prev(c)) };
   }
   if ((u === 'CAST' || u === 'TRY_CAST') && isOp(peek(c, 1), '(')) {
     c.i += 2;
@@ -261,6 +275,7 @@ function parseWordPrimary(c: Cursor, t: Token): Expr {
       span: spanOf(c, t, close),
     };
   }
+  if ((u === 'PARSE' || u === 'TRY_PARSE') && isOp(peek(c, 1), '(')) return parseParseCall(c);
   if (u === 'NEXT' && isWord(peek(c, 1), 'VALUE') && isWord(peek(c, 2), 'FOR')) {
     c.i += 3;
     const seq = parseNameOrCall(c, peek(c));
@@ -322,16 +337,24 @@ function parseNameOrCall(c: Cursor, first: Token): Expr {
   }
   let close = expectOp(c, ')');
   let over: string | undefined;
+  let orderBy: OrderItem[] | undefined;
+  let window: WindowSpec | undefined;
   if (isWord(peek(c), 'WITHIN') && isWord(peek(c, 1), 'GROUP') || isWord(peek(c), 'OVER')) {
     const from = peek(c);
-    while (isWord(peek(c), 'WITHIN') || isWord(peek(c), 'GROUP') || isWord(peek(c), 'OVER')) c.i++;
-    close = skipParens(c);
-    if (isWord(peek(c), 'OVER')) { c.i++; close = skipParens(c); }
+    if (acceptWord(c, 'WITHIN')) {
+      c.i++;
+      orderBy = tolerant(c, () => parseWithinGroup(c));
+      close = orderBy ? prev(c) : skipParens(c);
+    }
+    if (acceptWord(c, 'OVER')) {
+      window = tolerant(c, () => parseWindowSpec(c));
+      close = window ? prev(c) : skipParens(c);
+    }
     over = textOf(c, from, close);
   }
   return {
     kind: 'call', name: parts, args, ...(star ? { star } : {}), ...(distinct ? { distinct } : {}),
-    ...(over ? { over } : {}), span: spanOf(c, first, close),
+    ...(over ? { over } : {}), ...(window ? { window } : {}), ...(orderBy ? { orderBy } : {}), span: spanOf(c, first, close),
   };
 }
 

@@ -8,6 +8,7 @@ import {
 import { parseDataType } from './data-type.js';
 import { type ObjectFamily, type Session, objectKey, putObject, qname, removeObjectFrom, report, sameName, sameQName, schemaFor } from './session.js';
 import { lookupTable, parseIndexTail, skipRest } from './table.js';
+import { parseQueryAt, queryDiagnostic } from './query-parser.js';
 
 /** The last token of the batch (before GO/EOF); bodies of views, routines and triggers run to it. */
 function toBatchEnd(c: Cursor): Token {
@@ -135,7 +136,12 @@ export function parseView(s: Session, c: Cursor, start: Token, replacing: boolea
   }
   expectWord(c, 'AS');
   const from = peek(c);
+  const fromIndex = c.i;
   const last = toBatchEnd(c);
+  // A view whose query does not parse keeps `select` undefined and stays reported as not converted.
+  const parsed = parseQueryAt(c, fromIndex);
+  if (parsed.query) view.select = parsed.query;
+  else s.catalog.diagnostics.push(queryDiagnostic(c, parsed.error, objectPath('view', name)));
   let query = stripTrailingSemicolon(textOf(c, from, last));
   const checkOption = /\bWITH\s+CHECK\s+OPTION\s*$/i;
   if (checkOption.test(query)) {

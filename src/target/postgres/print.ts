@@ -1,10 +1,11 @@
+import { printCollationName } from './print-table.js';
 import { objectPath, type Catalog, type ManualItem, type QName, type Routine, type Schema, type Table, type UserType, type View } from '../../model/catalog.js';
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
 import type { SourceSpan } from '../../model/source.js';
 import { generatedName } from './names.js';
 import { orderViews } from './order.js';
 import { isPrintFailure, printFailure } from './print-error.js';
-import type { ExprPrintOptions } from './print-expr.js';
+import { printExpr, type ExprPrintOptions } from './print-expr.js';
 import {
   printAddCheckNotValid, printAddForeignKey, printAddKey, printCommentOn, printCreateIndex, printCreateTable,
   printDropConstraint, printPartitions,
@@ -190,7 +191,9 @@ function printUserType(t: UserType): Piece {
     case 'domain':
     case 'alias': {
       if (!t.base) throw printFailure(`domain ${t.name.name} has no base type`);
-      return { file: '0010_schemas_types', kind: 'type', up: `CREATE DOMAIN ${name} AS ${printType(t.base)}${t.nullable === false ? ' NOT NULL' : ''};`, down: `DROP DOMAIN ${name};` };
+      const collate = t.collation ? ` COLLATE ${printCollationName(t.collation)}` : '';
+      const checks = (t.checks ?? []).map((c) => ` CHECK (${printExpr(c)})`).join('');
+      return { file: '0010_schemas_types', kind: 'type', up: `CREATE DOMAIN ${name} AS ${printType(t.base)}${collate}${t.nullable === false ? ' NOT NULL' : ''}${checks};`, down: `DROP DOMAIN ${name};` };
     }
     case 'table':
       throw printFailure(`table type ${t.name.name} has no PostgreSQL equivalent`);

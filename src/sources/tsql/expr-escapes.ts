@@ -1,0 +1,46 @@
+import type { Expr } from '../../model/expr.js';
+import { dataType } from '../../model/types.js';
+import { type Cursor, acceptWord, expectOp, expectWord, next, peek, prev, spanOf, syntaxError } from './cursor.js';
+import { parseDataType } from './data-type.js';
+import { parseExpr } from './expr-parser.js';
+
+/** ODBC literal escapes and the type each one gives in SQL Server. */
+const ODBC_TYPES: Record<string, string> = { D: 'date', T: 'time', TS: 'datetime' };
+
+/**
+ * odbc_escape := '{' (D | T | TS) string '}' | '{' FN call '}'
+ * {d 'x'} is CAST('x' AS date) (SQL Server types it date; {ts} is datetime); {fn f(...)} is the call itself.
+ */
+export function parseOdbcEscape(c: Cursor): Expr {
+  const open = expectOp(c, '{');
+  const kind = next(c);
+  let e: Expr;
+  if (kind.upper === 'FN') {
+    e = parseExpr(c);
+    if (e.kind !== 'call') throw syntaxError(c, 'expected a function call in {fn ...}', kind);
+  } else {
+    const type = ODBC_TYPES[kind.upper];
+    const lit = next(c);
+    if (!type || lit.kind !== 'string') throw syntaxError(c, "expected {d '...'}, {t '...'}, {ts '...'} or {fn ...}", kind);
+    e = { kind: 'cast', expr: { kind: 'string', value: lit.value, span: spanOf(c, lit) }, type: dataType(type), form: 'cast' };
+  }
+  const close = expectOp(c, '}');
+  return { ...e, span: spanOf(c, open, close) };
+}
+
+/**
+ * parse_call := (PARSE | TRY_PARSE) '(' expr AS data_type [USING expr] ')'
+ * The AST has no cast form with a culture, so this is a call: args [expr, 'type as written', culture?].
+ */
+export function parseParseCall(c: Cursor): Expr {
+  const name = next(c);
+  expectOp(c, '(');
+  const expr = parseExpr(c);
+  expectWord(c, 'AS');
+  const typeStart = peek(c);
+  const type = parseDataType(c);
+  const typeLit: Expr = { kind: 'string', value: type.raw, span: spanOf(c, typeStart, prev(c)) };
+  const culture = acceptWord(c, 'USING') ? parseExpr(c) : undefined;
+  const close = expectOp(c, ')');
+  return { kind: 'call', name: [name.value], args: culture ? [expr, typeLit, culture] : [expr, typeLit], span: spanOf(c, name, close) };
+}
