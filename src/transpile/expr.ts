@@ -1,10 +1,15 @@
 import type { QName } from '../model/catalog.js';
 import type { DiagnosticCode, Severity } from '../model/diagnostics.js';
-import { assertNever, walkExpr, type Cast, type Expr } from '../model/expr.js';
+import type { SourceSpan } from '../model/source.js';
+import { assertNever, walkExpr, type Call, type Cast, type Expr } from '../model/expr.js';
+import type { Query } from '../model/query.js';
 import { dataType, type DataType } from '../model/types.js';
 import type { TranspileContext } from './context.js';
 import { translateCall, convertWithStyle } from './functions.js';
 import { findTypeRule, renderTypeTemplate, typeKey, PG_STRING_TYPES } from './types.js';
+import { inferType, isDateLike, isNumericClass, typeClass } from './infer.js';
+import { resolveSource, type QueryScope } from './query-scope.js';
+import { translateWindowedCall } from './aggregates.js';
 
 /** A problem found while translating one expression; the caller decides what happens to the owning object. */
 export interface ExprProblem {
@@ -12,6 +17,8 @@ export interface ExprProblem {
   message: string;
   rule?: string;
   severity?: Severity;
+  /** The innermost node with a span that the problem is about (set by translateExpr). */
+  span?: SourceSpan;
 }
 
 /** What an expression can see: the dialect's rules, its table's columns (source names) and their PostgreSQL types. */
@@ -21,6 +28,10 @@ export interface ExprEnv {
   table?: QName;
   /** PostgreSQL type of each column, by TARGET column name. */
   columnTypes?: Map<string, DataType>;
+  /** Inside a query: the relations column references resolve against (outer levels included). */
+  scope?: QueryScope;
+  /** Inside a query: translates a nested query (subquery, EXISTS, IN (SELECT ...)) with this scope as its outer level. */
+  subquery?: (q: Query, env: ExprEnv, out: ExprProblem[]) => Query;
 }
 
 export interface ExprResult {
@@ -42,6 +53,14 @@ const SAME_OPS = new Set(['-', '*', '/', '%', '=', '<>', '<', '>', '<=', '>=', '
   'is distinct from', 'is not distinct from', '~', '||']);
 
 function tx(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
+  const before = out.length;
+  const r = txNode(e, env, out);
+  // Children ran first, so a problem without a span belongs to this node.
+  if (e.span) for (let i = before; i < out.length; i++) out[i]!.span ??= e.span;
+  return r;
+}
+
+function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
   const sub = (x: Expr): Expr => tx(x, env, out);
   const { ctx } = env;
   switch (e.kind) {
@@ -51,24 +70,35 @@ function tx(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
     case 'variable':
       out.push({ code: 'PGS3002', message: `variable ${e.system ? '@@' : '@'}${e.name} has no meaning in a PostgreSQL ${'expression'} here` });
       return { kind: 'opaque', text: `${e.system ? '@@' : '@'}${e.name}`, span: e.span };
-    case 'call': return translateCall(e, e.args.map(sub), env, out);
+    case 'call': return translateWindowedCall(e, env, out, sub) ?? translateCall(e, e.args.map(sub), env, out);
     case 'binary': return translateBinary(e.op.toLowerCase(), sub(e.left), sub(e.right), env, out, e);
-    case 'unary': return { ...e, op: e.op === '!' ? 'not' : e.op, operand: sub(e.operand) };
+    case 'unary': {
+      const op = e.op === '!' ? 'not' : e.op;
+      return { ...e, op, operand: op === 'not' ? asCondition(sub(e.operand), env) : sub(e.operand) };
+    }
     case 'paren': return { ...e, expr: sub(e.expr) };
     case 'case': return {
       ...e,
       operand: e.operand && sub(e.operand),
-      whens: e.whens.map((w) => ({ when: sub(w.when), then: sub(w.then) })),
+      whens: e.whens.map((w) => ({ when: e.operand ? sub(w.when) : asCondition(sub(w.when), env), then: sub(w.then) })),
       else: e.else && sub(e.else),
     };
     case 'cast': return translateCast(e, sub(e.expr), env, out);
-    case 'in': return { ...e, expr: sub(e.expr), list: e.list.map(sub) };
+    case 'in': {
+      if (!e.select) return { ...e, expr: sub(e.expr), list: e.list.map(sub) };
+      if (!env.subquery) return noSubquery(e, out);
+      return { ...e, expr: sub(e.expr), list: [], select: env.subquery(e.select, env, out) };
+    }
     case 'between': return { ...e, expr: sub(e.expr), low: sub(e.low), high: sub(e.high) };
     case 'like': return translateLike(e, sub(e.expr), sub(e.pattern), e.escape && sub(e.escape), ctx.dialect, out);
     case 'isnull': return { ...e, expr: sub(e.expr) };
     case 'exists': case 'subquery':
-      out.push({ code: 'PGS3002', message: 'subqueries are not allowed in PostgreSQL defaults, CHECK constraints or generated columns' });
-      return e;
+      if (!env.subquery) return noSubquery(e, out);
+      if (!e.select) {
+        out.push({ code: 'PGS3002', message: `subquery not parsed: ${e.query}` });
+        return { kind: 'opaque', text: `(${e.query})`, span: e.span };
+      }
+      return { ...e, select: env.subquery(e.select, env, out) };
     case 'interval': return { ...e, value: sub(e.value) };
     case 'opaque':
       out.push({ code: 'PGS3002', message: `expression not understood: ${e.text}${e.reason ? ` (${e.reason})` : ''}` });
@@ -77,8 +107,21 @@ function tx(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
   }
 }
 
+function noSubquery(e: Expr, out: ExprProblem[]): Expr {
+  out.push({ code: 'PGS3002', message: 'subqueries are not allowed in PostgreSQL defaults, CHECK constraints or generated columns' });
+  return e;
+}
+
 function mapColumnParts(parts: string[], env: ExprEnv): string[] {
   const { names } = env.ctx;
+  if (env.scope) {
+    const hit = resolveSource(env.scope, parts);
+    const colName = hit?.col.name || names.fold(parts[parts.length - 1]!);
+    if (hit && parts.length > 1) return [hit.rel.exposed, colName];
+    if (hit) return [colName];
+    // Not a FROM column: an output alias (ORDER BY alias) or a name outside the input.
+    return parts.length > 1 ? [...parts.slice(0, -1).map(names.fold), colName] : [colName];
+  }
   const col = parts[parts.length - 1]!;
   const last = env.table ? names.column(env.table, col) : names.fold(col);
   if (parts.length === 1) return [last];
@@ -89,61 +132,104 @@ function mapColumnParts(parts: string[], env: ExprEnv): string[] {
   return rel ? [rel.name, last] : [...qual.map(names.fold), last];
 }
 
-/** PostgreSQL type of an already translated expression, where it is cheap to know. */
+/** PostgreSQL type of an already translated expression, where it is cheap to know (see infer.ts). */
 export function pgTypeOf(e: Expr, env: ExprEnv): DataType | undefined {
-  switch (e.kind) {
-    case 'string': return dataType('text');
-    case 'column': return env.columnTypes?.get(e.parts[e.parts.length - 1]!);
-    case 'cast': return e.type;
-    case 'paren': return pgTypeOf(e.expr, env);
-    case 'binary': return e.op === '||' ? dataType('text') : undefined;
-    case 'call': return STRING_FUNCTIONS.has(e.name[e.name.length - 1]!.toLowerCase()) ? dataType('text') : undefined;
-    default: return undefined;
-  }
+  return inferType(e, env);
 }
-
-const STRING_FUNCTIONS = new Set(['concat', 'concat_ws', 'upper', 'lower', 'ltrim', 'rtrim', 'btrim', 'substring', 'substr',
-  'replace', 'left', 'right', 'reverse', 'repeat', 'lpad', 'rpad', 'chr', 'md5', 'to_char']);
 
 export const isStringTyped = (e: Expr, env: ExprEnv): boolean => {
   const t = pgTypeOf(e, env);
   return !!t && !t.schema && !t.array && PG_STRING_TYPES.has(t.name);
 };
 
-const isBoolTyped = (e: Expr, env: ExprEnv): boolean => pgTypeOf(e, env)?.name === 'boolean';
 
 function bitToBool(e: Expr): Expr {
   return e.kind === 'number' && (e.value === '0' || e.value === '1') ? { kind: 'bool', value: e.value === '1', span: e.span } : e;
 }
 
+const NUMERIC = dataType('numeric');
+const castTo = (e: Expr, type: DataType): Expr => ({ kind: 'cast', expr: e, type, form: 'cast', span: e.span });
+const isNumberLiteral = (e: Expr): boolean => e.kind === 'number' || (e.kind === 'unary' && e.operand.kind === 'number');
+
+/**
+ * A condition where the source accepts a number (MySQL `WHERE flag` on an integer, T-SQL never): PostgreSQL needs a boolean,
+ * so a number becomes `<> 0`; booleans and unknown types stay as they are.
+ */
+export function asCondition(e: Expr, env: ExprEnv): Expr {
+  const k = typeClass(pgTypeOf(e, env));
+  if (!isNumericClass(k)) return e;
+  return { kind: 'binary', op: '<>', left: e, right: { kind: 'number', value: '0' }, span: e.span };
+}
+
+/** A string compared with a number is compared as a number in both sources: make the conversion explicit. */
+function numberSide(strSide: Expr, numType: DataType | undefined, env: ExprEnv): Expr {
+  // MySQL compares a string with a number as floating point; T-SQL converts the string to the number's type.
+  const to = env.ctx.dialect === 'mysql' || !numType ? NUMERIC : numType;
+  if (strSide.kind === 'string' && /^\s*[-+]?\d+(\.\d+)?\s*$/.test(strSide.value)) return { kind: 'number', value: strSide.value.trim().replace(/^\+/, ''), span: strSide.span };
+  return castTo(strSide, to);
+}
+
 function translateBinary(op: string, left: Expr, right: Expr, env: ExprEnv, out: ExprProblem[], src: Expr): Expr {
   const { dialect } = env.ctx;
   const node = (o: string, l = left, r = right): Expr => ({ kind: 'binary', op: o, left: l, right: r, span: src.span });
+  const lt = pgTypeOf(left, env), rt = pgTypeOf(right, env);
+  const lk = typeClass(lt), rk = typeClass(rt);
   switch (op) {
-    case '+':
-      // T-SQL overloads + for strings; PostgreSQL concatenates with ||.
-      if (dialect === 'tsql' && (isStringTyped(left, env) || isStringTyped(right, env))) return node('||');
+    case '+': case '-': {
+      // A number added to a date/time adds days (T-SQL datetime arithmetic).
+      if (dialect === 'tsql' && isDateLike(lk) && isNumericClass(rk)) return node(op, left, daysInterval(right));
+      if (dialect === 'tsql' && op === '+' && isDateLike(rk) && isNumericClass(lk)) return node('+', right, daysInterval(left));
+      if (dialect === 'mysql' && (isDateLike(lk) || isDateLike(rk)) && (isNumericClass(lk) || isNumericClass(rk))) {
+        out.push({ code: 'PGS3003', message: `MySQL ${op} between a date and a number works on the date as a number; translated as days` });
+        return isDateLike(lk) ? node(op, left, daysInterval(right)) : node('+', right, daysInterval(left));
+      }
+      if (op === '-') return node('-');
+      // T-SQL overloads + for strings; PostgreSQL concatenates with ||. A number and a string add as numbers (T-SQL converts the string).
+      if (dialect === 'tsql' && (lk === 'string' || rk === 'string')) {
+        if (lk === 'string' && isNumericClass(rk)) return node('+', numberSide(left, rt, env), right);
+        if (rk === 'string' && isNumericClass(lk)) return node('+', left, numberSide(right, lt, env));
+        return node('||');
+      }
       return node('+');
-    case '!=': return node('<>');
+    }
+    case '/':
+      // MySQL / always gives a decimal; PostgreSQL integer / integer truncates.
+      if (dialect === 'mysql' && !(lk === 'exact' || lk === 'float' || rk === 'exact' || rk === 'float')) return node('/', castTo(left, NUMERIC), right);
+      return node('/');
+    case '!=': return comparison('<>', left, right, lt, rt, env, src);
     case '<=>': return node('is not distinct from');
     case 'regexp': case 'rlike': return node('~');
     case '^': return node('#');
-    case '&&': return node('and');
+    case '&&': return node('and', asCondition(left, env), asCondition(right, env));
     case 'div': return { kind: 'call', name: ['div'], args: [left, right], span: src.span };
     case '||':
       // MySQL's || is logical OR unless PIPES_AS_CONCAT is set.
-      return dialect === 'mysql' ? node('or') : node('||');
-    case 'xor': return node('<>');
-    case '=': case '<>':
-      // bit columns become boolean: compare with true/false, not 0/1.
-      if (isBoolTyped(left, env)) return node(op, left, bitToBool(right));
-      if (isBoolTyped(right, env)) return node(op, bitToBool(left), right);
-      return node(op);
+      return dialect === 'mysql' ? node('or', asCondition(left, env), asCondition(right, env)) : node('||');
+    case 'and': case 'or': return node(op, asCondition(left, env), asCondition(right, env));
+    case 'xor': return node('<>', asCondition(left, env), asCondition(right, env));
+    case '=': case '<>': case '<': case '>': case '<=': case '>=':
+      return comparison(op, left, right, lt, rt, env, src);
     default:
       if (SAME_OPS.has(op)) return node(op);
       out.push({ code: 'PGS3002', message: `operator ${op} has no PostgreSQL equivalent here` });
       return node(op);
   }
+}
+
+/** n days as an interval: INTERVAL 'n day' for literals, n * INTERVAL '1 day' otherwise (the printer picks the form). */
+function daysInterval(n: Expr): Expr {
+  return { kind: 'interval', value: n, unit: 'day', span: n.span };
+}
+
+function comparison(op: string, left: Expr, right: Expr, lt: DataType | undefined, rt: DataType | undefined, env: ExprEnv, src: Expr): Expr {
+  const node = (l: Expr, r: Expr): Expr => ({ kind: 'binary', op, left: l, right: r, span: src.span });
+  const lk = typeClass(lt), rk = typeClass(rt);
+  // bit / tinyint(1) columns become boolean: compare with true/false, not 0/1.
+  if (lk === 'boolean' && (op === '=' || op === '<>')) return node(left, bitToBool(right));
+  if (rk === 'boolean' && (op === '=' || op === '<>')) return node(bitToBool(left), right);
+  if (lk === 'string' && isNumericClass(rk) && !(left.kind === 'string' && isNumberLiteral(right) && env.ctx.dialect === 'tsql')) return node(numberSide(left, rt, env), right);
+  if (rk === 'string' && isNumericClass(lk) && !(right.kind === 'string' && isNumberLiteral(left) && env.ctx.dialect === 'tsql')) return node(left, numberSide(right, lt, env));
+  return node(left, right);
 }
 
 /** T-SQL LIKE with [...] character classes → SIMILAR TO, with SIMILAR's other metacharacters escaped. */

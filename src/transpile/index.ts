@@ -6,6 +6,7 @@ import { makeNameMap } from './names.js';
 import { convertDataSets, convertSequence, convertUserType, deferSourceObjects } from './objects.js';
 import { convertTable, tableScope } from './tables.js';
 import { alignForeignKeyTypes } from './constraints.js';
+import { convertViews } from './views.js';
 
 export type { ConvertOptions } from './context.js';
 export { DEFAULT_OPTIONS } from './context.js';
@@ -74,6 +75,8 @@ export function transpile(source: Catalog, options: ConvertOptions): Catalog {
     for (const d of convertDataSets(ctx, s)) target(d.table.schema).data.push(d);
   }
   alignForeignKeyTypes(ctx, [...schemas.values()].flatMap((s) => s.tables));
+  // Views after every table, so their column types are known; convertViews orders them by dependency.
+  for (const v of convertViews(ctx, [...schemas.values()].flatMap((s) => s.tables))) target(v.name.schema).views.push(v);
   if (ctx.options.targetVersion < 13 && usesFunction(schemas, 'gen_random_uuid')) ctx.extensions.add('pgcrypto');
   return {
     dialect: 'postgres',

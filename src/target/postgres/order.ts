@@ -1,7 +1,8 @@
 import type { View } from '../../model/catalog.js';
+import { tableNamesIn } from '../../model/query-walk.js';
 
 /**
- * Views in dependency order: a view comes after every view its text names.
+ * Views in dependency order: a view comes after every view it reads (its query tree, or its text).
  * Kahn's algorithm whose ties keep input order; views in a cycle keep input order at the end.
  */
 export function orderViews(views: View[]): View[] {
@@ -26,8 +27,14 @@ export function orderViews(views: View[]): View[] {
   return ordered;
 }
 
-/** Does `v`'s query text name `w`? Qualified anywhere; bare when `w` is reachable unqualified. */
+/** Does `v` read `w`? From its query tree when it has one (names are final there), else from its text. */
 function mentions(v: View, w: View): boolean {
+  if (v.select) return tableNamesIn(v.select).some((p) => p.length === 2 && p[0] === w.name.schema && p[1] === w.name.name);
+  return mentionsInText(v, w);
+}
+
+/** Does `v`'s query text name `w`? Qualified anywhere; bare when `w` is reachable unqualified. */
+function mentionsInText(v: View, w: View): boolean {
   const body = v.query || v.text;
   const name = identPattern(w.name.name);
   const schema = identPattern(w.name.schema);

@@ -3,6 +3,7 @@ import { NILADIC_FUNCTIONS } from './keywords.js';
 import { printFailure } from './print-error.js';
 import { printType } from './print-type.js';
 import { quoteFunctionName, quoteIdent, quoteLiteral } from './quote.js';
+import { printOrderBy, printQuery, printWindow } from './print-query.js';
 
 /** Binding strength, PostgreSQL's operator precedence table (higher binds tighter). */
 const enum Prec {
@@ -124,6 +125,7 @@ function print(e: Expr, o: ExprPrintOptions): Printed {
     }
     case 'cast': return atom(`CAST(${print(e.expr, o).text} AS ${printType(e.type)})`);
     case 'in': {
+      if (e.select) return { text: `${operand(e.expr, Prec.Pattern, true, o)} ${e.not ? 'NOT IN' : 'IN'} (${printQuery(e.select, { ...o, compact: true })})`, prec: Prec.Pattern };
       const list = e.list.map((x) => print(x, o).text).join(', ');
       return { text: `${operand(e.expr, Prec.Pattern, true, o)} ${e.not ? 'NOT IN' : 'IN'} (${list})`, prec: Prec.Pattern };
     }
@@ -145,8 +147,8 @@ function print(e: Expr, o: ExprPrintOptions): Printed {
       return { text: `${left} ${e.not ? 'NOT ' : ''}${word} ${pattern}${escape}`, prec: Prec.Pattern };
     }
     case 'isnull': return { text: `${operand(e.expr, Prec.Is, true, o)} ${e.not ? 'IS NOT NULL' : 'IS NULL'}`, prec: Prec.Is };
-    case 'exists': return { text: `${e.not ? 'NOT ' : ''}EXISTS (${e.query})`, prec: e.not ? Prec.Not : Prec.Atom };
-    case 'subquery': return atom(`(${e.query})`);
+    case 'exists': return { text: `${e.not ? 'NOT ' : ''}EXISTS (${subqueryText(e.select, e.query, o)})`, prec: e.not ? Prec.Not : Prec.Atom };
+    case 'subquery': return atom(`(${subqueryText(e.select, e.query, o)})`);
     case 'interval': return printInterval(e.value, e.unit, o);
     case 'opaque':
       if (o.opaque === 'inline') return atom(`/* not converted: */ ${e.text}`);
@@ -165,13 +167,22 @@ function operand(e: Expr, parent: Prec, strict: boolean, o: ExprPrintOptions): s
   return p.prec < parent || (strict && p.prec === parent) ? `(${p.text})` : p.text;
 }
 
+/** A nested query prints from its tree. */
+function subqueryText(select: Parameters<typeof printQuery>[0] | undefined, text: string, o: ExprPrintOptions): string {
+  // Without a tree the text is kept as written (callers that print source text own the risk).
+  return select ? printQuery(select, { ...o, compact: true }) : text;
+}
+
 function printCall(e: Extract<Expr, { kind: 'call' }>, o: ExprPrintOptions): string {
   const last = e.name[e.name.length - 1]?.toLowerCase() ?? '';
   if (e.niladic && e.name.length === 1 && NILADIC_FUNCTIONS.has(last)) return last.toUpperCase();
   const name = e.name.map(quoteFunctionName).join('.');
   if (e.niladic && e.args.length === 0) return `${name}()`;
   const args = e.star ? '*' : `${e.distinct ? 'DISTINCT ' : ''}${e.args.map((a) => print(a, o).text).join(', ')}`;
-  return `${name}(${args})${e.over ? ` OVER ${e.over.trim().startsWith('(') ? e.over.trim() : `(${e.over.trim()})`}` : ''}`;
+  const order = e.orderBy?.length ? ` ORDER BY ${printOrderBy(e.orderBy, o)}` : '';
+  const filter = e.filter ? ` FILTER (WHERE ${print(e.filter, o).text})` : '';
+  const over = e.window ? ` OVER ${printWindow(e.window, o)}` : e.over ? ` OVER ${e.over.trim().startsWith('(') ? e.over.trim() : `(${e.over.trim()})`}` : '';
+  return `${name}(${args}${order})${filter}${over}`;
 }
 
 function printInterval(value: Expr, unitRaw: string, o: ExprPrintOptions): Printed {

@@ -1,0 +1,352 @@
+import type { QName } from '../model/catalog.js';
+import { walkExpr, type Call, type Expr } from '../model/expr.js';
+import type { FromItem, JoinSource, Query, Select, SelectItem, SetOperation } from '../model/query.js';
+import type { SourceSpan } from '../model/source.js';
+import type { TranspileContext } from './context.js';
+import { asCondition, translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
+import { orderItems } from './aggregates.js';
+import { inferType } from './infer.js';
+import { emptyScope, findRelation, type QueryScope, type RelColumn, type ScopeRelation } from './query-scope.js';
+
+/** A problem inside a query, with where it is (file:line:col of the failing part). */
+export type QueryProblem = ExprProblem & { span?: SourceSpan };
+
+/** A table or view of the input as queries see it: its target name, columns and primary key (target names). */
+export interface KnownRelation {
+  target: QName;
+  kind: 'table' | 'view';
+  columns: RelColumn[];
+  primaryKey?: string[];
+}
+
+export interface QueryEnv {
+  ctx: TranspileContext;
+  /** Source schema of the object holding the query: unqualified names resolve there first. */
+  defaultSchema: string;
+  /** Tables and the views converted so far, by source name. */
+  lookup: (q: QName) => KnownRelation | undefined;
+  /** Filled with the target names of the relations the query reads. */
+  deps: QName[];
+}
+
+export interface TranslatedQuery {
+  query: Query;
+  columns: RelColumn[];
+}
+
+const AGGREGATES = new Set(['count', 'sum', 'avg', 'min', 'max', 'string_agg', 'group_concat', 'array_agg', 'bool_and', 'bool_or',
+  'any_value', 'stddev', 'stddev_pop', 'stddev_samp', 'var_pop', 'var_samp', 'variance', 'bit_and', 'bit_or', 'json_agg', 'jsonb_agg',
+  'count_big', 'stdev', 'stdevp', 'var', 'varp', 'checksum_agg', 'grouping', 'json_arrayagg', 'json_objectagg']);
+
+/** Source query → PostgreSQL query (names through the identifier policy, dialect clauses rewritten), with its output columns. */
+export function translateQuery(q: Query, env: QueryEnv, out: QueryProblem[], parent?: QueryScope): TranslatedQuery {
+  return q.kind === 'select' ? translateSelect(q, env, out, parent) : translateSetOp(q, env, out, parent);
+}
+
+function exprEnv(env: QueryEnv, scope: QueryScope, out: QueryProblem[]): ExprEnv {
+  return {
+    ctx: env.ctx, scope,
+    subquery: (sq, inner) => translateQuery(sq, env, out, inner.scope).query,
+  };
+}
+
+/** Translate one expression in a scope; its problems get the span of the innermost node that has one. */
+function expr(e: Expr, env: QueryEnv, scope: QueryScope, out: QueryProblem[]): Expr {
+  const r = translateExpr(e, exprEnv(env, scope, out));
+  const where = r.problems.length ? failingSpan(e) : undefined;
+  out.push(...r.problems.map((p) => ({ ...p, span: (p as QueryProblem).span ?? where })));
+  return r.expr;
+}
+
+/** The span of the first node that cannot be translated as is (opaque, variable), else the expression's own. */
+function failingSpan(e: Expr): SourceSpan | undefined {
+  let found: SourceSpan | undefined;
+  walkExpr(e, (x) => {
+    if (!found && (x.kind === 'opaque' || x.kind === 'variable') && x.span) found = x.span;
+  });
+  return found ?? e.span;
+}
+
+function translateSetOp(q: SetOperation, env: QueryEnv, out: QueryProblem[], parent?: QueryScope): TranslatedQuery {
+  const left = translateQuery(q.left, env, out, parent);
+  const right = translateQuery(q.right, env, out, parent);
+  // ORDER BY of a set operation names its output columns.
+  const scope = emptyScope(parent);
+  scope.relations.push({ refs: [], exposed: '', columns: left.columns });
+  const paging = translatePaging(q, env, scope, out);
+  const query: SetOperation = {
+    kind: 'setop', op: q.op, ...(q.all ? { all: true } : {}), left: left.query, right: right.query,
+    orderBy: orderItems(q.orderBy, (e) => expr(e, env, scope, out)), ...paging, ...(q.span ? { span: q.span } : {}),
+  };
+  return { query, columns: left.columns };
+}
+
+function translatePaging(q: Pick<Select, 'limit' | 'offset' | 'fetch'>, env: QueryEnv, scope: QueryScope, out: QueryProblem[]): Pick<Select, 'limit' | 'offset' | 'fetch'> {
+  const x = (e: Expr): Expr => expr(e, env, scope, out);
+  return {
+    ...(q.limit ? { limit: x(q.limit) } : {}),
+    ...(q.offset ? { offset: x(q.offset) } : {}),
+    ...(q.fetch ? { fetch: { count: x(q.fetch.count), ...(q.fetch.withTies ? { withTies: true } : {}) } } : {}),
+  };
+}
+
+function translateSelect(q: Select, env: QueryEnv, out: QueryProblem[], parent?: QueryScope): TranslatedQuery {
+  const { ctx } = env;
+  const scope = emptyScope(parent);
+  const at = q.span ? { span: q.span } : {};
+  let withClause: Select['with'];
+  if (q.with) {
+    const ctes = q.with.ctes.map((cte) => {
+      const name = ctx.names.fold(cte.name);
+      const declared = cte.columns?.map((c) => ({ source: c, name: ctx.names.fold(c) }));
+      // A recursive CTE sees itself: its declared columns, or its anchor's.
+      if (q.with!.recursive) {
+        const anchor = declared ?? (cte.query.kind === 'setop' ? translateQuery(cte.query.left, env, [], scope).columns : []);
+        scope.ctes.set(cte.name.toLowerCase(), { columns: anchor });
+      }
+      const t = translateQuery(cte.query, env, out, scope);
+      scope.ctes.set(cte.name.toLowerCase(), { columns: declared ?? t.columns });
+      return { name, ...(cte.columns ? { columns: declared!.map((c) => c.name) } : {}), query: t.query };
+    });
+    withClause = { ...(q.with.recursive ? { recursive: true } : {}), ctes };
+  }
+  const from = q.from.map((f) => translateFrom(f, env, scope, out, parent));
+  const x = (e: Expr): Expr => expr(e, env, scope, out);
+  const columns: SelectItem[] = [];
+  const shape: RelColumn[] = [];
+  for (const item of q.columns) {
+    const t = translateItem(item, env, scope, out);
+    columns.push(t.item);
+    shape.push(...t.columns);
+  }
+  const where = q.where && asCondition(x(q.where), exprEnv(env, scope, out));
+  const groupBy = q.groupBy.map(x);
+  const having = q.having && asCondition(x(q.having), exprEnv(env, scope, out));
+  const orderBy = orderItems(q.orderBy, (e) => expr(e, env, withOutputs(scope, shape), out));
+  const select: Select = {
+    kind: 'select', ...(withClause ? { with: withClause } : {}), ...(q.distinct ? { distinct: true } : {}),
+    columns, from, ...(where ? { where } : {}), groupBy, ...(q.grouping ? { grouping: q.grouping } : {}),
+    ...(having ? { having } : {}), orderBy, ...translatePaging(q, env, scope, out), ...at,
+  };
+  if (q.top) applyTop(select, q, env, scope, out);
+  for (const u of q.unsupported ?? []) {
+    const xmlJson = /^\s*FOR\s+(XML|JSON)/i.test(u);
+    out.push({
+      code: xmlJson ? 'PGS3001' : 'PGS3002', ...at,
+      message: xmlJson ? `${u.trim()} has no PostgreSQL equivalent (build the document with xmlagg/json_agg)` : `${u.trim()} cannot be part of a view query`,
+    });
+  }
+  if (ctx.dialect === 'mysql' && (groupBy.length || hasAggregate(columns))) implicitGrouping(select, env, scope, out);
+  return { query: select, columns: shape };
+}
+
+/** ORDER BY may name output aliases: they resolve after the FROM columns. */
+function withOutputs(scope: QueryScope, shape: RelColumn[]): QueryScope {
+  return { ...scope, relations: [...scope.relations, { refs: [], exposed: '', columns: shape }] };
+}
+
+function translateItem(item: SelectItem, env: QueryEnv, scope: QueryScope, out: QueryProblem[]): { item: SelectItem; columns: RelColumn[] } {
+  const { names } = env.ctx;
+  const e = item.expr;
+  if (e.kind === 'star') {
+    if (!e.table) return { item: { expr: e }, columns: scope.relations.flatMap((r) => r.columns) };
+    const rel = findRelation(scope, e.table);
+    return { item: { expr: { ...e, table: rel ? [rel.exposed] : e.table.map(names.fold) } }, columns: rel?.columns ?? [] };
+  }
+  const translated = expr(e, env, scope, out);
+  const type = inferType(translated, { scope });
+  if (item.alias !== undefined) {
+    const alias = names.fold(item.alias);
+    return { item: { expr: translated, alias }, columns: [{ source: item.alias, name: alias, ...(type ? { type } : {}) }] };
+  }
+  const name = translated.kind === 'column' ? translated.parts[translated.parts.length - 1]! : '?column?';
+  const source = e.kind === 'column' ? e.parts[e.parts.length - 1]! : name;
+  return { item: { expr: translated }, columns: [{ source, name, ...(type ? { type } : {}) }] };
+}
+
+/** TOP n → LIMIT n; TOP n PERCENT → a LIMIT over the row count; WITH TIES → FETCH FIRST n ROWS WITH TIES. */
+function applyTop(select: Select, q: Select, env: QueryEnv, scope: QueryScope, out: QueryProblem[]): void {
+  const top = q.top!;
+  const at = q.span ? { span: q.span } : {};
+  const count = expr(top.count, env, scope, out);
+  if (top.percent) {
+    // TOP 100 PERCENT is the idiom that lets SQL Server accept ORDER BY in a view: no limit at all.
+    if (count.kind === 'number' && Number(count.value) >= 100) return;
+    if (select.groupBy.length || select.distinct || top.withTies) {
+      out.push({ code: 'PGS3001', message: 'TOP ... PERCENT over a grouped or DISTINCT query has no PostgreSQL form', ...at });
+      return;
+    }
+    out.push({ code: 'PGS3003', message: 'TOP n PERCENT becomes LIMIT over a row count subquery', severity: 'info', ...at });
+    const total: Expr = { kind: 'call', name: ['count'], args: [], star: true };
+    const rows: Expr = { kind: 'call', name: ['ceil'], args: [{ kind: 'binary', op: '/', left: { kind: 'binary', op: '*', left: total, right: count }, right: { kind: 'number', value: '100.0' } }] };
+    const counter: Select = { kind: 'select', columns: [{ expr: rows }], from: select.from, groupBy: [], orderBy: [], ...(select.where ? { where: select.where } : {}) };
+    select.limit = { kind: 'subquery', query: '', select: counter };
+    return;
+  }
+  if (top.withTies) {
+    if (env.ctx.options.targetVersion < 13) out.push({ code: 'PGS3001', message: 'TOP ... WITH TIES needs FETCH FIRST ... WITH TIES (PostgreSQL 13+)', ...at });
+    select.fetch = { count, withTies: true };
+    return;
+  }
+  select.limit = count;
+}
+
+function translateFrom(f: FromItem, env: QueryEnv, scope: QueryScope, out: QueryProblem[], parent: QueryScope | undefined): FromItem {
+  const { ctx } = env;
+  const { names } = ctx;
+  const at = f.span ? { span: f.span } : {};
+  const alias = 'alias' in f && f.alias !== undefined ? names.fold(f.alias) : undefined;
+  const named = (columns: RelColumn[], declared?: string[]): RelColumn[] =>
+    declared ? declared.map((c, i) => ({ source: c, name: names.fold(c), ...(columns[i]?.type ? { type: columns[i]!.type } : {}) })) : columns;
+  switch (f.kind) {
+    case 'table': {
+      const written = f.name[f.name.length - 1]!;
+      for (const h of f.hints ?? []) out.push({ code: 'PGS3003', severity: 'info', message: `table hint ${h} dropped`, ...at });
+      const cte = f.name.length === 1 ? scope.ctes.get(written.toLowerCase()) : undefined;
+      if (cte) {
+        scope.relations.push({ refs: [(f.alias ?? written).toLowerCase()], exposed: alias ?? names.fold(written), columns: cte.columns });
+        return { kind: 'table', name: [names.fold(written)], ...(alias ? { alias } : {}), ...at };
+      }
+      const rel = resolveTable(f.name, env);
+      if (!rel.known) out.push({ code: 'PGS3003', message: `${f.name.join('.')} is not defined in the input; its columns are not checked`, ...at });
+      else env.deps.push(rel.target);
+      const refs = f.alias !== undefined ? [f.alias.toLowerCase()] : f.name.map((_, i) => f.name.slice(i).join('.').toLowerCase());
+      const relation: ScopeRelation = { refs, exposed: alias ?? rel.target.name, columns: rel.known?.columns ?? [], target: rel.target, ...(rel.known ? {} : { open: true }) };
+      scope.relations.push(relation);
+      if (rel.known?.primaryKey) pkOf.set(relation, rel.known.primaryKey);
+      return { kind: 'table', name: [rel.target.schema, rel.target.name], ...(alias ? { alias } : {}), ...at };
+    }
+    case 'derived': {
+      const t = translateQuery(f.query, env, out, f.lateral ? scope : parent);
+      scope.relations.push({ refs: f.alias ? [f.alias.toLowerCase()] : [], exposed: alias ?? '', columns: named(t.columns, f.columns) });
+      return { kind: 'derived', query: t.query, ...(alias ? { alias } : {}), ...(f.columns ? { columns: f.columns.map(names.fold) } : {}), ...(f.lateral ? { lateral: true } : {}), ...at };
+    }
+    case 'function': {
+      const call = expr(f.call, env, scope, out);
+      scope.relations.push({ refs: f.alias ? [f.alias.toLowerCase()] : [], exposed: alias ?? '', columns: named([], f.columns), open: !f.columns });
+      if (call.kind !== 'call') {
+        out.push({ code: 'PGS3001', message: `table function ${f.call.name.join('.')} has no PostgreSQL form in FROM`, ...at });
+        return f;
+      }
+      return { kind: 'function', call: call as Call, ...(alias ? { alias } : {}), ...(f.columns ? { columns: f.columns.map(names.fold) } : {}), ...at };
+    }
+    case 'values': {
+      const rows = f.rows.map((r) => r.map((e) => expr(e, env, scope, out)));
+      const cols = (f.columns ?? []).map((c, i) => ({ source: c, name: names.fold(c), ...(rows[0]?.[i] ? { type: inferType(rows[0][i]!, {}) } : {}) }));
+      scope.relations.push({ refs: f.alias ? [f.alias.toLowerCase()] : [], exposed: alias ?? '', columns: cols as RelColumn[] });
+      return { kind: 'values', rows, ...(alias ? { alias } : {}), ...(f.columns ? { columns: f.columns.map(names.fold) } : {}), ...at };
+    }
+    case 'join': return translateJoin(f, env, scope, out, parent);
+    default: {
+      const never: never = f;
+      return never;
+    }
+  }
+}
+
+/** Primary keys of the tables in scope (for MySQL's functional dependency on a grouped key). */
+const pkOf = new WeakMap<ScopeRelation, string[]>();
+
+function translateJoin(f: JoinSource, env: QueryEnv, scope: QueryScope, out: QueryProblem[], parent: QueryScope | undefined): FromItem {
+  const at = f.span ? { span: f.span } : {};
+  const left = translateFrom(f.left, env, scope, out, parent);
+  const apply = f.type === 'cross apply' || f.type === 'outer apply';
+  // APPLY's right side sees the left side: LATERAL.
+  const rightSrc = apply && f.right.kind === 'derived' ? { ...f.right, lateral: true } : f.right;
+  const right = translateFrom(rightSrc, env, scope, out, apply ? scope : parent);
+  const on = f.on && asCondition(expr(f.on, env, scope, out), exprEnv(env, scope, out));
+  const base = { kind: 'join' as const, left, right, ...(f.natural ? { natural: true } : {}), ...at };
+  const using = f.using ? { using: f.using.map(env.ctx.names.fold) } : {};
+  switch (f.type) {
+    case 'cross apply': return { ...base, type: 'cross' };
+    case 'outer apply': return { ...base, type: 'left', on: { kind: 'bool', value: true } };
+    case 'straight': return { ...base, type: 'inner', ...(on ? { on } : {}), ...using };
+    case 'inner': case 'left': case 'right': case 'full': case 'cross':
+      return { ...base, type: f.type, ...(on ? { on } : {}), ...using };
+    default: {
+      const never: never = f.type;
+      return never;
+    }
+  }
+}
+
+/** A table name as written → the relation of the input it names (T-SQL drops the database part; MySQL db.t → schema db). */
+function resolveTable(parts: string[], env: QueryEnv): { target: QName; known?: KnownRelation } {
+  const { ctx } = env;
+  const name = parts[parts.length - 1]!;
+  const written = parts.length > 1 ? parts[parts.length - 2]! : undefined;
+  const candidates = written !== undefined ? [written] : ctx.dialect === 'tsql' ? [env.defaultSchema, 'dbo'] : [env.defaultSchema];
+  for (const schema of candidates) {
+    const known = env.lookup({ schema, name });
+    if (known) return { target: known.target, known };
+  }
+  const schema = written ?? (ctx.dialect === 'tsql' ? 'dbo' : env.defaultSchema);
+  return { target: { schema: ctx.names.schema(schema), name: ctx.names.fold(name) } };
+}
+
+function hasAggregate(items: SelectItem[]): boolean {
+  return items.some((i) => containsAggregate(i.expr));
+}
+
+function containsAggregate(e: Expr): boolean {
+  let found = false;
+  walkExpr(e, (x) => {
+    if (x.kind === 'call' && !x.window && !x.over && AGGREGATES.has(x.name[x.name.length - 1]!.toLowerCase())) found = true;
+    return !found;
+  });
+  return found;
+}
+
+const exprKey = (e: Expr): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
+
+/**
+ * MySQL without ONLY_FULL_GROUP_BY accepts columns that are neither grouped nor aggregated and picks any row's value.
+ * PostgreSQL accepts them only when the grouped columns include their table's primary key; others are wrapped in an
+ * aggregate that picks one value, and reported.
+ */
+function implicitGrouping(select: Select, env: QueryEnv, scope: QueryScope, out: QueryProblem[]): void {
+  const grouped = new Set(select.groupBy.map(exprKey));
+  const groupedCols = new Set(select.groupBy.filter((g) => g.kind === 'column').map((g) => (g as { parts: string[] }).parts.join('.')));
+  const dependent = (parts: string[]): boolean => {
+    const rel = parts.length > 1 ? scope.relations.find((r) => r.exposed === parts[0]) : scope.relations.find((r) => r.columns.some((c) => c.name === parts[0]));
+    const pk = rel && pkOf.get(rel);
+    if (!rel || !pk?.length) return false;
+    return pk.every((k) => groupedCols.has(`${rel.exposed}.${k}`) || (groupedCols.has(k) && scope.relations.filter((r) => r.columns.some((c) => c.name === k)).length === 1));
+  };
+  const v16 = env.ctx.options.targetVersion >= 16;
+  select.columns = select.columns.map((item) => {
+    const e = item.expr;
+    if (e.kind === 'star' || grouped.has(exprKey(e)) || containsAggregate(e) || isConstant(e)) return item;
+    const loose = looseColumns(e, grouped).filter((p) => !dependent(p));
+    if (!loose.length) return item;
+    const isBool = inferType(e, { scope })?.name === 'boolean';
+    const fn = v16 ? 'any_value' : isBool ? 'bool_or' : 'min';
+    out.push({
+      code: 'PGS3003', ...(e.span ? { span: e.span } : {}),
+      message: `column ${loose.map((p) => p.join('.')).join(', ')} is neither grouped nor aggregated (MySQL picks any row's value); wrapped in ${fn}()`,
+    });
+    const name = e.kind === 'column' ? e.parts[e.parts.length - 1]! : undefined;
+    const alias = item.alias ?? name;
+    return { expr: { kind: 'call', name: [fn], args: [e] }, ...(alias ? { alias } : {}) };
+  });
+}
+
+function isConstant(e: Expr): boolean {
+  let columns = false;
+  walkExpr(e, (x) => {
+    if (x.kind === 'column' || x.kind === 'subquery' || x.kind === 'exists') columns = true;
+  });
+  return !columns;
+}
+
+/** Column references of an expression outside any grouped sub-expression or aggregate. */
+function looseColumns(e: Expr, grouped: Set<string>): string[][] {
+  const found: string[][] = [];
+  walkExpr(e, (x) => {
+    if (grouped.has(exprKey(x))) return false;
+    if (x.kind === 'call' && AGGREGATES.has(x.name[x.name.length - 1]!.toLowerCase())) return false;
+    if (x.kind === 'column') found.push(x.parts);
+    return true;
+  });
+  return found;
+}
