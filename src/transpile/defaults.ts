@@ -1,6 +1,7 @@
 import type { Expr } from '../model/expr.js';
 import { dataType, type DataType } from '../model/types.js';
 import { translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
+import { isNextValueFor, translateNextValueFor } from './next-value.js';
 import { normalizeDefaultRaw } from './types.js';
 
 export interface DefaultResult {
@@ -87,6 +88,11 @@ export function translateDefault(def: Expr, type: DataType, env: ExprEnv): Defau
     // MySQL SET default 'a,b' → '{a,b}'::text[].
     const members = e.value === '' ? [] : e.value.split(',');
     return { expr: castTo(`{${members.map((m) => `"${m.replaceAll('"', '\\"')}"`).join(',')}}`, { ...type }), problems: [], failed: false };
+  }
+  if (e.kind === 'call' && isNextValueFor(e)) {
+    const problems: ExprProblem[] = [];
+    const expr = translateNextValueFor(e, env, problems);
+    return { expr, problems, failed: problems.length > 0 };
   }
   const r = translateExpr(e, env);
   return { expr: r.expr, problems: r.problems, failed: r.failed };

@@ -6,6 +6,7 @@ import { qnameText } from '../model/catalog.js';
 import type { TranspileContext } from './context.js';
 import { mapCastType } from './expr.js';
 import type { ExprProblem } from './expr.js';
+import { withTsqlSequenceDefaults } from './sequence-range.js';
 
 /** Views, routines, triggers and events are converted in later issues: each is reported and kept for manual work. */
 export function deferSourceObjects(ctx: TranspileContext, s: Schema): void {
@@ -51,7 +52,11 @@ export function convertSequence(ctx: TranspileContext, q: Sequence): Sequence {
   const type = q.type && mapCastType(q.type, { ctx }, problems);
   report(ctx, object, problems, q.span);
   const { type: _t, name: _n, ...rest } = q;
-  return { ...rest, name: ctx.names.relation(q.name)!, ...(type ? { type } : {}), source: object };
+  const converted = { ...rest, name: ctx.names.relation(q.name)!, ...(type ? { type } : {}), source: object };
+  if (ctx.dialect !== 'tsql') return converted;
+  const { sequence, note } = withTsqlSequenceDefaults({ ...converted, ...(q.type ? { type: q.type } : {}) }, type);
+  if (note) ctx.diagnostics.push(diag('PGS2002', note, { object, span: q.span }));
+  return sequence;
 }
 
 /** T-SQL alias types → PostgreSQL domains; table types have no equivalent (manual). */

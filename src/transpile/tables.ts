@@ -31,9 +31,10 @@ function inferredType(e: Expr, s: TableScope): DataType | undefined {
   switch (e.kind) {
     case 'number': return /^[-+]?\d+$/.test(e.value) ? dataType('integer') : dataType('numeric');
     case 'bool': case 'between': case 'in': case 'like': case 'isnull': return dataType('boolean');
+    case 'paren': return inferredType(e.expr, s);
     case 'binary':
       if (['=', '<>', '<', '>', '<=', '>=', 'and', 'or'].includes(e.op)) return dataType('boolean');
-      return widerNumeric(inferredType(e.left, s), inferredType(e.right, s));
+      return arithmeticType(e.op, inferredType(e.left, s), inferredType(e.right, s));
     case 'case': return e.whens[0] && inferredType(e.whens[0].then, s);
     case 'call': {
       const n = e.name[e.name.length - 1]!.toLowerCase();
@@ -46,6 +47,15 @@ function inferredType(e: Expr, s: TableScope): DataType | undefined {
 }
 
 const NUMERIC_RANK = ['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision'];
+
+/** Result type of + - * / %: numbers widen (an unknown side takes the other's); date − date counts days; other mixes are not guessed. */
+function arithmeticType(op: string, a: DataType | undefined, b: DataType | undefined): DataType | undefined {
+  const isNum = (t: DataType | undefined): boolean => !!t && NUMERIC_RANK.includes(t.name);
+  if ((isNum(a) || !a) && (isNum(b) || !b)) return widerNumeric(a, b);
+  if (op === '-' && a?.name === 'date' && b?.name === 'date') return dataType('integer');
+  if ((op === '+' || op === '-') && a?.name === 'date' && isNum(b)) return a;
+  return undefined;
+}
 
 /** Arithmetic result type: the wider operand; mixed numeric precision gives unconstrained numeric. */
 function widerNumeric(a: DataType | undefined, b: DataType | undefined): DataType | undefined {
