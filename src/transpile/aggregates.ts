@@ -45,13 +45,25 @@ export function translateWindowedCall(c: Call, env: ExprEnv, out: ExprProblem[],
     ...(c.filter ? { filter: sub(c.filter) } : {}),
   };
   if (!c.window && c.over) out.push({ code: 'PGS3003', message: `window clause of ${c.name[0]}() kept as written: ${c.over}` });
-  if (!rule && special) return { kind: 'call', name: ['string_agg'], args: stringAggArgs(name, args), ...parts, span: c.span };
-  if (!rule) return { kind: 'call', name: [RENAMED[name] ?? name], args, ...parts, span: c.span };
+  if (!rule && special) return distinctOrder({ kind: 'call', name: ['string_agg'], args: stringAggArgs(name, args), ...parts, span: c.span }, out);
+  if (!rule) return distinctOrder({ kind: 'call', name: [RENAMED[name] ?? name], args, ...parts, span: c.span }, out);
   const translated = translateCall({ ...c, window: undefined, over: undefined, orderBy: undefined, filter: undefined }, args, env, out);
-  return translated.kind === 'call' ? { ...translated, ...parts } : translated;
+  return translated.kind === 'call' ? distinctOrder({ ...translated, ...parts }, out) : translated;
+}
+
+/** PostgreSQL: with DISTINCT, an aggregate's ORDER BY may only name the aggregated value; order by that value instead. */
+function distinctOrder(call: Call, out: ExprProblem[]): Call {
+  const value = call.args[0];
+  if (!call.distinct || !call.orderBy?.length || !value || call.orderBy.every((o) => sameExpr(o.expr, value))) return call;
+  const first = call.orderBy[0]!;
+  out.push({ code: 'PGS3003', message: `${call.name.join('.')}(DISTINCT ... ORDER BY ...) orders by the aggregated value (PostgreSQL allows no other order with DISTINCT)` });
+  return { ...call, orderBy: [{ expr: value, ...(first.desc ? { desc: true } : {}), ...(first.nulls ? { nulls: first.nulls } : {}) }] };
 }
 
 const TEXT = dataType('text');
+
+const sameExpr = (a: Expr, b: Expr): boolean => JSON.stringify(a, noSpan) === JSON.stringify(b, noSpan);
+const noSpan = (k: string, v: unknown): unknown => (k === 'span' ? undefined : v);
 
 /** GROUP_CONCAT(a, b, sep) (the parser puts the separator last) concatenates its values; STRING_AGG(x, sep) needs text. */
 function stringAggArgs(name: string, args: Expr[]): Expr[] {

@@ -314,20 +314,30 @@ function implicitGrouping(select: Select, env: QueryEnv, scope: QueryScope, out:
     return pk.every((k) => groupedCols.has(`${rel.exposed}.${k}`) || (groupedCols.has(k) && scope.relations.filter((r) => r.columns.some((c) => c.name === k)).length === 1));
   };
   const v16 = env.ctx.options.targetVersion >= 16;
-  select.columns = select.columns.map((item) => {
-    const e = item.expr;
-    if (e.kind === 'star' || grouped.has(exprKey(e)) || containsAggregate(e) || isConstant(e)) return item;
+  const pick = (e: Expr): Expr | undefined => {
+    if (e.kind === 'star' || grouped.has(exprKey(e)) || containsAggregate(e) || isConstant(e)) return undefined;
     const loose = looseColumns(e, grouped).filter((p) => !dependent(p));
-    if (!loose.length) return item;
+    if (!loose.length) return undefined;
     const isBool = inferType(e, { scope })?.name === 'boolean';
     const fn = v16 ? 'any_value' : isBool ? 'bool_or' : 'min';
     out.push({
       code: 'PGS3003', ...(e.span ? { span: e.span } : {}),
       message: `column ${loose.map((p) => p.join('.')).join(', ')} is neither grouped nor aggregated (MySQL picks any row's value); wrapped in ${fn}()`,
     });
-    const name = e.kind === 'column' ? e.parts[e.parts.length - 1]! : undefined;
-    const alias = item.alias ?? name;
-    return { expr: { kind: 'call', name: [fn], args: [e] }, ...(alias ? { alias } : {}) };
+    return { kind: 'call', name: [fn], args: [e] };
+  };
+  select.columns = select.columns.map((item) => {
+    const picked = pick(item.expr);
+    if (!picked) return item;
+    const alias = item.alias ?? (item.expr.kind === 'column' ? item.expr.parts[item.expr.parts.length - 1]! : undefined);
+    return { expr: picked, ...(alias ? { alias } : {}) };
+  });
+  // ORDER BY an output alias is fine; a loose FROM column is not.
+  const outputs = new Set(select.columns.map((c) => c.alias).filter((a) => a !== undefined));
+  select.orderBy = select.orderBy.map((o) => {
+    if (o.expr.kind === 'column' && o.expr.parts.length === 1 && outputs.has(o.expr.parts[0]!)) return o;
+    const picked = pick(o.expr);
+    return picked ? { ...o, expr: picked } : o;
   });
 }
 
