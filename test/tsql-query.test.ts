@@ -248,7 +248,7 @@ describe('tsql query parser: expressions inside queries', () => {
     expect(item('COUNT(*) OVER ()')).toMatchObject({ window: { partitionBy: [], orderBy: [] } });
   });
 
-  it('parses CAST, CONVERT with style, TRY_CONVERT, PARSE, IIF, CHOOSE', () => {
+  it('parses CAST, CONVERT with style, TRY_CONVERT, PARSE, TRIM ... FROM, IIF, CHOOSE', () => {
     expect(item('CAST(a AS decimal(10, 2))')).toEqual({ kind: 'cast', expr: col('a'), type: { name: 'decimal', args: [10, 2], raw: 'decimal(10, 2)' }, form: 'cast' });
     expect(item('CONVERT(varchar(8), d, 112)')).toEqual({
       kind: 'cast', expr: col('d'), type: { name: 'varchar', args: [8], raw: 'varchar(8)' }, style: num('112'), form: 'convert',
@@ -260,6 +260,10 @@ describe('tsql query parser: expressions inside queries', () => {
     expect(item("IIF(a > 1, 'x', 'y')")).toEqual({
       kind: 'call', name: ['IIF'], args: [{ kind: 'binary', op: '>', left: col('a'), right: num('1') }, str('x'), str('y')],
     });
+    expect(item("TRIM('x' FROM a)")).toEqual({ kind: 'call', name: ['TRIM'], args: [col('a'), str('x')] });
+    expect(item("TRIM(LEADING '0' FROM a)")).toEqual({ kind: 'call', name: ['LTRIM'], args: [col('a'), str('0')] });
+    expect(item('TRIM(TRAILING FROM a)')).toEqual({ kind: 'call', name: ['RTRIM'], args: [col('a')] });
+    expect(item('TRIM(a)')).toEqual({ kind: 'call', name: ['TRIM'], args: [col('a')] });
     expect(item("CHOOSE(2, 'a', 'b')")).toEqual({ kind: 'call', name: ['CHOOSE'], args: [num('2'), str('a'), str('b')] });
   });
 

@@ -1,6 +1,6 @@
 import type { Expr } from '../../model/expr.js';
 import { dataType } from '../../model/types.js';
-import { type Cursor, acceptWord, expectOp, expectWord, next, peek, prev, spanOf, syntaxError } from './cursor.js';
+import { type Cursor, acceptOp, acceptWord, expectOp, expectWord, next, peek, prev, spanOf, syntaxError } from './cursor.js';
 import { parseDataType } from './data-type.js';
 import { parseExpr } from './expr-parser.js';
 
@@ -43,4 +43,31 @@ export function parseParseCall(c: Cursor): Expr {
   const culture = acceptWord(c, 'USING') ? parseExpr(c) : undefined;
   const close = expectOp(c, ')');
   return { kind: 'call', name: [name.value], args: culture ? [expr, typeLit, culture] : [expr, typeLit], span: spanOf(c, name, close) };
+}
+
+const TRIM_SIDES: Record<string, string> = { LEADING: 'LTRIM', TRAILING: 'RTRIM', BOTH: 'TRIM' };
+
+/**
+ * trim_call := TRIM '(' [LEADING | TRAILING | BOTH] [expr FROM] expr ')'
+ * TRIM(chars FROM s) is the call TRIM(s, chars) (a character set, like btrim); LEADING/TRAILING become SQL Server
+ * 2022's LTRIM(s, chars)/RTRIM(s, chars), so the AST needs no trim-specific shape.
+ */
+export function parseTrimCall(c: Cursor): Expr {
+  const name = next(c);
+  expectOp(c, '(');
+  const side = peek(c).kind === 'word' ? TRIM_SIDES[peek(c).upper] : undefined;
+  if (side) c.i++;
+  let args: Expr[];
+  if (side && acceptWord(c, 'FROM')) args = [parseExpr(c)];
+  else {
+    const first = parseExpr(c);
+    if (acceptWord(c, 'FROM')) args = [parseExpr(c), first];
+    else {
+      if (side) throw syntaxError(c, 'expected FROM');
+      args = [first];
+      while (acceptOp(c, ',')) args.push(parseExpr(c));
+    }
+  }
+  const close = expectOp(c, ')');
+  return { kind: 'call', name: [side && side !== 'TRIM' ? side : name.value], args, span: spanOf(c, name, close) };
 }

@@ -5,7 +5,7 @@ import type { Token } from './lexer.js';
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
 import { lexAll } from './lexer.js';
 import { parseDataType } from './data-type.js';
-import { parseOdbcEscape, parseParseCall } from './expr-escapes.js';
+import { parseOdbcEscape, parseParseCall, parseTrimCall } from './expr-escapes.js';
 import { parseParenQuery, tolerant } from './query-parser.js';
 import { parseWindowSpec, parseWithinGroup } from './window-parser.js';
 import {
@@ -276,6 +276,7 @@ function parseWordPrimary(c: Cursor, t: Token): Expr {
     };
   }
   if ((u === 'PARSE' || u === 'TRY_PARSE') && isOp(peek(c, 1), '(')) return parseParseCall(c);
+  if (u === 'TRIM' && isOp(peek(c, 1), '(')) return parseTrimCall(c);
   if (u === 'NEXT' && isWord(peek(c, 1), 'VALUE') && isWord(peek(c, 2), 'FOR')) {
     c.i += 3;
     const seq = parseNameOrCall(c, peek(c));
