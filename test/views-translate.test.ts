@@ -20,6 +20,7 @@ describe('type-aware operators', () => {
     ['tsql int / int unchanged', 'tsql', item(bin('/', c('o', 'Qty'), n(2))), 'SELECT o.qty / 2 AS x\nFROM public.orders AS o'],
     ['mysql int / int → numeric', 'mysql', item(bin('/', c('o', 'Qty'), n(2))), 'SELECT CAST(o.qty AS numeric) / 2 AS x\nFROM public.orders AS o'],
     ['mysql decimal / int unchanged', 'mysql', item(bin('/', c('o', 'Price'), n(2))), 'SELECT o.price / 2 AS x\nFROM public.orders AS o'],
+    ['mysql string + number → numbers', 'mysql', item(bin('+', c('o', 'Code'), n(1))), 'SELECT CAST(o.code AS numeric) + 1 AS x\nFROM public.orders AS o'],
     ['mysql DIV → div()', 'mysql', item(bin('div', c('o', 'Qty'), n(2))), 'SELECT div(o.qty, 2) AS x\nFROM public.orders AS o'],
     ['tsql bit = 1 → TRUE', 'tsql', where(bin('=', c('o', 'Active'), n(1))), 'SELECT o.orderid\nFROM public.orders AS o\nWHERE o.active = TRUE'],
     ['mysql tinyint(1) = 0 → FALSE', 'mysql', where(bin('=', c('o', 'Active'), n(0))), 'SELECT o.orderid\nFROM public.orders AS o\nWHERE o.active = FALSE'],

@@ -183,6 +183,10 @@ function translateBinary(op: string, left: Expr, right: Expr, env: ExprEnv, out:
         out.push({ code: 'PGS3003', message: `MySQL ${op} between a date and a number works on the date as a number; translated as days` });
         return isDateLike(lk) ? node(op, left, daysInterval(right)) : node('+', right, daysInterval(left));
       }
+      // MySQL + and - are always numeric: a string operand converts to a number.
+      if (dialect === 'mysql' && (lk === 'string' || rk === 'string')) {
+        return node(op, lk === 'string' ? numberSide(left, undefined, env) : left, rk === 'string' ? numberSide(right, undefined, env) : right);
+      }
       if (op === '-') return node('-');
       // T-SQL overloads + for strings; PostgreSQL concatenates with ||. A number and a string add as numbers (T-SQL converts the string).
       if (dialect === 'tsql' && (lk === 'string' || rk === 'string')) {

@@ -116,6 +116,8 @@ function convertView(ctx: TranspileContext, v: View, known: Map<string, KnownRel
     else report('PGS4001', `view ${qnameText(v.name)} is listed for manual conversion: ${why}`, { span: failed[0]!.span });
     ctx.manual.push({ object, kind: 'view', original: v.text, draft: draft(), codes: [...new Set([...failed.map((p) => p.code), 'PGS4001'])], span: v.span });
     manualViews.set(qkey(target), qnameText(v.name));
+    // Still a relation of the input: views reading it resolve it (and follow it to manual) instead of reporting an unknown table.
+    known.set(qkey(target), { target, kind: 'view', columns: [] });
     return undefined;
   }
   view.text = printCreateView(view, { opaque: 'inline' });
