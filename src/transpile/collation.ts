@@ -9,11 +9,15 @@ export interface SourceCollation {
   accentInsensitive: boolean;
   /** The collation written on the column, if any (reported when not carried). */
   explicit?: string;
+  /** A binary collation (_BIN, _BIN2): compares code points, as PostgreSQL's "C" does. */
+  binary?: boolean;
 }
+
+const isBinaryCollation = (c: string): boolean => /(^binary$|_bin2?$|_bin_)/i.test(c);
 
 function classify(collation: string): { ci: boolean; ai: boolean } {
   const c = collation.toLowerCase();
-  if (c === 'binary' || c.endsWith('_bin') || c.endsWith('_bin2') || c.includes('_bin_')) return { ci: false, ai: false };
+  if (isBinaryCollation(c)) return { ci: false, ai: false };
   if (c.includes('_cs')) return { ci: false, ai: c.includes('_ai') };
   if (c.includes('_ci')) return { ci: true, ai: c.includes('_ai') };
   // A collation naming neither (rare) compares as its charset's default: case-insensitive.
@@ -25,7 +29,7 @@ function classify(collation: string): { ci: boolean; ai: boolean } {
  * MySQL: column collation, column charset, table collate, table charset; the defaults are *_ci.
  */
 export function sourceCollation(dialect: SourceDialect, col: Column, table: Table): SourceCollation {
-  if (col.collation) return { ...toFlags(classify(col.collation)), explicit: col.collation };
+  if (col.collation) return { ...toFlags(classify(col.collation)), explicit: col.collation, ...(isBinaryCollation(col.collation) ? { binary: true } : {}) };
   if (dialect === 'tsql') return { caseInsensitive: true, accentInsensitive: false };
   const charset = col.charset ?? col.type.charset;
   if (charset) return toFlags(charset.toLowerCase() === 'binary' ? { ci: false, ai: false } : { ci: true, ai: false });

@@ -114,7 +114,9 @@ function applyCollationPolicy(s: TableScope, col: Column, out: MappedColumn): vo
   }
   const sc = sourceCollation(ctx.dialect, col, s.src);
   if (!sc.caseInsensitive) {
-    if (sc.explicit) report(s, 'PGS2006', `column ${col.name}: collation ${sc.explicit} not carried; the column uses the database's default collation (case-sensitive)`, { span: col.span });
+    // SQL Server's binary collations order by code point, which is what "C" does on a UTF-8 database.
+    if (sc.binary && ctx.dialect === 'tsql') out.collation = 'C';
+    else if (sc.explicit) report(s, 'PGS2006', `column ${col.name}: collation ${sc.explicit} not carried; the column uses the database's default collation (case-sensitive)`, { span: col.span });
     return;
   }
   s.ciColumns.set(out.name, { accentInsensitive: sc.accentInsensitive });
