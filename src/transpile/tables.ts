@@ -66,6 +66,16 @@ function widerNumeric(a: DataType | undefined, b: DataType | undefined): DataTyp
   return wide.name === 'numeric' && (a.name !== b.name || a.raw !== b.raw) ? dataType('numeric') : wide;
 }
 
+/**
+ * SQL Server fills GENERATED ALWAYS AS ROW START|END itself, so inserts omit them: the row start defaults to the
+ * UTC time as SQL Server records it, the row end to the largest timestamp of the column's precision.
+ */
+function periodDefault(role: 'start' | 'end', type: DataType): Expr {
+  if (role === 'start') return { kind: 'call', name: ['timezone'], args: [{ kind: 'string', value: 'UTC' }, { kind: 'call', name: ['now'], args: [] }] };
+  const digits = typeof type.args[0] === 'number' ? type.args[0] : 6;
+  return { kind: 'cast', expr: { kind: 'string', value: `9999-12-31 23:59:59${digits > 0 ? `.${'9'.repeat(digits)}` : ''}` }, type: dataType('timestamp'), form: 'cast' };
+}
+
 const FLAG_TEXT: Record<string, string> = {
   rowguidcol: 'ROWGUIDCOL', sparse: 'SPARSE', filestream: 'FILESTREAM', hidden: 'HIDDEN', invisible: 'INVISIBLE', masked: 'MASKED',
 };
@@ -75,7 +85,7 @@ function convertColumn(s: TableScope, m: MappedColumn, onUpdate: { name: string;
   const c = m.src;
   const col: Column = { name: m.name, type: m.type, nullable: c.nullable, span: c.span };
   for (const f of c.flags ?? []) {
-    report(s, 'PGS2013', `column ${c.name}: ${FLAG_TEXT[f.toLowerCase()] ?? f.toUpperCase()} dropped`, { span: c.span });
+    report(s, 'PGS2013', `column ${c.name}: ${FLAG_TEXT[f.toLowerCase()] ?? f.toUpperCase().replaceAll('_', ' ')} dropped`, { span: c.span });
   }
   if (c.identity) {
     const id = convertIdentity(c, s.src, m.type);
@@ -129,6 +139,7 @@ function convertColumn(s: TableScope, m: MappedColumn, onUpdate: { name: string;
       col.defaultRaw = exprText(d.expr);
     }
   }
+  if (c.periodRole && !col.default) col.default = periodDefault(c.periodRole, col.type);
   if (c.onUpdate) onUpdate.push({ name: m.name, expr: c.onUpdate, span: c.span });
   if (m.collation) col.collation = m.collation;
   if (m.copy) col.copy = m.copy;
@@ -163,7 +174,7 @@ export function convertTable(s: TableScope): Table {
   const keys: Key[] = [...(primaryKey ? [primaryKey] : []), ...uniques];
   const partition = convertPartitioning(s, [...keys, ...indexes.filter((i) => i.unique).map((i) => ({ name: i.name, columns: i.columns, span: i.span }))]);
   if (src.temporal) {
-    report(s, 'PGS2016', `system-versioned table: PERIOD FOR SYSTEM_TIME (${src.temporal.start}, ${src.temporal.end}) dropped; the period columns are plain columns${src.temporal.history ? ` and history table ${src.temporal.history.name} is not maintained` : ''}`, { span: src.span });
+    report(s, 'PGS2016', `system-versioned table: PERIOD FOR SYSTEM_TIME (${src.temporal.start}, ${src.temporal.end}) dropped; the period columns are plain columns (defaults: the UTC insert time and 9999-12-31, not changed by updates)${src.temporal.history ? ` and history table ${src.temporal.history.name} is not maintained` : ''}`, { span: src.span });
   }
   const trig = onUpdateTrigger(s, onUpdate);
   if (trig) {
