@@ -27,17 +27,18 @@ describe('assessment model: T-SQL', async () => {
     expect(a.objects.map((o) => [o.object, o.status, o.items, o.minutes])).toEqual([
       ['type dbo.Phone', 'converted', 0, 0],
       ['table dbo.Customer', 'converted with warnings', 2, 60],
-      ['view dbo.V', 'needs manual work', 1, 19],
+      ['view dbo.V', 'needs manual work', 2, 49],
       ['procedure dbo.P', 'needs manual work', 1, 38],
     ]);
   });
 
   it('estimates effort from mappings/effort.yaml, views and procedures sized by their lines', () => {
     expect(brief(a)).toEqual([
-      ['PGS3002', 'error', 'table dbo.Customer', 'in.sql:7:3', 'medium', 30],
+      ['PGS3001', 'error', 'table dbo.Customer', 'in.sql:5:3', 'medium', 30],
       ['PGS2007', 'warning', 'table dbo.Customer', 'in.sql:13:1', 'medium', 30],
+      ['PGS3001', 'error', 'view dbo.V', 'in.sql:17:3', 'medium', 30],
       // 4-line view: 15 + 1 per line; 4-line procedure: 30 + 2 per line
-      ['PGS4001', 'warning', 'view dbo.V', 'in.sql:15:1', 'medium', 19],
+      ['PGS4001', 'warning', 'view dbo.V', 'in.sql:17:3', 'medium', 19],
       ['PGS4002', 'warning', 'procedure dbo.P', 'in.sql:20:1', 'complex', 38],
     ]);
     expect(a.items[1]).toMatchObject({ id: 2, title: DIAGNOSTIC_CODES.PGS2007.title, objectStatus: 'converted with warnings', file: 'in.sql', line: 13, col: 1 });
@@ -48,11 +49,12 @@ describe('assessment model: T-SQL', async () => {
       ['table', 'table', 1, 'converted', ''],
       ['table', 'primary key', 1, 'converted', ''],
       ['column', 'IDENTITY column', 1, 'converted', ''],
-      ['column', 'computed column (not persisted)', 1, 'converted with changes', ''],
+      ['column', 'computed column (PERSISTED)', 1, 'converted', ''],
+      ['column', 'column default', 1, 'converted', ''],
       ['index', 'filtered index', 1, 'converted', ''],
       ['index', 'XML index', 1, 'not supported', ''],
       ['type', 'alias type (CREATE TYPE ... FROM)', 1, 'converted', ''],
-      ['object', 'view', 1, 'converted later', ''],
+      ['object', 'view', 1, 'converted', ''],
       ['object', 'stored procedure', 1, 'converted later', ''],
       ['data type', 'dbo.Phone (alias type)', 1, 'converted', ''],
       ['data type', 'int', 1, 'converted', 'tsql.int'],
@@ -65,16 +67,16 @@ describe('assessment model: T-SQL', async () => {
 
   it('totals objects per status, items per severity and complexity, and hours', () => {
     expect(a.summary.objects).toEqual({ converted: 1, 'converted with warnings': 1, 'needs manual work': 2, 'not supported': 0 });
-    expect(a.summary.items).toEqual({ error: 1, warning: 3, info: 0 });
-    expect(a.summary.complexity).toEqual({ none: 0, simple: 0, medium: 3, complex: 1 });
-    expect(a.summary.minutes).toBe(117);
-    expect(a.summary.hours).toBe(2);
+    expect(a.summary.items).toEqual({ error: 2, warning: 3, info: 0 });
+    expect(a.summary.complexity).toEqual({ none: 0, simple: 0, medium: 4, complex: 1 });
+    expect(a.summary.minutes).toBe(147);
+    expect(a.summary.hours).toBe(2.5);
     expect(a.summary.objectsByKind.view).toEqual({ converted: 0, 'converted with warnings': 0, 'needs manual work': 1, 'not supported': 0 });
   });
 
   it('a live source names the catalog object instead of file:line:col', async () => {
     const live = await assess(TSQL, 'tsql', { live: true });
-    expect(live.items.map((i) => i.location)).toEqual(['table dbo.Customer', 'table dbo.Customer', 'view dbo.V', 'procedure dbo.P']);
+    expect(live.items.map((i) => i.location)).toEqual(['table dbo.Customer', 'table dbo.Customer', 'view dbo.V', 'view dbo.V', 'procedure dbo.P']);
     expect(live.objects[0]!.location).toBe('type dbo.Phone');
   });
 
@@ -88,12 +90,12 @@ describe('assessment model: T-SQL', async () => {
       'pgshift assessment: SQL Server, in.sql',
       '',
       'Objects:     4 (1 converted, 1 converted with warnings, 2 needs manual work, 0 not supported)',
-      'Items:       1 error, 3 warnings, 0 info',
-      'Complexity:  0 none, 0 simple, 3 medium, 1 complex',
-      'Effort:      2 hours (117 minutes)',
-      'Features:    9 source features, 4 data type mappings',
+      'Items:       2 errors, 3 warnings, 0 info',
+      'Complexity:  0 none, 0 simple, 4 medium, 1 complex',
+      'Effort:      2.5 hours (147 minutes)',
+      'Features:    10 source features, 4 data type mappings',
     ]);
-    expect(text).toContain('Top 4 of 4 action items (largest effort first):\n    38 min  complex  warning  PGS4002  in.sql:20:1\n            procedure dbo.P is not converted yet;');
+    expect(text).toContain('Top 5 of 5 action items (largest effort first):\n    38 min  complex  warning  PGS4002  in.sql:20:1\n            procedure dbo.P is not converted yet;');
   });
 });
 
@@ -137,12 +139,13 @@ describe('effort rules', () => {
     writeFileSync(file, 'rules:\n  - { code: "PGS4*", complexity: simple, minutes: 5 }\n  - { severity: warning, complexity: complex, minutes: 100 }\n');
     const a = await assess(TSQL, 'tsql', { effortFile: file });
     expect(brief(a).map((b) => [b[0], b[4], b[5]])).toEqual([
-      ['PGS3002', 'medium', 30],
+      ['PGS3001', 'medium', 30],
       ['PGS2007', 'medium', 30], // the shipped PGS2007 code rule wins over the user's severity rule
+      ['PGS3001', 'medium', 30],
       ['PGS4001', 'simple', 5],
       ['PGS4002', 'simple', 5],
     ]);
-    expect(a.summary.minutes).toBe(70);
+    expect(a.summary.minutes).toBe(100);
   });
 
   it('every diagnostic code has its own shipped rule, not only a severity fallback', () => {
@@ -188,7 +191,7 @@ describe('renderers', async () => {
     };
     expect(renderAssessmentCsv(tricky)).toBe(
       `${ASSESSMENT_CSV_COLUMNS.join(',')}\r\n` +
-      '1,error,PGS3002,expression syntax not understood,"table a,b",converted with warnings,in.sql:7:3,in.sql,7,3,,medium,30,' +
+      '1,error,PGS3001,function has no PostgreSQL mapping,"table a,b",converted with warnings,in.sql:5:3,in.sql,5,3,,medium,30,' +
       '"has ""quotes"", a comma\nand a newline",plain\r\n',
     );
     const m = renderAssessmentCsv(a).split('\r\n');
@@ -313,7 +316,8 @@ describe('pgshift analyze --source (live MariaDB)', async () => {
     try {
       await conn.query(`DROP DATABASE IF EXISTS ${db}; CREATE DATABASE ${db}; USE ${db};
         CREATE TABLE t (id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, s ENUM('a','b') NOT NULL, body TEXT, FULLTEXT KEY ft (body));
-        CREATE VIEW v AS SELECT id, s FROM t;`);
+        CREATE VIEW v AS SELECT id, s FROM t;
+        CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.body = 'x';`);
       const r = run('analyze', '--source', url, '--format', 'json');
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
@@ -321,10 +325,11 @@ describe('pgshift analyze --source (live MariaDB)', async () => {
       expect(a.inputs).toEqual([`mysql://${u.hostname}:${u.port || 3306}/${db}`]);
       expect(a.objects.map((o) => [o.object, o.status, o.location])).toEqual([
         [`table ${db}.t`, 'converted', `table ${db}.t`],
-        [`view ${db}.v`, 'needs manual work', `view ${db}.v`],
+        [`view ${db}.v`, 'converted', `view ${db}.v`],
+        [`trigger ${db}.trg`, 'needs manual work', `trigger ${db}.trg`],
       ]);
       for (const i of a.items) if (i.object) expect(i.location).toBe(i.object);
-      expect(a.items.find((i) => i.code === 'PGS4001')).toMatchObject({ object: `view ${db}.v`, complexity: 'medium' });
+      expect(a.items.find((i) => i.code === 'PGS4003')).toMatchObject({ object: `trigger ${db}.trg`, complexity: 'complex' });
       expect(a.features.find((f) => f.feature === 'AUTO_INCREMENT column')?.count).toBe(1);
       expect(a.features.find((f) => f.feature === 'FULLTEXT index')?.count).toBe(1);
     } finally {

@@ -68,7 +68,7 @@ const FEATURES: FeatureDef[] = [
   { group: 'type', feature: 'alias type (CREATE TYPE ... FROM)', postgres: 'CREATE DOMAIN', support: 'converted', count: (c) => c.schemas.flatMap((s) => s.types).filter((t) => t.kind === 'alias').length },
   { group: 'type', feature: 'table type (CREATE TYPE ... AS TABLE)', postgres: 'no equivalent (composite type or temporary table)', support: 'not supported', count: (c) => c.schemas.flatMap((s) => s.types).filter((t) => t.kind === 'table').length },
   { group: 'type', feature: 'sequence', postgres: 'CREATE SEQUENCE', support: 'converted', count: (c) => c.schemas.flatMap((s) => s.sequences).length },
-  { group: 'object', feature: 'view', postgres: 'CREATE VIEW (converted later; manual until then)', support: 'converted later', count: (c) => c.schemas.flatMap((s) => s.views).length },
+  { group: 'object', feature: 'view', postgres: 'CREATE VIEW (query translated; a view that fails is listed for manual work)', support: 'converted', count: (c) => c.schemas.flatMap((s) => s.views).length },
   { group: 'object', feature: 'stored procedure', postgres: 'CREATE PROCEDURE in PL/pgSQL (converted later)', support: 'converted later', count: (c) => routines(c, 'procedure') },
   { group: 'object', feature: 'function', postgres: 'CREATE FUNCTION in PL/pgSQL (converted later)', support: 'converted later', count: (c) => routines(c, 'function') },
   { group: 'object', feature: 'trigger', postgres: 'trigger function + CREATE TRIGGER (converted later)', support: 'converted later', count: (c) => c.schemas.flatMap((s) => s.triggers).length },

@@ -3,14 +3,14 @@ import { parseSource, type SourceDialect } from '../../src/convert.js';
 import type { Assessment } from '../../src/emit/assessment.js';
 import { decodeScript } from '../../src/sources/script.js';
 
-/** Small scripts for the analyze tests: one of each kind of item and status, per dialect. */
+/** Small scripts for the analyze tests: one of each kind of item and status, per dialect (CHECKSUM and BINARY_CHECKSUM have no mapping: errors). */
 export const TSQL = `CREATE TYPE dbo.Phone FROM nvarchar(20) NOT NULL;
 GO
 CREATE TABLE dbo.Customer (
   Id int IDENTITY(1,1) NOT NULL PRIMARY KEY,
-  Name nvarchar(100) NOT NULL,
+  Name nvarchar(100) NOT NULL DEFAULT (CHECKSUM(1)),
   Phone dbo.Phone NULL,
-  Total AS (Id * 2),
+  Total AS (Id * 2) PERSISTED,
   Doc xml NULL
 );
 GO
@@ -20,7 +20,7 @@ CREATE PRIMARY XML INDEX PXML_Doc ON dbo.Customer (Doc);
 GO
 CREATE VIEW dbo.V AS
 SELECT Id,
-  Name
+  BINARY_CHECKSUM(Name) AS h
 FROM dbo.Customer;
 GO
 CREATE PROCEDURE dbo.P AS
