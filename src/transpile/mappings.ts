@@ -32,7 +32,8 @@ export interface TypeRule {
   origin?: string;
 }
 
-export interface FunctionAlternative { arity?: number; to: string; note?: string }
+/** One way to translate a function: a template or handler (`to`), or `report` — why it has no equivalent — with a `suggestion`. */
+export interface FunctionAlternative { arity?: number; to?: string; note?: string; report?: string; suggestion?: string }
 /** Upper-case source function name → alternatives, first match by arity wins; each keeps its rule id. */
 export type FunctionRules = Map<string, { id: string; alternatives: FunctionAlternative[] }>;
 
@@ -82,7 +83,7 @@ function checkTemplates(file: string, types: TypeRule[], fns: Record<string, Raw
   for (const [name, rule] of Object.entries(fns)) {
     const alts = typeof rule === 'string' ? [{ to: rule }] : rule;
     for (const a of alts) {
-      if (a.to.startsWith('handler:')) continue;
+      if (!a.to || a.to.startsWith('handler:')) continue;
       try { parseTemplate(a.to); } catch (e) { throw new Error(`mappings file ${file}: function ${name}: ${(e as Error).message}`); }
     }
   }
