@@ -50,7 +50,9 @@ function checkKeyCaseSensitivity(s: TableScope, key: KeyPart[], what: string, sp
 export function convertKey(s: TableScope, k: Key, what: string): Key {
   const columns = mapKeyParts(s, k.columns, what, true, false, k.span);
   checkKeyCaseSensitivity(s, columns, what, k.span);
-  const name = constraintName(s, k.name, what.split(' ')[0]!, k.span);
+  // Diagnostics name the kind ("primary key", "unique constraint") and then the name itself.
+  const kind = k.name !== undefined && what.endsWith(` ${k.name}`) ? what.slice(0, -k.name.length - 1) : what;
+  const name = constraintName(s, k.name, kind, k.span);
   return { ...(name !== undefined ? { name } : {}), columns, span: k.span };
 }
 

@@ -38,6 +38,8 @@ export interface NameMap {
   claim(targetSchema: string, wanted: string, where: { object: string; what: string; span?: SourceSpan; alternative?: string }): string;
 }
 
+/** Case-insensitive column lookup key; the NUL keeps it apart from exact spellings in the same map. */
+const columnKey = (name: string): string => `\u0000${name.toLowerCase()}`;
 const key = (schema: string, name: string): string => `${schema.toLowerCase()}\u0000${name.toLowerCase()}`;
 /** Exact spelling: MySQL table names are case-sensitive on most servers, so Users and users are two tables. */
 const exactKey = (schema: string, name: string): string => `${schema}\u0000${name}`;
@@ -129,8 +131,11 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
       const used = new Set<string>();
       const m = new Map<string, string>();
       for (const c of t.columns) {
-        if (m.has(c.name.toLowerCase())) continue;
-        m.set(c.name.toLowerCase(), claimIn(used, c.name, { object: objectPath('table', t.name), what: 'column', span: c.span }));
+        if (m.has(c.name)) continue;
+        const target = claimIn(used, c.name, { object: objectPath('table', t.name), what: 'column', span: c.span });
+        // Exact spelling first (a case-sensitive database can hold Note and NOTE), then the first case-insensitive match.
+        m.set(c.name, target);
+        if (!m.has(columnKey(c.name))) m.set(columnKey(c.name), target);
       }
       columnsExact.set(ek, m);
       const k = key(t.name.schema, t.name.name);
@@ -141,7 +146,10 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
   return {
     schema: mapSchema,
     relation: (q) => lookup(relationsExact, relations, q.schema, q.name),
-    column: (table, column) => lookup(columnsExact, columns, table.schema, table.name)?.get(column.toLowerCase()) ?? truncateIdentifier(fold(column)),
+    column: (table, column) => {
+      const m = lookup(columnsExact, columns, table.schema, table.name);
+      return m?.get(column) ?? m?.get(columnKey(column)) ?? truncateIdentifier(fold(column));
+    },
     fold: (n) => truncateIdentifier(fold(n)),
     claim: (schema, wanted, where) => claimIn(ns(schema), wanted, where),
   };
