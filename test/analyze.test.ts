@@ -262,7 +262,7 @@ describe('pgshift analyze (CLI)', () => {
       [['analyze', 'examples/shop-mysql.sql', '--format', 'pdf'], /^pgshift: Invalid values/],
       [['analyze', 'examples/shop-mysql.sql', '--effort', 'nope.yaml'], /^pgshift: effort file not found: nope\.yaml/],
       [['analyze', 'examples/shop-mysql.sql', '--effort', bad], /^pgshift: effort file .*bad\.yaml: \$\.rules\[0\]\.complexity: must be one of/],
-      [['analyze', '--source', 'postgres://x@h/db'], /^pgshift: --source must be a mysql:\/\/ or mariadb:\/\/ URL/],
+      [['analyze', '--source', 'postgres://x@h/db'], /^pgshift: --source must be a mysql:\/\/, mariadb:\/\/ or mssql:\/\/ URL/],
     ];
     for (const [args, message] of cases) {
       const r = run(...args);

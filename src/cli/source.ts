@@ -27,7 +27,7 @@ export function checkSourceArgs(args: SourceArgs): void {
   if (args.input === undefined && args.source === undefined) throw new UsageError('name an input script, or a live database with --source URL');
   if (args.source !== undefined) {
     const from = sourceUrlDialect(args.source);
-    if (!from) throw new UsageError('--source must be a mysql:// or mariadb:// URL (mssql:// is not supported yet)');
+    if (!from) throw new UsageError('--source must be a mysql://, mariadb:// or mssql:// URL');
     if (args.from && args.from !== from) throw new UsageError(`--from ${args.from} contradicts the --source URL scheme (${from})`);
   }
   if (args.input !== undefined && args.input !== '-' && !existsSync(args.input)) throw new UsageError(`input not found: ${args.input}`);
