@@ -2,6 +2,7 @@ import { objectPath, qnameText, type QName, type Table, type View } from '../mod
 import { diag, type DiagnosticCode } from '../model/diagnostics.js';
 import { tableNamesIn } from '../model/query-walk.js';
 import { printCreateView } from '../target/postgres/print-query.js';
+import { isPrintFailure } from '../target/postgres/print-error.js';
 import type { TranspileContext } from './context.js';
 import { translateQuery, type KnownRelation, type QueryEnv, type QueryProblem } from './query.js';
 
@@ -110,6 +111,16 @@ function convertView(ctx: TranspileContext, v: View, known: Map<string, KnownRel
   };
   const manualDep = env.deps.map((d) => manualViews.get(qkey(d))).find((x) => x !== undefined);
   const failed = problems.filter((p) => FAILING.has(p.code));
+  if (!manualDep && !failed.length) {
+    // A tree PostgreSQL has no spelling for (a type or operator) is this view's problem, not the whole run's.
+    try {
+      view.text = printCreateView(view, { opaque: 'inline' });
+    } catch (e) {
+      if (!isPrintFailure(e)) throw e;
+      failed.push({ code: 'PGS6004', message: (e as Error).message });
+      report('PGS6004', `view ${qnameText(v.name)}: ${(e as Error).message}`);
+    }
+  }
   if (manualDep || failed.length) {
     const why = manualDep ? `it reads view ${manualDep}, which is listed for manual conversion` : failed.map((p) => `${p.message}${p.span ? ` at ${p.span.file}:${p.span.line}:${p.span.col}` : ''}`).join('; ');
     if (manualDep) report('PGS4001', `view ${qnameText(v.name)} is not converted: ${why}`);
@@ -120,7 +131,6 @@ function convertView(ctx: TranspileContext, v: View, known: Map<string, KnownRel
     known.set(qkey(target), { target, kind: 'view', columns: [] });
     return undefined;
   }
-  view.text = printCreateView(view, { opaque: 'inline' });
   const columns = declared ? declared.map((name, i) => ({ source: v.columns![i]!, name, ...(t.columns[i]?.type ? { type: t.columns[i]!.type } : {}) })) : t.columns;
   known.set(qkey(target), { target, kind: 'view', columns });
   return { view };
