@@ -355,7 +355,7 @@ const toSeconds: Handler = (args, env, out, call) => {
   const [d] = args;
   const days = toDays(args, env, out, call);
   if (!d || !days) return undefined;
-  return bin('+', bin('*', paren(days), num(86400)), bigint(fn('trunc', epoch(cast(asDateTime(d, env), 'time')))));
+  return bin('+', bin('*', bigint(days), num(86400)), bigint(fn('trunc', epoch(cast(asDateTime(d, env), 'time')))));
 };
 
 const mysqlTimestamp: Handler = ([d, t], env) => {

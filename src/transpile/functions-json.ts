@@ -120,7 +120,7 @@ const jsonContainsPath: Handler = ([doc, oneAll, ...paths], env, out, call) => {
   const ps = literalPaths(paths, out, call, [doc, oneAll!, ...paths]);
   if (!Array.isArray(ps)) return ps;
   const d = jsonDoc(doc, env);
-  return paren(ps.map((p) => fn('jsonb_path_exists', d, str(toJsonPath(p)))).reduce((l, r) => bin(mode === 'one' ? 'or' : 'and', l, r)));
+  return paren(ps.map((p) => fn('coalesce', fn('jsonb_path_exists', d, str(toJsonPath(p)), cast(str('{}'), 'jsonb'), { kind: 'bool', value: true }), { kind: 'bool', value: false })).reduce((l, r) => bin(mode === 'one' ? 'or' : 'and', l, r)));
 };
 
 /** The value a path points to (the whole document without a path). */
@@ -242,9 +242,12 @@ const jsonPathExists: Handler = ([doc, p], env) => {
   return caseWhen([[isNull(doc), nul], [fn('jsonb_path_exists', jsonDoc(doc, env), str(path.replace(/^\s*(lax|strict)\s+/i, 'lax '))), num(1)]], num(0));
 };
 
+/** T-SQL JSON_ARRAY(a, b, ...): NULLs are left out by default (ABSENT ON NULL); the result is text. */
+const tsqlJsonArray: Handler = (args) => cast(fn('jsonb_path_query_array', fn('jsonb_build_array', ...args), str('$[*] ? (@ != null)')), 'text');
+
 export const JSON_HANDLERS: Record<string, Handler> = {
   json_extract: jsonExtract, json_unquote: jsonUnquote, json_contains: jsonContains, json_contains_path: jsonContainsPath,
   json_length: jsonLength, json_keys: jsonKeys, json_set: jsonSetLike('set'), json_insert: jsonSetLike('insert'),
   json_replace: jsonSetLike('replace'), json_remove: jsonRemove, json_valid: jsonValid, isjson, json_type: jsonType, json_quote: jsonQuote,
-  json_value: jsonValueTsql, json_query: jsonQueryTsql, json_modify: jsonModify, json_path_exists: jsonPathExists,
+  json_value: jsonValueTsql, json_query: jsonQueryTsql, json_modify: jsonModify, json_path_exists: jsonPathExists, tsql_json_array: tsqlJsonArray,
 };

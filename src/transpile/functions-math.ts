@@ -1,4 +1,5 @@
 import type { Expr } from '../model/expr.js';
+import { dataType } from '../model/types.js';
 import {
   argClass, bin, caseWhen, cast, changed, fn, isNull, literalInt, noEquivalent, nul, num, paren, str, type Handler,
 } from './functions-ast.js';
@@ -60,7 +61,7 @@ const rand: Handler = ([seed], env, out, call) => {
 const atan: Handler = ([y, x]) => (y ? (x ? fn('atan2', y, x) : fn('atan', y)) : undefined);
 
 /** BIT_COUNT(n): ones in the 64-bit two's complement (bit_count on bit(64), PostgreSQL 14+). */
-const bitCount: Handler = ([x]) => (x ? cast(fn('bit_count', cast(cast(x, 'bigint'), 'bit(64)')), 'integer') : undefined);
+const bitCount: Handler = ([x]) => (x ? cast(fn('bit_count', cast(cast(x, 'bigint'), dataType('bit', [64]))), 'integer') : undefined);
 
 /** T-SQL AVG of an integer column returns an integer (truncated); PostgreSQL's avg returns numeric. */
 const tsqlAvg: Handler = ([x], env, out, call) => {
@@ -101,9 +102,24 @@ const mod: Handler = ([a, b], env) => (a && b ? fn('mod', argClass(a, env) === '
 
 const shift = (op: '<<' | '>>'): Handler => ([x, n]) => (x && n ? paren(bin(op, x, n)) : undefined);
 
+/** ISDATE(x): 1 when x reads as a timestamp (pg_input_is_valid, PostgreSQL 16), else reported. */
+const isdate: Handler = ([x], env, out, call) => {
+  if (!x) return undefined;
+  if (env.ctx.options.targetVersion < 16) return noEquivalent(out, call, [x], 'PostgreSQL before 16 has no non-raising date check', "pg_input_is_valid(x, 'timestamp') on PostgreSQL 16, or a PL/pgSQL function that catches the cast error");
+  changed(out, call, 'PostgreSQL accepts date formats SQL Server rejects and the reverse (DATEFORMAT and language settings)');
+  return caseWhen([[fn('pg_input_is_valid', cast(x, 'text'), str('timestamp')), num(1)]], num(0));
+};
+
+/** IS_ROLEMEMBER('role') / IS_MEMBER('role'): 1 or 0 for the current user. */
+const isRoleMember: Handler = ([role, who]) => {
+  if (!role) return undefined;
+  const member = fn('pg_has_role', who ?? { kind: 'call', name: ['current_user'], args: [], niladic: true }, role, str('MEMBER'));
+  return caseWhen([[member, num(1)]], num(0));
+};
+
 export const MATH_HANDLERS: Record<string, Handler> = {
   tsql_round: tsqlRound, mysql_round: mysqlRound, truncate, mysql_greatest: nullStrict('greatest'), mysql_least: nullStrict('least'),
   iif, choose, isnumeric, rand, atan, bit_count: bitCount, tsql_avg: tsqlAvg, any_value: anyValue,
   mysql_bit_and: bitAgg('bit_and', '18446744073709551615'), mysql_bit_or: bitAgg('bit_or', '0'), mysql_bit_xor: bitAgg('bit_xor', '0'),
-  count, get_bit: getBit, left_shift: shift('<<'), right_shift: shift('>>'), set_bit: setBit, mod,
+  count, isdate, is_rolemember: isRoleMember, get_bit: getBit, left_shift: shift('<<'), right_shift: shift('>>'), set_bit: setBit, mod,
 };

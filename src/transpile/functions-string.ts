@@ -1,4 +1,5 @@
 import type { Expr } from '../model/expr.js';
+import { dataType } from '../model/types.js';
 import {
   asText, bin, caseWhen, cast, changed, concat, fn, isNull, literalInt, literalString, noEquivalent, nul, num, str, type Handler,
 } from './functions-ast.js';
@@ -267,13 +268,29 @@ const cryptGenRandom: Handler = ([n], env) => {
   return fn('gen_random_bytes', n);
 };
 
+const BIT64 = dataType('bit', [64]);
+
 /** BIN(n): binary digits of a 64-bit integer, without leading zeros. */
-const binDigits: Handler = ([n]) => (n ? fn('coalesce', fn('nullif', fn('ltrim', cast(cast(cast(n, 'bigint'), 'bit(64)'), 'text'), str('0')), str('')), str('0')) : undefined);
+const binDigits: Handler = ([n]) => (n ? fn('coalesce', fn('nullif', fn('ltrim', cast(cast(cast(n, 'bigint'), BIT64), 'text'), str('0')), str('')), str('0')) : undefined);
+
+/** STRING_ESCAPE(s, 'json'): the JSON string body without its quotes. */
+const stringEscape: Handler = ([s, kind]) => {
+  if (!s || literalString(kind)?.toLowerCase() !== 'json') return undefined;
+  return fn('regexp_replace', cast(fn('to_json', cast(s, 'text')), 'text'), str('^"|"$'), str(''), str('g'));
+};
+
+/** EDIT_DISTANCE(a, b) → levenshtein (fuzzystrmatch). */
+const editDistance: Handler = ([a, b, max], env, out, call) => {
+  if (!a || !b) return undefined;
+  if (max) return noEquivalent(out, call, [a, b, max], 'the maximum-distance argument is not translated', 'levenshtein_less_equal(a, b, max)');
+  env.ctx.extensions.add('fuzzystrmatch');
+  return fn('levenshtein', asText(a, env), asText(b, env));
+};
 
 export const STRING_HANDLERS: Record<string, Handler> = {
   len, charindex: charindexFrom, locate: charindexFrom, patindex, quotename, mysql_trim: mysqlTrim, mysql_insert: mysqlInsert, field, elt,
   find_in_set: findInSet, substring_index: substringIndex, mysql_substr: mysqlSubstr, hex, hex_of_number: hexOfNumber, sha1, sha2,
   hashbytes, to_base64: toBase64, mysql_char: mysqlChar, strcmp, regexp_like: regexpLike, regexp_replace: regexpReplace,
   regexp_substr: regexpSubstr, regexp_instr: regexpInstr, mysql_format: mysqlFormat, tsql_str: tsqlStr, soundex, difference, quote,
-  formatmessage: formatMessage, crypt_gen_random: cryptGenRandom, bin: binDigits, mysql_concat: mysqlConcat, text_md5: textMd5,
+  formatmessage: formatMessage, crypt_gen_random: cryptGenRandom, bin: binDigits, string_escape: stringEscape, edit_distance: editDistance, mysql_concat: mysqlConcat, text_md5: textMd5,
 };
