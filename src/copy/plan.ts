@@ -1,0 +1,95 @@
+import type { Catalog, Column, QName, Table } from '../model/catalog.js';
+import { qnameText } from '../model/catalog.js';
+import { makeNameMap } from '../transpile/names.js';
+import { DEFAULT_OPTIONS, type ConvertOptions } from '../transpile/context.js';
+import { quoteIdent, quoteQName } from '../target/postgres/quote.js';
+import { fieldEncoder, type FieldEncoder } from './transforms.js';
+
+/** One column copied: where it is read, where it goes, how its values are encoded. */
+export interface CopyColumn {
+  source: string;
+  target: string;
+  encode: FieldEncoder;
+  /** The named value transform, for reports. */
+  copy?: string;
+}
+
+/** One table of the copy: its source and target names, columns in copy order, and the key that splits it. */
+export interface CopyTable {
+  source: QName;
+  target: QName;
+  /** 'schema.table' of the target: the name in state, rejects and the summary. */
+  name: string;
+  columns: CopyColumn[];
+  /** Single-column integer primary key (source spelling), when the table can be split into ranges. */
+  splitKey?: string;
+  /** Identity columns of the target, restarted past the copied maximum. */
+  identity: string[];
+}
+
+/** A key range [lo, hi] (inclusive) of a table, or the whole table (lo/hi undefined). */
+export interface Chunk {
+  table: string;
+  no: number;
+  lo?: bigint;
+  hi?: bigint;
+}
+
+const INTEGER_TYPES = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'integer', 'bigint']);
+
+/** Pairs every source table with its converted table, column by column, through the same name map the transpiler used. */
+export function planTables(source: Catalog, target: Catalog, options: Partial<ConvertOptions> = {}): CopyTable[] {
+  const names = makeNameMap(source, { ...DEFAULT_OPTIONS, ...options }, []);
+  const out: CopyTable[] = [];
+  for (const s of source.schemas) {
+    for (const t of s.tables) {
+      const tq = names.relation(t.name);
+      const tt = tq && findExact(target, tq);
+      if (!tq || !tt) continue;
+      const columns: CopyColumn[] = [];
+      for (const c of t.columns) {
+        if (c.generated) continue;
+        const tc = tt.columns.find((x) => x.name === names.column(t.name, c.name));
+        if (!tc || tc.generated) continue;
+        columns.push({ source: c.name, target: tc.name, encode: fieldEncoder({ source: c.type, target: tc.type, ...(tc.copy ? { copy: tc.copy } : {}) }), ...(tc.copy ? { copy: tc.copy } : {}) });
+      }
+      if (!columns.length) continue;
+      const key = splitKeyOf(t);
+      out.push({
+        source: t.name, target: tq, name: qnameText(tq), columns,
+        ...(key ? { splitKey: key } : {}),
+        identity: tt.columns.filter((c: Column) => c.identity).map((c) => c.name),
+      });
+    }
+  }
+  return out;
+}
+
+function findExact(c: Catalog, q: QName): Table | undefined {
+  return c.schemas.find((s) => s.name === q.schema)?.tables.find((t) => t.name.name === q.name);
+}
+
+function splitKeyOf(t: Table): string | undefined {
+  const parts = t.primaryKey?.columns;
+  if (parts?.length !== 1 || parts[0]!.expr) return undefined;
+  const col = t.columns.find((c) => c.name.toLowerCase() === parts[0]!.column.toLowerCase());
+  return col && INTEGER_TYPES.has(col.type.name.toLowerCase()) ? col.name : undefined;
+}
+
+/** Splits [min, max] into n ranges of near-equal width (the last ends at max). */
+export function splitRange(table: string, min: bigint, max: bigint, n: number): Chunk[] {
+  const span = max - min + 1n;
+  const parts = BigInt(Math.max(1, Math.min(n, Number(span > 1_000_000_000n ? 1_000_000_000n : span))));
+  const width = (span + parts - 1n) / parts;
+  const out: Chunk[] = [];
+  for (let lo = min, no = 0; lo <= max; lo += width, no++) {
+    const hi = lo + width - 1n > max ? max : lo + width - 1n;
+    out.push({ table, no, lo, hi });
+  }
+  return out;
+}
+
+/** The target COPY statement for a table's columns. */
+export function copyStatement(t: CopyTable): string {
+  return `COPY ${quoteQName(t.target)} (${t.columns.map((c) => quoteIdent(c.target)).join(', ')}) FROM STDIN`;
+}

@@ -1,0 +1,67 @@
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyLine } from './copy-text.js';
+import type { Chunk, CopyTable } from './plan.js';
+import type { ValueWarnings } from './transforms.js';
+
+/** Encoded text is handed to the socket in pieces of about this size (fewer, larger writes). */
+const BATCH_BYTES = 64 * 1024;
+
+export interface Counter {
+  rows: number;
+  bytes: number;
+}
+
+/** Rows as arrays (column order of the table) → COPY text lines; counts rows and bytes as they pass. */
+export function copyEncoder(t: CopyTable, w: ValueWarnings, count: Counter, onBatch: () => void): Transform {
+  const encoders = t.columns.map((c) => c.encode);
+  let pending = '';
+  return new Transform({
+    writableObjectMode: true,
+    writableHighWaterMark: 1000,
+    transform(row: unknown[], _enc, done) {
+      pending += encodeRow(encoders, row, w);
+      count.rows++;
+      if (pending.length >= BATCH_BYTES) {
+        count.bytes += Buffer.byteLength(pending);
+        this.push(pending);
+        pending = '';
+        onBatch();
+      }
+      done();
+    },
+    flush(done) {
+      if (pending) {
+        count.bytes += Buffer.byteLength(pending);
+        this.push(pending);
+        onBatch();
+      }
+      done();
+    },
+  });
+}
+
+export function encodeRow(encoders: CopyTable['columns'][number]['encode'][], row: unknown[], w: ValueWarnings): string {
+  const fields = new Array<string>(encoders.length);
+  for (let i = 0; i < encoders.length; i++) fields[i] = encoders[i]!(row[i], w);
+  return copyLine(fields);
+}
+
+/** One COPY ... FROM STDIN fed from a source stream with backpressure end to end (source pauses when PostgreSQL lags). */
+export async function copyStream(client: pg.Client, sql: string, rows: Readable, encoder: Transform): Promise<void> {
+  await pipeline(rows, encoder, client.query(copyFrom(sql)));
+}
+
+/** COPY of already-encoded lines (the retry path: one batch, or one row). */
+export async function copyLines(client: pg.Client, sql: string, lines: string[]): Promise<void> {
+  const sink = client.query(copyFrom(sql));
+  await new Promise<void>((resolve, reject) => {
+    sink.on('finish', resolve);
+    sink.on('error', reject);
+    sink.end(lines.join(''));
+  });
+}
+
+export type { Chunk };

@@ -1,0 +1,138 @@
+import type { DataType } from '../model/types.js';
+import { COPY_NULL, escapeCopyText } from './copy-text.js';
+
+/** Counters of values the copy changed on the way (reported as warnings in the summary). */
+export interface ValueWarnings {
+  /** Zero or partial-zero dates (0000-00-00, 2020-00-10) loaded as NULL. */
+  zeroDates: number;
+  /** Strings holding U+FFFD: bytes that were not valid in the column's character set, replaced on decode. */
+  invalidText: number;
+  /** NUL characters removed (PostgreSQL text cannot hold them). */
+  nulChars: number;
+}
+
+export function emptyWarnings(): ValueWarnings {
+  return { zeroDates: 0, invalidText: 0, nulChars: 0 };
+}
+
+/** One column's value → COPY text field (escaped, or \N). */
+export type FieldEncoder = (value: unknown, w: ValueWarnings) => string;
+
+/** What the encoder needs to know about a column on both sides. */
+export interface ColumnTypes {
+  source: DataType;
+  target: DataType;
+  /** The named value transform of the type rule that fired (Column.copy). */
+  copy?: string;
+}
+
+const DATE_TYPES = new Set(['date', 'datetime', 'timestamp']);
+const TZ_TARGETS = new Set(['timestamptz', 'timestamp with time zone']);
+const BYTEA_TARGETS = new Set(['bytea']);
+
+/** Picks the encoder for a column from its named copy transform, then from its source and target types. */
+export function fieldEncoder(c: ColumnTypes): FieldEncoder {
+  const named = c.copy ? namedEncoder(c) : undefined;
+  if (named) return nullable(named);
+  const src = c.source.name.toLowerCase();
+  const tgt = c.target.name.toLowerCase();
+  if (DATE_TYPES.has(src)) return nullable(dateEncoder(TZ_TARGETS.has(tgt)));
+  if (BYTEA_TARGETS.has(tgt)) return nullable(byteaField);
+  if (src === 'bit' && tgt === 'boolean') return nullable(bitToBool);
+  return nullable(plainField);
+}
+
+function nullable(f: FieldEncoder): FieldEncoder {
+  return (v, w) => (v === null || v === undefined ? COPY_NULL : f(v, w));
+}
+
+function namedEncoder(c: ColumnTypes): FieldEncoder | undefined {
+  const tz = TZ_TARGETS.has(c.target.name.toLowerCase());
+  switch (c.copy) {
+    case 'int-to-bool': return intToBool;
+    case 'bit-to-bool': return bitToBool;
+    case 'bit-to-varbit': return bitToVarbit(typeof c.source.args[0] === 'number' ? c.source.args[0] : 1);
+    case 'zero-dates-to-null': return dateEncoder(tz);
+    case 'set-to-array': return setToArray;
+    case 'spatial-to-wkb': return spatialToWkb;
+    case 'hierarchyid-to-text': case 'variant-to-text': return plainField;
+    default: return undefined;
+  }
+}
+
+/** Text, numbers, decimals and bigints as strings, JSON text, enum labels. */
+export function plainField(v: unknown, w: ValueWarnings): string {
+  if (typeof v === 'string') return textField(v, w);
+  if (Buffer.isBuffer(v)) return textField(v.toString('utf8'), w);
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (v instanceof Date) return v.toISOString();
+  return textField(JSON.stringify(v), w);
+}
+
+function textField(s: string, w: ValueWarnings): string {
+  let t = s;
+  if (t.includes('\u0000')) {
+    w.nulChars++;
+    t = t.replaceAll('\u0000', '');
+  }
+  if (t.includes('\uFFFD')) w.invalidText++;
+  return escapeCopyText(t);
+}
+
+/** bytea hex input, with the backslash doubled for COPY text: \\x0a1b. */
+export function byteaField(v: unknown, w: ValueWarnings): string {
+  if (Buffer.isBuffer(v)) return '\\\\x' + v.toString('hex');
+  return '\\\\x' + Buffer.from(String(plainField(v, w)), 'utf8').toString('hex');
+}
+
+function intToBool(v: unknown): string {
+  if (Buffer.isBuffer(v)) return v.some((b) => b !== 0) ? 't' : 'f';
+  return Number(v) !== 0 ? 't' : 'f';
+}
+
+function bitToBool(v: unknown): string {
+  if (Buffer.isBuffer(v)) return v.some((b) => b !== 0) ? 't' : 'f';
+  return Number(v) !== 0 ? 't' : 'f';
+}
+
+/** BIT(n) arrives as big-endian bytes; PostgreSQL varbit wants the n low bits as 0/1 text. */
+function bitToVarbit(width: number): FieldEncoder {
+  return (v) => {
+    const bytes = Buffer.isBuffer(v) ? v : Buffer.from([Number(v) & 0xff]);
+    let bits = '';
+    for (const b of bytes) bits += b.toString(2).padStart(8, '0');
+    return bits.length >= width ? bits.slice(bits.length - width) : bits.padStart(width, '0');
+  };
+}
+
+/** MySQL keeps zero dates (0000-00-00, 2020-00-10) PostgreSQL cannot hold: they become NULL. */
+function dateEncoder(withZone: boolean): FieldEncoder {
+  return (v, w) => {
+    const s = typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : String(v);
+    if (isZeroDate(s)) {
+      w.zeroDates++;
+      return COPY_NULL;
+    }
+    // The session reads TIMESTAMP in UTC (time_zone '+00:00'), so the offset is explicit for timestamptz.
+    return withZone && s.length > 10 ? `${s}+00` : s;
+  };
+}
+
+export function isZeroDate(s: string): boolean {
+  return s.startsWith('0000') || /^\d{4}-00-|^\d{4}-\d{2}-00/.test(s);
+}
+
+/** SET 'a,b' → array literal {"a","b"} (members quoted, so commas and braces inside stay literal). */
+function setToArray(v: unknown, w: ValueWarnings): string {
+  const s = typeof v === 'string' ? v : String(v);
+  if (s === '') return '{}';
+  const members = s.split(',').map((m) => `"${m.replace(/["\\]/g, (c) => `\\${c}`)}"`);
+  return textField(`{${members.join(',')}}`, w);
+}
+
+/** MySQL geometry values are a 4-byte SRID then WKB; the bytea keeps the WKB. */
+function spatialToWkb(v: unknown, w: ValueWarnings): string {
+  if (Buffer.isBuffer(v) && v.length > 4) return byteaField(v.subarray(4), w);
+  return byteaField(v, w);
+}
