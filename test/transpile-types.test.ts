@@ -167,13 +167,13 @@ describe('type rules', () => {
     expect(r.out.diagnostics[0]).toMatchObject({ code: 'PGS2001', severity: 'error' });
   });
 
-  test('T-SQL alias type → domain, NOT NULL kept', () => {
+  test('T-SQL alias type → domain; its NOT NULL is a column default, so the domain has none', () => {
     const sch = schema('dbo', [table('dbo', 'Person', [col('Phone', ty('Phone'))])], {
       types: [{ kind: 'alias', name: { schema: 'dbo', name: 'Phone' }, base: ty('varchar', [20]), nullable: false, span: table('dbo', 'x', []).span }],
     });
     const out = transpile(catalog('tsql', [sch]), opts({ caseInsensitive: 'ignore' }));
     const pub = out.schemas[0]!;
-    expect(pub.types).toEqual([{ kind: 'domain', name: { schema: 'public', name: 'phone' }, base: ty('varchar', [20]), nullable: false, span: pub.types[0]!.span, source: 'type dbo.Phone' }]);
+    expect(pub.types).toEqual([{ kind: 'domain', name: { schema: 'public', name: 'phone' }, base: ty('varchar', [20]), span: pub.types[0]!.span, source: 'type dbo.Phone' }]);
     expect(pub.tables[0]!.columns[0]!.type).toMatchObject({ name: 'phone', schema: 'public', args: [] });
   });
 });

@@ -75,7 +75,8 @@ export function convertUserType(ctx: TranspileContext, t: UserType, newCollation
       ci = { ...(r.collation ? { collation: r.collation } : {}), ...(r.checks.length ? { checks: r.checks } : {}) };
       if (r.newCollation) newCollations.push(r.newCollation);
     }
-    return { kind: 'domain', name, base, ...ci, ...(t.nullable === false ? { nullable: false } : {}), span: t.span, source: object };
+    // No NOT NULL on the domain: the alias type's nullability is a column default, and the columns carry it.
+    return { kind: 'domain', name, base, ...ci, span: t.span, source: object };
   }
   if (t.kind === 'table') {
     ctx.diagnostics.push(diag('PGS2001', `table type ${qnameText(t.name)} has no PostgreSQL equivalent (use a composite type or a temporary table); listed for manual conversion`, { object, span: t.span }));

@@ -1,5 +1,6 @@
 import type { Check, Column, ForeignKey, Index, Key, KeyPart, QName, RefAction, Table } from '../../model/catalog.js';
 import { objectPath } from '../../model/catalog.js';
+import type { DataType } from '../../model/types.js';
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
 import type { Token } from './lexer.js';
 import {
@@ -163,6 +164,13 @@ function parseSignedInt(c: Cursor): bigint {
   return BigInt(neg ? `-${digits}` : digits);
 }
 
+/** An alias type's NULL / NOT NULL is the default nullability of the columns that use it (a column may override it). */
+function aliasTypeNullable(s: Session, t: DataType): boolean {
+  const sc = t.schema === undefined ? undefined : s.catalog.schemas.find((x) => sameName(x.name, t.schema!));
+  const found = (sc ? [sc] : s.catalog.schemas).flatMap((x) => x.types).find((u) => u.kind === 'alias' && sameName(u.name.name, t.name));
+  return found?.nullable !== false;
+}
+
 export function parseColumnDef(s: Session, c: Cursor, table: Table, object: string): Column {
   const first = peek(c);
   const name = expectIdent(c, 'column name');
@@ -172,7 +180,8 @@ export function parseColumnDef(s: Session, c: Cursor, table: Table, object: stri
     const expr = parseExprOrOpaque(c, isColumnOptionStop);
     col = { name, type: { name: '', args: [], raw: '' }, nullable: true, generated: { expr, raw: textOf(c, from, prev(c)), stored: false }, span: spanOf(c, first) };
   } else {
-    col = { name, type: parseDataType(c, s.defaultSchema), nullable: true, span: spanOf(c, first) };
+    const type = parseDataType(c, s.defaultSchema);
+    col = { name, type, nullable: aliasTypeNullable(s, type), span: spanOf(c, first) };
   }
   const flags: string[] = [];
   let constraintName: string | undefined;
