@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { analyzeCommand } from './analyze.js';
 import { convertCommand } from './convert.js';
+import { copyCommand } from './copy.js';
 import { validateCommand } from './validate.js';
 
 // Exit codes: 0 output written (the report may list items), 1 fatal or --fail-on tripped, 2 usage.
@@ -11,8 +12,9 @@ const parser = yargs(hideBin(process.argv))
   .usage('$0 <command> [options]')
   .command(convertCommand)
   .command(analyzeCommand)
+  .command(copyCommand)
   .command(validateCommand)
-  .demandCommand(1, 'Name a command: convert, analyze')
+  .demandCommand(1, 'Name a command: convert, analyze, copy')
   .strict()
   .recommendCommands()
   .help()

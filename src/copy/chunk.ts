@@ -5,6 +5,7 @@ import { escapeCopyText } from './copy-text.js';
 import type { SourceConnection } from './mysql-source.js';
 import { copyStatement, type Chunk, type CopyTable } from './plan.js';
 import { markChunkDone } from './state.js';
+import { whenIdle } from './target-db.js';
 import { copyEncoder, copyLines, copyStream, encodeRow, type Counter } from './stream.js';
 import type { ValueWarnings } from './transforms.js';
 
@@ -46,6 +47,7 @@ export async function copyChunk(ctx: ChunkContext, t: CopyTable, c: Chunk): Prom
     await ctx.target.query('COMMIT');
     return { rows: count.rows, bytes: count.bytes, rejected: 0 };
   } catch (e) {
+    await whenIdle(ctx.target);
     await ctx.target.query('ROLLBACK').catch(() => undefined);
     if (!isDataError(e)) throw e;
     ctx.onProgress(-reported.rows, -reported.bytes);
@@ -111,6 +113,7 @@ async function tryLines(db: pg.Client, sql: string, lines: string[], why?: true)
     await db.query('RELEASE SAVEPOINT pgshift_batch');
     return true;
   } catch (e) {
+    await whenIdle(db);
     await db.query('ROLLBACK TO SAVEPOINT pgshift_batch');
     if (!isDataError(e)) throw e;
     return why ? (e as Error).message : '';

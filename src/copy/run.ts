@@ -42,6 +42,8 @@ export interface CopyOptions {
   rejectsDir?: string;
   /** Conversion options (identifiers, schema map, target version, mappings file). */
   convert?: Partial<ConvertOptions>;
+  /** Run src/copy/validate.ts after the copy when it is there (default true). */
+  validate?: boolean;
   onEvent?: (e: CopyEvent) => void;
 }
 
@@ -106,7 +108,7 @@ export async function runCopy(options: CopyOptions): Promise<CopyStats> {
     if (!options.schemaOnly) await copyData(admin, options, plan, fingerprint, chunkRows, stats, emit);
     if (!options.dataOnly) await applyPhase(admin, fingerprint, 'post-data', post, stats, emit);
     if (!options.schemaOnly) await restartIdentities(admin, plan, emit);
-    stats.validation = await runValidateWhenPresent(options, plan);
+    if (options.validate !== false && !options.schemaOnly) stats.validation = await runValidateWhenPresent(options, plan);
   } finally {
     await admin.end().catch(() => undefined);
   }
@@ -271,7 +273,9 @@ async function runValidateWhenPresent(options: CopyOptions, plan: CopyTable[]): 
   if (!existsSync(join(here, 'validate.js'))) return undefined;
   const path = './validate.js';
   const mod = (await import(path)) as Record<string, unknown>;
-  const fn = mod.validateCopy ?? mod.runValidate ?? mod.validate;
+  const fn = mod.runValidate;
   if (typeof fn !== 'function') return undefined;
-  return (fn as (o: unknown) => Promise<unknown>)({ source: options.source, target: options.target, tables: plan.map((t) => t.source.name) });
+  return (fn as (o: unknown) => Promise<unknown>)({
+    source: options.source, target: options.target, tables: plan.map((t) => `${t.source.schema}.${t.source.name}`), ...(options.convert ? { convert: options.convert } : {}),
+  });
 }

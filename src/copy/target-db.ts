@@ -25,3 +25,9 @@ export async function openTarget(url: string): Promise<pg.Client> {
   client.on('error', () => undefined);
   return client;
 }
+
+/** After a failed COPY the server still has to say ReadyForQuery; waiting for it keeps the next query off pg's busy-client path. */
+export async function whenIdle(client: pg.Client): Promise<void> {
+  const internal = client as unknown as { _activeQuery?: unknown; connection?: { once(e: string, f: () => void): void } };
+  for (let i = 0; i < 1000 && internal._activeQuery; i++) await new Promise((r) => setTimeout(r, 1));
+}
