@@ -11,7 +11,7 @@ export const NULL_MARK = 30;
 
 /**
  * The canonical text of one column as a SQL expression of the given database. Both sides produce the
- * same text for a value and its copy: decimals at the column scale, floats as 14 significant digits,
+ * same text for a value and its copy: decimals at the column scale, floats at 14 significant digits (FLOAT at 6),
  * dates 'YYYY-MM-DD HH:MM:SS[.ffffff]' (zero dates NULL, timestamps in UTC), booleans 1/0, bits as
  * 0/1 text, sets in definition order, binary as lower-case hex. NULL stays NULL here (the row text marks it).
  */
@@ -27,7 +27,7 @@ function mysqlCanonical(c: ValidateColumn): string {
     case 'year': return `CAST(${x} + 0 AS CHAR)`;
     case 'bool': return `CAST((${x} <> 0) AS CHAR)`;
     case 'bits': return `LPAD(BIN(${x} + 0), ${c.bits}, '0')`;
-    case 'float': return floatText(`CAST(${x} AS DOUBLE)`, 'mysql');
+    case 'float': return floatText(`CAST(${x} AS DOUBLE)`, c.digits, 'mysql');
     // The copy drops NUL characters (PostgreSQL text cannot hold them).
     case 'text': case 'json': return `REPLACE(CONVERT(${x} USING utf8mb4), CHAR(0), '')`;
     case 'set': return `CONVERT(${x} USING utf8mb4)`;
@@ -53,7 +53,7 @@ function pgCanonical(c: ValidateColumn): string {
     case 'int': case 'decimal': case 'year': return `${x}::text`;
     case 'bool': return `${x}::int::text`;
     case 'bits': return `${x}::text`;
-    case 'float': return floatText(`${x}::float8`, 'postgres');
+    case 'float': return floatText(`${x}::float8`, c.digits, 'postgres');
     case 'text': case 'json': return `${x}::text`;
     case 'set': {
       const order = `ARRAY[${c.members.map(quoteLiteral).join(', ') || "''"}]::text[]`;
@@ -68,15 +68,15 @@ function pgCanonical(c: ValidateColumn): string {
 }
 
 /**
- * A double as '<14-digit integer>e<exponent>', computed with the same IEEE operations on both sides,
+ * A float as '<n-digit integer>e<exponent>', computed with the same IEEE operations on both sides,
  * because MariaDB and PostgreSQL print floats differently (1e15 vs 1e+15, 0.00000015 vs 1.5e-07).
  */
-function floatText(v: string, d: Dialect): string {
+function floatText(v: string, digits: number, d: Dialect): string {
   if (d === 'mysql') {
-    const e = `(FLOOR(LOG10(ABS(${v}))) - 13)`;
+    const e = `(FLOOR(LOG10(ABS(${v}))) - ${digits - 1})`;
     return `IF(${v} = 0, '0', CONCAT(CAST(ROUND(${v} / POW(10, ${e})) AS SIGNED), 'e', ${e}))`;
   }
-  const e = `(floor(log(abs(${v}))) - 13)`;
+  const e = `(floor(log(abs(${v}))) - ${digits - 1})`;
   return `CASE WHEN ${v} = 0 THEN '0' ELSE round(${v} / power(10::float8, ${e}))::bigint::text || 'e' || ${e}::int::text END`;
 }
 

@@ -19,6 +19,8 @@ export interface ValidateColumn {
   bits: number;
   /** SET members in definition order (the canonical order of a set value). */
   members: string[];
+  /** Significant digits a float compares at: 6 for single precision (what MySQL prints and the copy reads), 14 for double. */
+  digits: number;
 }
 
 /** How a table is split for checksums: integer key ranges, hash buckets of any key, or one whole-table checksum. */
@@ -48,12 +50,13 @@ export function canonKind(source: DataType, target: DataType): CanonKind {
   const s = source.name.toLowerCase();
   const t = target.name.toLowerCase();
   if (t === 'boolean' || t === 'bool') return 'bool';
+  // MariaDB JSON is LONGTEXT with a json_valid check; the converter makes it jsonb.
+  if (t === 'jsonb' || t === 'json' || s === 'json') return 'json';
   if (INTS.has(s)) return 'int';
   if (s === 'bit') return 'bits';
   if (DECIMALS.has(s)) return 'decimal';
   if (FLOATS.has(s)) return 'float';
   if (s === 'set') return 'set';
-  if (s === 'json') return 'json';
   if (BINARIES.has(s)) return 'binary';
   if (SPATIAL.has(s)) return 'spatial';
   if (s === 'date') return 'date';
@@ -91,6 +94,7 @@ export function planValidation(source: Catalog, target: Catalog, only?: string[]
           fsp: ['datetime', 'timestamp', 'time'].includes(c.type.name.toLowerCase()) ? arg0 ?? 0 : 0,
           bits: c.type.name.toLowerCase() === 'bit' ? arg0 ?? 1 : 0,
           members: c.type.values ?? [],
+          digits: isSingleFloat(c.type) ? 6 : 14,
         });
       }
       if (!columns.length) continue;
@@ -99,6 +103,11 @@ export function planValidation(source: Catalog, target: Catalog, only?: string[]
     }
   }
   return out;
+}
+
+function isSingleFloat(t: DataType): boolean {
+  const p = t.args[0];
+  return t.name.toLowerCase() === 'float' && (t.args.length !== 1 || (typeof p === 'number' && p <= 24));
 }
 
 function findTable(c: Catalog, q: QName): Table | undefined {

@@ -17,6 +17,8 @@ export interface ValidateOptions {
   chunkRows?: number;
   /** Random source rows compared field by field per table (default 0). */
   sample?: number;
+  /** A mismatching range with at most this many rows is compared row by row instead of bisected (default 2000). */
+  leafRows?: number;
   /** Differing rows listed per table; all are counted (default 1000). */
   listLimit?: number;
   /** Naming options the schema was converted with (identifiers, schema map), so tables pair up as in the copy. */
@@ -133,7 +135,7 @@ export async function validateTable(t: ValidateTable, src: ValidateDb, tgt: Vali
         const [a, b] = await checksums(t, s, src, tgt);
         if (sameChecksum(a, b)) return;
         mismatchedChunks++;
-        await narrowRange(t, s as Extract<Slice, { kind: 'range' }>, a, b, src, tgt, sink);
+        await narrowRange(t, s as Extract<Slice, { kind: 'range' }>, a, b, { src, tgt, sink, leafRows: o.leafRows ?? LEAF_ROWS });
       });
     }
   } else if (t.mode === 'bucket') {
@@ -177,16 +179,18 @@ export async function validateTable(t: ValidateTable, src: ValidateDb, tgt: Vali
 
 /** Bisects a mismatching key range until its halves are small enough to compare row by row. */
 async function narrowRange(
-  t: ValidateTable, s: Extract<Slice, { kind: 'range' }>, a: Checksum, b: Checksum, src: ValidateDb, tgt: ValidateDb, sink: DiffSink,
+  t: ValidateTable, s: Extract<Slice, { kind: 'range' }>, a: Checksum, b: Checksum,
+  ctx: { src: ValidateDb; tgt: ValidateDb; sink: DiffSink; leafRows: number },
 ): Promise<void> {
-  if (Math.max(Number(a.n), Number(b.n)) <= LEAF_ROWS || s.hi - s.lo <= 1n) {
+  const { src, tgt, sink } = ctx;
+  if (Math.max(Number(a.n), Number(b.n)) <= ctx.leafRows || s.hi - s.lo <= 1n) {
     await diffSlice(t, s, src, tgt, sink);
     return;
   }
   const mid = s.lo + (s.hi - s.lo) / 2n;
   for (const half of [{ kind: 'range' as const, lo: s.lo, hi: mid }, { kind: 'range' as const, lo: mid, hi: s.hi }]) {
     const [x, y] = await checksums(t, half, src, tgt);
-    if (!sameChecksum(x, y)) await narrowRange(t, half, x, y, src, tgt, sink);
+    if (!sameChecksum(x, y)) await narrowRange(t, half, x, y, ctx);
   }
 }
 
