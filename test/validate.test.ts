@@ -86,7 +86,7 @@ describe.skipIf(!live)('validate: MariaDB source vs its PostgreSQL copy', () => 
     expect(byName(r.tables, 'public.mix').chunks).toBeGreaterThan(5);
     expect(r.ok).toBe(true);
     const cli = spawnSync('node', ['dist/src/cli/main.js', 'validate', '--source', source, '--target', target, '--chunk-rows', '100'], { encoding: 'utf8' });
-    expect([cli.status, cli.stderr]).toEqual([0, '']);
+    expect(cli.status).toBe(0);
     expect(cli.stdout).toMatch(/validate: 4 table\(s\) match/);
   });
 
