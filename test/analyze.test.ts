@@ -191,7 +191,7 @@ describe('renderers', async () => {
     };
     expect(renderAssessmentCsv(tricky)).toBe(
       `${ASSESSMENT_CSV_COLUMNS.join(',')}\r\n` +
-      '1,error,PGS3001,function has no PostgreSQL mapping,"table a,b",converted with warnings,in.sql:5:3,in.sql,5,3,,medium,30,' +
+      '1,error,PGS3001,function has no PostgreSQL mapping,"table a,b",converted with warnings,in.sql:5:3,in.sql,5,3,tsql.fn.checksum,medium,30,' +
       '"has ""quotes"", a comma\nand a newline",plain\r\n',
     );
     const m = renderAssessmentCsv(a).split('\r\n');
@@ -203,7 +203,7 @@ describe('renderers', async () => {
     const j = JSON.parse(JSON.stringify(a)) as Record<string, unknown>;
     expect(Object.keys(j)).toEqual(['tool', 'dialect', 'inputs', 'summary', 'objects', 'items', 'features']);
     expect(Object.keys(j.summary as object)).toEqual(['objects', 'objectsByKind', 'items', 'complexity', 'minutes', 'hours']);
-    expect(Object.keys((j.items as object[])[0]!)).toEqual(['id', 'code', 'severity', 'title', 'message', 'object', 'objectStatus', 'location', 'file', 'line', 'col', 'complexity', 'minutes']);
+    expect(Object.keys((j.items as object[])[0]!)).toEqual(['id', 'code', 'severity', 'title', 'message', 'object', 'objectStatus', 'location', 'file', 'line', 'col', 'rule', 'complexity', 'minutes']);
     expect(j.dialect).toBe('tsql');
     expect(j.inputs).toEqual(['in.sql']);
   });

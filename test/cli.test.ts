@@ -33,6 +33,15 @@ describe('pgshift convert', () => {
     expect(r.status).toBe(1);
   });
 
+  it('reads stdin for -', () => {
+    const r = spawnSync(process.execPath, [bin, 'convert', '-', '--from', 'mysql', '-o', join(out, 'stdin')], {
+      encoding: 'utf8', input: readFileSync('examples/shop-mysql.sql', 'utf8'),
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'stdin', 'report.json'), 'utf8')).inputs).toEqual(['<stdin>']);
+  });
+
   it('--format json prints the report', () => {
     const r = run('convert', 'examples/shop-mysql.sql', '-o', join(out, 'json'), '--format', 'json');
     expect(r.status).toBe(0);

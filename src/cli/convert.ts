@@ -1,24 +1,15 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { convertCatalog, convertScripts, introspectSource, sourceUrlDialect, type PipelineOptions, type SourceDialect } from '../convert.js';
+import { convertCatalog, type PipelineOptions } from '../convert.js';
 import { formatDiagnostic, sortDiagnostics } from '../model/diagnostics.js';
-import { detectDialect } from '../sources/detect.js';
-import { readScripts } from '../sources/script.js';
 import { writeMigration } from '../emit/files.js';
 import { renderReportMarkdown } from '../emit/report.js';
-import { parseSchemaMap, UsageError } from './options.js';
+import { conversionOptions, UsageError, withConversionOptions, withSourceOptions, type ConversionArgs } from './options.js';
+import { checkSourceArgs, loadSourceCatalog, type SourceArgs } from './source.js';
 
-interface ConvertArgs {
-  input?: string;
-  source?: string;
-  from?: SourceDialect;
+interface ConvertArgs extends SourceArgs, ConversionArgs {
   out: string;
-  mappings?: string;
-  identifiers: 'lower' | 'preserve';
-  schemaMap: string[];
-  targetVersion: number;
-  caseInsensitive?: 'citext' | 'collation' | 'ignore';
   verify?: string;
   format: 'text' | 'json';
   failOn?: 'error' | 'warning';
@@ -29,16 +20,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
   command: 'convert [input]',
   describe: 'Convert a T-SQL or MySQL schema script (file, directory or - for stdin), or a live database (--source), into ordered PostgreSQL migration files',
   builder: (y: Argv) =>
-    y
-      .positional('input', { type: 'string', describe: 'script file, directory of scripts, or - for stdin' })
-      .option('source', { type: 'string', describe: 'read a live database instead: mysql://, mariadb:// or mssql://user[:password]@host:port/db (password also from PGSHIFT_SOURCE_PASSWORD)' })
-      .option('from', { choices: ['tsql', 'mysql'] as const, describe: 'source dialect (inferred when obvious)' })
+    withConversionOptions(withSourceOptions(y))
       .option('out', { alias: 'o', type: 'string', default: 'pgshift-out', describe: 'output directory' })
-      .option('mappings', { type: 'string', describe: 'YAML file of type rules that go before the defaults' })
-      .option('identifiers', { choices: ['lower', 'preserve'] as const, default: 'lower' as const, describe: 'fold names to lower case, or keep source case (quoted)' })
-      .option('schema-map', { type: 'string', array: true, default: [] as string[], describe: 'rename a schema: source=target (repeatable)' })
-      .option('target-version', { type: 'number', default: 15, describe: 'PostgreSQL major version the output targets' })
-      .option('case-insensitive', { choices: ['citext', 'collation', 'ignore'] as const, describe: 'how case-insensitive source collations are kept (default: collation from 18, citext before)' })
       .option('verify', { type: 'string', describe: 'apply the output to an embedded PostgreSQL (no value) or to a postgres:// URL (a scratch database, dropped after)' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'what to print: diagnostics and a summary, or the JSON report' })
       .option('fail-on', { choices: ['error', 'warning'] as const, describe: 'exit 1 when the report has items of this severity or worse' })
@@ -49,32 +32,12 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
 };
 
 async function runConvert(argv: ConvertArgs): Promise<number> {
-  let options: PipelineOptions;
-  let scripts;
+  let conversion, loaded;
   try {
-    if (argv.input !== undefined && argv.source !== undefined) throw new UsageError('give either an input script or --source, not both');
-    if (argv.input === undefined && argv.source === undefined) throw new UsageError('name an input script, or a live database with --source URL');
-    if (argv.source !== undefined) {
-      const from = sourceUrlDialect(argv.source);
-      if (!from) throw new UsageError('--source must be a mysql://, mariadb:// or mssql:// URL');
-      if (argv.from && argv.from !== from) throw new UsageError(`--from ${argv.from} contradicts the --source URL scheme (${from})`);
-    }
-    if (argv.input !== undefined && argv.input !== '-' && !existsSync(argv.input)) throw new UsageError(`input not found: ${argv.input}`);
-    if (!Number.isInteger(argv.targetVersion) || argv.targetVersion < 12 || argv.targetVersion > 18)
-      throw new UsageError('--target-version must be a PostgreSQL major version from 12 to 18');
-    if (argv.mappings && !existsSync(argv.mappings)) throw new UsageError(`mappings file not found: ${argv.mappings}`);
-    scripts = argv.input !== undefined ? readScripts(argv.input) : [];
-    const from = argv.source !== undefined ? sourceUrlDialect(argv.source) : argv.from ?? detectDialect(scripts);
-    if (!from) throw new UsageError('cannot tell the source dialect from the input; pass --from tsql or --from mysql');
-    options = {
-      from,
-      identifiers: argv.identifiers,
-      schemaMap: parseSchemaMap(argv.schemaMap),
-      targetVersion: argv.targetVersion,
-      caseInsensitive: argv.caseInsensitive,
-      mappingsFile: argv.mappings,
-      verify: argv.verify === undefined ? undefined : argv.verify === '' ? 'pglite' : argv.verify,
-    };
+    checkSourceArgs(argv);
+    conversion = conversionOptions(argv);
+    // connection failures throw an Error whose message names the server, never the password
+    loaded = await loadSourceCatalog(argv);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`pgshift: ${e.message}\n`);
@@ -82,15 +45,12 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
     }
     throw e;
   }
-
-  let result;
-  if (argv.source !== undefined) {
-    // connection failures throw an Error whose message names the server, never the password
-    const live = await introspectSource(argv.source);
-    result = await convertCatalog(live.source, options, [live.input]);
-  } else {
-    result = await convertScripts(scripts, options);
-  }
+  const options: PipelineOptions = {
+    ...conversion,
+    from: loaded.from,
+    ...(argv.verify === undefined ? {} : { verify: argv.verify === '' ? 'pglite' : argv.verify }),
+  };
+  const result = await convertCatalog(loaded.catalog, options, loaded.inputs);
   mkdirSync(argv.out, { recursive: true });
   writeMigration(argv.out, result.phases, result.manual);
   writeFileSync(join(argv.out, 'report.json'), JSON.stringify(result.report, null, 2) + '\n');

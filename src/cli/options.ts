@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import type { Argv } from 'yargs';
+import type { ConvertOptions } from '../transpile/context.js';
+
 /** A mistake in how pgshift was called: exit code 2. */
 export class UsageError extends Error {}
 
@@ -10,4 +14,44 @@ export function parseSchemaMap(pairs: string[]): Record<string, string> {
     map[m[1]!.trim().toLowerCase()] = m[2]!.trim();
   }
   return map;
+}
+
+/** Where the schema comes from: a script argument, or a live database. Shared by every command that reads one. */
+export function withSourceOptions(y: Argv): Argv {
+  return y
+    .positional('input', { type: 'string', describe: 'script file, directory of scripts, or - for stdin' })
+    .option('source', { type: 'string', describe: 'read a live database instead: mysql://, mariadb:// or mssql://user[:password]@host:port/db (password also from PGSHIFT_SOURCE_PASSWORD)' })
+    .option('from', { choices: ['tsql', 'mysql'] as const, describe: 'source dialect (inferred when obvious)' });
+}
+
+export interface ConversionArgs {
+  mappings?: string;
+  identifiers: 'lower' | 'preserve';
+  schemaMap: string[];
+  targetVersion: number;
+  caseInsensitive?: 'citext' | 'collation' | 'ignore';
+}
+
+/** How the schema is converted: the options convert, analyze and copy share. */
+export function withConversionOptions(y: Argv): Argv {
+  return y
+    .option('mappings', { type: 'string', describe: 'YAML file of type rules that go before the defaults' })
+    .option('identifiers', { choices: ['lower', 'preserve'] as const, default: 'lower' as const, describe: 'fold names to lower case, or keep source case (quoted)' })
+    .option('schema-map', { type: 'string', array: true, default: [] as string[], describe: 'rename a schema: source=target (repeatable)' })
+    .option('target-version', { type: 'number', default: 15, describe: 'PostgreSQL major version the output targets' })
+    .option('case-insensitive', { choices: ['citext', 'collation', 'ignore'] as const, describe: 'how case-insensitive source collations are kept (default: collation from 18, citext before)' });
+}
+
+/** Checked conversion options; throws UsageError. */
+export function conversionOptions(argv: ConversionArgs): ConvertOptions {
+  if (!Number.isInteger(argv.targetVersion) || argv.targetVersion < 12 || argv.targetVersion > 18)
+    throw new UsageError('--target-version must be a PostgreSQL major version from 12 to 18');
+  if (argv.mappings && !existsSync(argv.mappings)) throw new UsageError(`mappings file not found: ${argv.mappings}`);
+  return {
+    identifiers: argv.identifiers,
+    schemaMap: parseSchemaMap(argv.schemaMap),
+    targetVersion: argv.targetVersion,
+    ...(argv.caseInsensitive ? { caseInsensitive: argv.caseInsensitive } : {}),
+    ...(argv.mappings ? { mappingsFile: argv.mappings } : {}),
+  };
 }
