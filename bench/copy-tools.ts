@@ -1,0 +1,69 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+
+export interface Timed {
+  seconds: number;
+  /** Peak resident set size in MB (the largest of the processes when several ran). */
+  rssMb: number;
+  ok: boolean;
+  tail: string;
+}
+
+/** Runs a command under /usr/bin/time -v: wall time, exit status and peak RSS ("Maximum resident set size"). */
+export function timed(cmd: string, args: string[], input?: string): Promise<Timed> {
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const p = spawn('/usr/bin/time', ['-v', cmd, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d: Buffer) => { out = (out + d.toString()).slice(-4000); });
+    p.stderr.on('data', (d: Buffer) => { err = (err + d.toString()).slice(-8000); });
+    p.stdin.end(input ?? '');
+    p.on('close', (code) => {
+      const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(err)?.[1] ?? 0);
+      const tail = (out + err.replace(/\n\s*Command being timed[\s\S]*$/, '')).trim().split('\n').slice(-6).join('\n');
+      resolve({ seconds: (performance.now() - t0) / 1000, rssMb: kb / 1024, ok: code === 0, tail });
+    });
+  });
+}
+
+/** Runs commands a few at a time; the result's RSS is the largest single process. */
+export async function timedAll(jobs: [string, string[]][], parallel: number): Promise<Timed> {
+  const t0 = performance.now();
+  const results: Timed[] = [];
+  let next = 0;
+  await Promise.all(Array.from({ length: parallel }, async () => {
+    while (next < jobs.length) {
+      const [cmd, args] = jobs[next++]!;
+      results.push(await timed(cmd, args));
+    }
+  }));
+  return {
+    seconds: (performance.now() - t0) / 1000,
+    rssMb: Math.max(0, ...results.map((r) => r.rssMb)),
+    ok: results.every((r) => r.ok),
+    tail: results.filter((r) => !r.ok).map((r) => r.tail).join('\n'),
+  };
+}
+
+/** pgloader from Debian when it is not installed; false (said aloud) when that fails. */
+export function ensurePgloader(): boolean {
+  if (spawnSync('sh', ['-c', 'command -v pgloader']).status === 0) return true;
+  console.log('pgloader not found: apt-get install -y pgloader ...');
+  const r = spawnSync('apt-get', ['install', '-y', 'pgloader'], { stdio: 'ignore' });
+  if (r.status === 0 && spawnSync('sh', ['-c', 'command -v pgloader']).status === 0) return true;
+  console.log('pgloader could not be installed (apt-get failed): its column is skipped');
+  return false;
+}
+
+/** A pgloader load command: schema and data from the MySQL database into a fresh PostgreSQL database. */
+export function writePgloaderCommand(file: string, mysqlUrl: string, pgUrl: string, workers: number): void {
+  writeFileSync(file, `LOAD DATABASE
+  FROM ${mysqlUrl}
+  INTO ${pgUrl}
+  WITH include drop, create tables, create indexes, reset sequences, foreign keys,
+       workers = ${workers}, concurrency = 1, prefetch rows = 10000
+  SET PostgreSQL PARAMETERS maintenance_work_mem to '256MB'
+  ALTER SCHEMA '${new URL(mysqlUrl).pathname.slice(1)}' RENAME TO 'public';
+`);
+}

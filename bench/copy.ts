@@ -1,0 +1,103 @@
+import { mkdirSync, rmSync, statSync, chmodSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import pg from 'pg';
+import { exportTables, generateDataset, TABLES } from './copy-dataset.js';
+import { ensurePgloader, timed, timedAll, writePgloaderCommand, type Timed } from './copy-tools.js';
+
+// npm run bench:copy: a MariaDB dataset of PGSHIFT_BENCH_ROWS rows (default 5 million) over 10 tables with the
+// full type mix, copied by pgshift, by pgloader and by a raw COPY FROM of the same rows exported once; rows/s,
+// MB/s and peak RSS of each, at that size and at a quarter of it (RSS should stay flat as rows grow).
+const mysqlUrl = process.env.PGSHIFT_TEST_MYSQL ?? 'mysql://root@127.0.0.1:3306/test';
+const pgUrl = process.env.PGSHIFT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const full = Number(process.env.PGSHIFT_BENCH_ROWS ?? 5_000_000);
+const jobs = Number(process.env.PGSHIFT_BENCH_JOBS ?? availableParallelism());
+const SRC_DB = 'pgshift_bench_copy';
+const DIR = '/tmp/pgshift-bench-copy';
+
+const withDb = (url: string, db: string): string => {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+};
+
+async function freshPgDatabase(db: string): Promise<string> {
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS ${db}`);
+    await c.query(`CREATE DATABASE ${db}`);
+  } finally {
+    await c.end();
+  }
+  return withDb(pgUrl, db);
+}
+
+async function pgRows(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    let n = 0;
+    for (const t of TABLES) n += Number((await c.query(`SELECT count(*) AS n FROM public.${t.name}`)).rows[0].n);
+    return n;
+  } catch {
+    return -1;
+  } finally {
+    await c.end();
+  }
+}
+
+interface Line { tool: string; t: Timed; rows: number }
+
+async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
+  console.log(`\n== ${rows.toLocaleString('en')} rows over ${TABLES.length} tables ==`);
+  let t0 = performance.now();
+  await generateDataset(mysqlUrl, SRC_DB, rows);
+  console.log(`generated in MariaDB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  chmodSync(DIR, 0o777);
+  t0 = performance.now();
+  const files = await exportTables(mysqlUrl, SRC_DB, DIR);
+  const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
+  console.log(`exported ${(bytes / 1e6).toFixed(1)} MB of COPY text in ${((performance.now() - t0) / 1000).toFixed(1)} s (the MB in MB/s below)`);
+  const source = withDb(mysqlUrl, SRC_DB);
+  const lines: Line[] = [];
+
+  const pgshiftDb = await freshPgDatabase('pgshift_bench_pgshift');
+  const shift = await timed('node', ['dist/src/cli/main.js', 'copy', '--source', source, '--target', pgshiftDb, '--no-validate', '--jobs', String(jobs), '--format', 'json']);
+  lines.push({ tool: 'pgshift copy', t: shift, rows: await pgRows(pgshiftDb) });
+
+  if (pgloader) {
+    const loaderDb = await freshPgDatabase('pgshift_bench_pgloader');
+    writePgloaderCommand(`${DIR}/load.pgloader`, source, loaderDb, jobs);
+    const loader = await timed('pgloader', ['--no-ssl-cert-verification', `${DIR}/load.pgloader`]);
+    lines.push({ tool: 'pgloader', t: loader, rows: await pgRows(loaderDb) });
+  }
+
+  // Raw COPY: the same tables (pgshift's pre-data DDL, no indexes), loaded from the exported files by psql.
+  const rawDb = await freshPgDatabase('pgshift_bench_raw');
+  const ddl = await timed('sh', ['-c', `pg_dump --schema-only --section=pre-data '${pgshiftDb}' | grep -v pgshift_state | psql -q '${rawDb}' >/dev/null`]);
+  if (!ddl.ok) console.log(`raw COPY schema: ${ddl.tail}`);
+  const raw = await timedAll(files.map((f, i) => ['psql', ['-q', '-v', 'ON_ERROR_STOP=1', rawDb, '-c', `\\copy public.${TABLES[i]!.name} FROM '${f}'`]]), jobs);
+  lines.push({ tool: 'raw COPY FROM file', t: raw, rows: await pgRows(rawDb) });
+
+  const mb = bytes / 1e6;
+  console.log(`${'tool'.padEnd(20)} ${'seconds'.padStart(8)} ${'rows/s'.padStart(10)} ${'MB/s'.padStart(7)} ${'peak RSS'.padStart(9)}  rows loaded`);
+  for (const l of lines) {
+    const status = l.t.ok ? '' : `  FAILED: ${l.t.tail.replace(/\n/g, ' | ').slice(0, 300)}`;
+    console.log(`${l.tool.padEnd(20)} ${l.t.seconds.toFixed(1).padStart(8)} ${Math.round(rows / l.t.seconds).toLocaleString('en').padStart(10)} ${(mb / l.t.seconds).toFixed(1).padStart(7)} ${`${l.t.rssMb.toFixed(0)} MB`.padStart(9)}  ${l.rows}${status}`);
+  }
+  const s = lines[0]!.t.seconds;
+  const loaderLine = lines.find((l) => l.tool === 'pgloader');
+  if (loaderLine?.t.ok) console.log(`pgshift vs pgloader: ${(loaderLine.t.seconds / s).toFixed(2)}x faster (target >= 2x)`);
+  console.log(`pgshift vs raw COPY: ${((raw.seconds / s) * 100).toFixed(0)} % of its throughput (target >= 70 %; raw COPY has no keys or indexes to build)`);
+  return lines;
+}
+
+const havePgloader = ensurePgloader(); // says so when it cannot, and the run goes on without it
+const small = await runSize(Math.max(1000, Math.round(full / 4)), havePgloader);
+const large = await runSize(full, havePgloader);
+console.log('\n== peak RSS as rows grow (flat is the target) ==');
+for (let i = 0; i < large.length; i++) {
+  console.log(`${large[i]!.tool.padEnd(20)} ${small[i]!.t.rssMb.toFixed(0).padStart(5)} MB at ${Math.round(full / 4).toLocaleString('en')} rows -> ${large[i]!.t.rssMb.toFixed(0).padStart(5)} MB at ${full.toLocaleString('en')} rows`);
+}
