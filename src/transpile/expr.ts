@@ -10,6 +10,7 @@ import { findTypeRule, renderTypeTemplate, typeKey, PG_STRING_TYPES } from './ty
 import { inferType, isDateLike, isNumericClass, typeClass } from './infer.js';
 import { resolveSource, type QueryScope } from './query-scope.js';
 import { translateWindowedCall } from './aggregates.js';
+import { translateJsonArrow } from './functions-json.js';
 
 /** A problem found while translating one expression; the caller decides what happens to the owning object. */
 export interface ExprProblem {
@@ -68,8 +69,10 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
     case 'number': case 'null': case 'bool': case 'bytes': case 'star': return e;
     case 'column': return { ...e, parts: mapColumnParts(e.parts, env) };
     case 'variable':
-      out.push({ code: 'PGS3002', message: `variable ${e.system ? '@@' : '@'}${e.name} has no meaning in a PostgreSQL ${'expression'} here` });
-      return { kind: 'opaque', text: `${e.system ? '@@' : '@'}${e.name}`, span: e.span };
+      // System variables (@@SPID, @@VERSION) are rules in the function files; local variables live in routines.
+      if (e.system) return translateCall({ kind: 'call', name: [`@@${e.name}`], args: [], niladic: true, span: e.span }, [], env, out);
+      out.push({ code: 'PGS3002', message: `variable @${e.name} has no meaning in a PostgreSQL expression here` });
+      return { kind: 'opaque', text: `@${e.name}`, span: e.span };
     case 'call': return translateWindowedCall(e, env, out, sub) ?? translateCall(e, e.args.map(sub), env, out);
     case 'binary': return translateBinary(e.op.toLowerCase(), sub(e.left), sub(e.right), env, out, e);
     case 'unary': {
@@ -196,6 +199,9 @@ function translateBinary(op: string, left: Expr, right: Expr, env: ExprEnv, out:
       }
       return node('+');
     }
+    case '->': case '->>':
+      // MySQL JSON path operators: the path is a MySQL path literal, not a PostgreSQL key.
+      return translateJsonArrow(op, left, right, env, out);
     case '/':
       // MySQL / always gives a decimal; PostgreSQL integer / integer truncates.
       if (dialect === 'mysql' && !(lk === 'exact' || lk === 'float' || rk === 'exact' || rk === 'float')) return node('/', castTo(left, NUMERIC), right);
@@ -292,7 +298,16 @@ function translateCast(e: Cast, inner: Expr, env: ExprEnv, out: ExprProblem[]): 
   if (e.form === 'try_cast' || e.form === 'try_convert') {
     out.push({ code: 'PGS3003', message: `${e.form.toUpperCase()} becomes CAST: invalid values raise an error instead of giving NULL` });
   }
-  if (e.style) return convertWithStyle(inner, type, e.style, out, e);
+  if (e.style) {
+    const styled = convertWithStyle(inner, type, e.style, out, e);
+    // CONVERT(varchar(10), d, 120): the target length cuts the styled text, as in SQL Server.
+    return styled.kind !== 'cast' && typeClass(type) === 'string' && typeof type.args[0] === 'number' ? { kind: 'cast', expr: styled, type, form: 'cast', span: e.span } : styled;
+  }
+  // SQL Server truncates a fraction converted to an integer; PostgreSQL rounds.
+  const from = typeClass(pgTypeOf(inner, env));
+  if (env.ctx.dialect === 'tsql' && typeClass(type) === 'integer' && (from === 'exact' || from === 'float')) {
+    inner = { kind: 'call', name: ['trunc'], args: [inner] };
+  }
   return { kind: 'cast', expr: inner, type, form: 'cast', span: e.span };
 }
 

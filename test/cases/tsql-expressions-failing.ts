@@ -18,9 +18,6 @@ export const EXPECTED_FAILURES: Record<string, string> = {
   "ISDATE('2020-02-29')": 'ISDATE has no mapping below PostgreSQL 16 (PGS3001); pg_input_is_valid exists on 16',
   "ISNULL(CAST(NULL AS varchar(2)), 'abcd')": 'ISNULL → coalesce loses the first argument’s type (no truncation to varchar(2))',
   // Casts (src/transpile/expr.ts)
-  'CAST(2.7 AS int)': 'decimal → int truncates in SQL Server; PostgreSQL CAST rounds (needs trunc())',
-  'CAST(-2.7 AS int)': 'decimal → int truncates in SQL Server; PostgreSQL CAST rounds (needs trunc())',
-  'CONVERT(int, 12.9)': 'decimal → int truncates in SQL Server; PostgreSQL CAST rounds (needs trunc())',
   "TRY_CONVERT(int, 'abc')": 'TRY_CONVERT becomes CAST (PGS3003), and PostgreSQL folds the constant: CREATE VIEW fails',
   "TRY_CAST('x' AS int)": 'TRY_CAST becomes CAST (PGS3003), and PostgreSQL folds the constant: CREATE VIEW fails',
   // Collation and padding policy (string comparison semantics)
