@@ -298,11 +298,7 @@ function translateCast(e: Cast, inner: Expr, env: ExprEnv, out: ExprProblem[]): 
   if (e.form === 'try_cast' || e.form === 'try_convert') {
     out.push({ code: 'PGS3003', message: `${e.form.toUpperCase()} becomes CAST: invalid values raise an error instead of giving NULL` });
   }
-  if (e.style) {
-    const styled = convertWithStyle(inner, type, e.style, out, e);
-    // CONVERT(varchar(10), d, 120): the target length cuts the styled text, as in SQL Server.
-    return styled.kind !== 'cast' && typeClass(type) === 'string' && typeof type.args[0] === 'number' ? { kind: 'cast', expr: styled, type, form: 'cast', span: e.span } : styled;
-  }
+  if (e.style) return convertWithStyle(inner, type, e.style, out, e);
   // SQL Server truncates a fraction converted to an integer; PostgreSQL rounds.
   const from = typeClass(pgTypeOf(inner, env));
   if (env.ctx.dialect === 'tsql' && typeClass(type) === 'integer' && (from === 'exact' || from === 'float')) {

@@ -190,7 +190,11 @@ export function convertWithStyle(inner: Expr, type: DataType, style: Expr, out: 
   const plain: Expr = { kind: 'cast', expr: inner, type, form: 'cast', span: src.span };
   if (fmt && STRING_TYPES.has(type.name)) {
     const d = inner.kind === 'string' ? cast(inner, 'timestamp') : inner;
-    return fn('to_char', d, str(fmt));
+    const text = fn('to_char', d, str(fmt));
+    // The styles are fixed-width; CONVERT(varchar(10), d, 120) keeps only what fits, as SQL Server does.
+    const width = fmt.replace('HH24', 'HH').replace('"T"', 'T').length;
+    const len = type.args[0];
+    return typeof len === 'number' && len < width ? fn('left', text, { kind: 'number', value: String(len) }) : text;
   }
   if (fmt && DATE_TYPES.has(type.name) && (inner.kind === 'string' || inner.kind === 'column' || inner.kind === 'cast')) {
     if (type.name === 'date') return fn('to_date', inner, str(fmt));
