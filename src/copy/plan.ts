@@ -1,7 +1,7 @@
+import { pairTables } from './pairs.js';
 import type { Catalog, Column, QName, Table } from '../model/catalog.js';
 import { qnameText } from '../model/catalog.js';
-import { makeNameMap } from '../transpile/names.js';
-import { DEFAULT_OPTIONS, type ConvertOptions } from '../transpile/context.js';
+import type { ConvertOptions } from '../transpile/context.js';
 import { quoteIdent, quoteQName } from '../target/postgres/quote.js';
 import { fieldEncoder, type FieldEncoder } from './transforms.js';
 
@@ -37,36 +37,21 @@ export interface Chunk {
 
 const INTEGER_TYPES = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'integer', 'bigint']);
 
-/** Pairs every source table with its converted table, column by column, through the same name map the transpiler used. */
+/** Every table to copy: its paired columns with their value encoders, the split key and identity columns. */
 export function planTables(source: Catalog, target: Catalog, options: Partial<ConvertOptions> = {}): CopyTable[] {
-  const names = makeNameMap(source, { ...DEFAULT_OPTIONS, ...options }, []);
-  const out: CopyTable[] = [];
-  for (const s of source.schemas) {
-    for (const t of s.tables) {
-      const tq = names.relation(t.name);
-      const tt = tq && findExact(target, tq);
-      if (!tq || !tt) continue;
-      const columns: CopyColumn[] = [];
-      for (const c of t.columns) {
-        if (c.generated) continue;
-        const tc = tt.columns.find((x) => x.name === names.column(t.name, c.name));
-        if (!tc || tc.generated) continue;
-        columns.push({ source: c.name, target: tc.name, encode: fieldEncoder({ source: c.type, target: tc.type, ...(tc.copy ? { copy: tc.copy } : {}) }), ...(tc.copy ? { copy: tc.copy } : {}) });
-      }
-      if (!columns.length) continue;
-      const key = splitKeyOf(t);
-      out.push({
-        source: t.name, target: tq, name: qnameText(tq), columns,
-        ...(key ? { splitKey: key } : {}),
-        identity: tt.columns.filter((c: Column) => c.identity).map((c) => c.name),
-      });
-    }
-  }
-  return out;
-}
-
-function findExact(c: Catalog, q: QName): Table | undefined {
-  return c.schemas.find((s) => s.name === q.schema)?.tables.find((t) => t.name.name === q.name);
+  return pairTables(source, target, options).map(({ source: t, target: tt, targetName: tq, columns }) => {
+    const key = splitKeyOf(t);
+    return {
+      source: t.name, target: tq, name: qnameText(tq),
+      columns: columns.map(({ source: c, target: tc }) => ({
+        source: c.name, target: tc.name,
+        encode: fieldEncoder({ source: c.type, target: tc.type, ...(tc.copy ? { copy: tc.copy } : {}) }),
+        ...(tc.copy ? { copy: tc.copy } : {}),
+      })),
+      ...(key ? { splitKey: key } : {}),
+      identity: tt.columns.filter((c: Column) => c.identity).map((c) => c.name),
+    };
+  });
 }
 
 function splitKeyOf(t: Table): string | undefined {

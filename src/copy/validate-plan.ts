@@ -1,8 +1,8 @@
+import { pairTables } from './pairs.js';
 import type { Catalog, QName, Table } from '../model/catalog.js';
 import { qnameText } from '../model/catalog.js';
 import type { DataType } from '../model/types.js';
-import { makeNameMap } from '../transpile/names.js';
-import { DEFAULT_OPTIONS, type ConvertOptions } from '../transpile/context.js';
+import type { ConvertOptions } from '../transpile/context.js';
 
 /** How a column's value is written in the canonical row text both databases compute. */
 export type CanonKind =
@@ -73,34 +73,23 @@ export function canonKind(source: DataType, target: DataType): CanonKind {
  * name map the transpiler used. `only` keeps tables whose source or target name (optionally schema-qualified) is listed.
  */
 export function planValidation(source: Catalog, target: Catalog, only?: string[], options: Partial<ConvertOptions> = {}): ValidateTable[] {
-  const names = makeNameMap(source, { ...DEFAULT_OPTIONS, ...options }, []);
   const wanted = only?.length ? new Set(only.map((n) => n.toLowerCase())) : undefined;
   const out: ValidateTable[] = [];
-  for (const s of source.schemas) {
-    for (const t of s.tables) {
-      const tq = names.relation(t.name);
-      const tt = tq && findTable(target, tq);
-      if (!tq || !tt) continue;
-      const labels = [t.name.name, qnameText(t.name), tq.name, qnameText(tq)].map((x) => x.toLowerCase());
-      if (wanted && !labels.some((l) => wanted.has(l))) continue;
-      const columns: ValidateColumn[] = [];
-      for (const c of t.columns) {
-        if (c.generated) continue;
-        const tc = tt.columns.find((x) => x.name === names.column(t.name, c.name));
-        if (!tc || tc.generated) continue;
-        const arg0 = typeof c.type.args[0] === 'number' ? c.type.args[0] : undefined;
-        columns.push({
-          source: c.name, target: tc.name, kind: canonKind(c.type, tc.type),
-          fsp: ['datetime', 'timestamp', 'time'].includes(c.type.name.toLowerCase()) ? arg0 ?? 0 : 0,
-          bits: c.type.name.toLowerCase() === 'bit' ? arg0 ?? 1 : 0,
-          members: c.type.values ?? [],
-          digits: isSingleFloat(c.type) ? 6 : 14,
-        });
-      }
-      if (!columns.length) continue;
-      const key = keyColumns(t, columns);
-      out.push({ source: t.name, target: tq, name: qnameText(tq), columns, key, mode: splitMode(key) });
-    }
+  for (const { source: t, targetName: tq, columns: pairs } of pairTables(source, target, options)) {
+    const labels = [t.name.name, qnameText(t.name), tq.name, qnameText(tq)].map((x) => x.toLowerCase());
+    if (wanted && !labels.some((l) => wanted.has(l))) continue;
+    const columns: ValidateColumn[] = pairs.map(({ source: c, target: tc }) => {
+      const arg0 = typeof c.type.args[0] === 'number' ? c.type.args[0] : undefined;
+      return {
+        source: c.name, target: tc.name, kind: canonKind(c.type, tc.type),
+        fsp: ['datetime', 'timestamp', 'time'].includes(c.type.name.toLowerCase()) ? arg0 ?? 0 : 0,
+        bits: c.type.name.toLowerCase() === 'bit' ? arg0 ?? 1 : 0,
+        members: c.type.values ?? [],
+        digits: isSingleFloat(c.type) ? 6 : 14,
+      };
+    });
+    const key = keyColumns(t, columns);
+    out.push({ source: t.name, target: tq, name: qnameText(tq), columns, key, mode: splitMode(key) });
   }
   return out;
 }
@@ -108,10 +97,6 @@ export function planValidation(source: Catalog, target: Catalog, only?: string[]
 function isSingleFloat(t: DataType): boolean {
   const p = t.args[0];
   return t.name.toLowerCase() === 'float' && (t.args.length !== 1 || (typeof p === 'number' && p <= 24));
-}
-
-function findTable(c: Catalog, q: QName): Table | undefined {
-  return c.schemas.find((s) => s.name === q.schema)?.tables.find((t) => t.name.name === q.name);
 }
 
 /** The primary key's columns, or the first unique key whose columns are all NOT NULL; prefix or expression parts make a key unusable. */
