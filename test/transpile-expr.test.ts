@@ -4,7 +4,6 @@ import { transpile } from '../src/transpile/index.js';
 import { likeToSimilar } from '../src/transpile/expr.js';
 import { bin, c, catalog, check, col, fn, n, niladic, one, opts, paren, s, schema, span, table, ty } from './transpile-helpers.js';
 
-const cast = (expr: Expr, name: string, args: number[] = []): Expr => ({ kind: 'cast', expr, type: ty(name, args), form: 'cast' });
 
 /** Default on one column of the given type → the translated default. */
 function dflt(dialect: 'tsql' | 'mysql', type: ReturnType<typeof ty>, e: Expr) {

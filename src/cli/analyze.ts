@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { analyzeCatalog } from '../analyze.js';
-import type { SourceDialect } from '../convert.js';
 import type { Assessment } from '../emit/assessment.js';
 import { renderAssessmentCsv } from '../emit/assessment-csv.js';
 import { renderAssessmentHtml } from '../emit/assessment-html.js';

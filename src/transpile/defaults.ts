@@ -2,7 +2,6 @@ import type { Expr } from '../model/expr.js';
 import { dataType, type DataType } from '../model/types.js';
 import { translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
 import { isNextValueFor, translateNextValueFor } from './next-value.js';
-import { normalizeDefaultRaw } from './types.js';
 
 export interface DefaultResult {
   /** Undefined when the default is dropped. */

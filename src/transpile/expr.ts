@@ -1,7 +1,7 @@
 import type { QName } from '../model/catalog.js';
 import type { DiagnosticCode, Severity } from '../model/diagnostics.js';
 import type { SourceSpan } from '../model/source.js';
-import { assertNever, walkExpr, type Call, type Cast, type Expr } from '../model/expr.js';
+import { assertNever, walkExpr, type Cast, type Expr } from '../model/expr.js';
 import type { Query } from '../model/query.js';
 import { dataType, type DataType } from '../model/types.js';
 import type { TranspileContext } from './context.js';

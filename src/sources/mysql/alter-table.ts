@@ -249,7 +249,7 @@ function parseAlterSpec(c: Cursor, s: Session, object: string, options: Table, s
       return undefined;
   }
   const before = c.i;
-  parseTableOptions(c, s, options, object);
+  parseTableOptions(c, options);
   if (c.i === before) fail(c, 'unknown ALTER TABLE action');
   return undefined;
 }

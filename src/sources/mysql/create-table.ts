@@ -32,7 +32,7 @@ export function parseCreateTable(c: Cursor, s: Session, temporary: boolean): voi
     do applyPart(table, parseTablePart(c, s, object)); while (acceptOp(c, ','));
     expectOp(c, ')');
   }
-  parseTableOptions(c, s, table, object);
+  parseTableOptions(c, table);
   if (peekWord(c, 'PARTITION')) table.partition = parsePartitioning(c, s, object);
   if (!atEnd(c)) {
     const t = peek(c);

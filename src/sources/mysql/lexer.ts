@@ -68,7 +68,7 @@ export interface Lexer {
   lines: LineIndex;
 }
 
-const C_NL = 10, C_SPACE = 32, C_BANG = 33, C_DQ = 34, C_HASH = 35, C_DOLLAR = 36, C_SQ = 39, C_STAR = 42;
+const C_SPACE = 32, C_BANG = 33, C_DQ = 34, C_HASH = 35, C_DOLLAR = 36, C_SQ = 39, C_STAR = 42;
 const C_DASH = 45, C_DOT = 46, C_SLASH = 47, C_0 = 48, C_9 = 57, C_SEMI = 59, C_AT = 64, C_BSL = 92, C_BT = 96;
 
 function isIdentChar(c: number): boolean {

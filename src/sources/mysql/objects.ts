@@ -137,7 +137,7 @@ export function parseCreateSequence(c: Cursor, s: Session, orReplace: boolean): 
   }
   const object = objectPath('sequence', name);
   const opts = { name, columns: [], uniques: [], checks: [], foreignKeys: [], indexes: [], options: {}, span: seq.span };
-  parseTableOptions(c, s, opts, object);
+  parseTableOptions(c, opts);
   if (!atEnd(c)) fail(c, 'unexpected text in CREATE SEQUENCE');
   place(c, s, schemaOf(s.catalog, name.schema).sequences, seq, orReplace, object);
 }

@@ -1,7 +1,7 @@
-import { objectPath, qnameText, schemaOf, type Catalog, type QName, type Table } from '../../model/catalog.js';
+import { schemaOf, type Catalog } from '../../model/catalog.js';
 import { diag } from '../../model/diagnostics.js';
 import {
-  acceptOp, acceptWord, acceptWords, advance, expectWord, fail, identifier, isParseFailure, matchingParen, peek, peekOp,
+  acceptOp, acceptWord, acceptWords, advance, expectWord, fail, identifier, isParseFailure, peek, peekOp,
   peekWord, spanOf, textOf, type Cursor,
 } from './cursor.js';
 import { createLexer, offsetSpan, type Token } from './lexer.js';

@@ -387,7 +387,7 @@ export function parseColumnDef(c: Cursor, s: Session, object: string): TablePart
 }
 
 /** Table options; stops at PARTITION, AS/SELECT/IGNORE/REPLACE or the end. Returns false if nothing was read. */
-export function parseTableOptions(c: Cursor, s: Session, table: Table, object: string): void {
+export function parseTableOptions(c: Cursor, table: Table): void {
   for (;;) {
     acceptOp(c, ',');
     const start = c.i;

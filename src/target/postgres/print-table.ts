@@ -1,4 +1,4 @@
-import type { Check, Column, ForeignKey, Index, Key, KeyPart, PartitionDef, Partitioning, QName, Table } from '../../model/catalog.js';
+import type { Check, Column, ForeignKey, Index, Key, KeyPart, Partitioning, QName, Table } from '../../model/catalog.js';
 import type { Expr } from '../../model/expr.js';
 import { printExpr, type ExprPrintOptions } from './print-expr.js';
 import { printFailure } from './print-error.js';
