@@ -289,7 +289,40 @@ export function schemaOf(catalog: Catalog, name: string): Schema {
 /** Case-insensitive lookup, as both source dialects resolve names by default. */
 export function findTable(catalog: Catalog, q: QName): Table | undefined {
   const s = catalog.schemas.find((x) => x.name.toLowerCase() === q.schema.toLowerCase());
-  return s?.tables.find((t) => t.name.name.toLowerCase() === q.name.toLowerCase());
+  if (!s) return undefined;
+  const i = indexOfName(s.tables, q.name);
+  return i < 0 ? undefined : s.tables[i];
+}
+
+interface NameIndex { length: number; last: unknown; byName: Map<string, number> }
+const nameIndexes = new WeakMap<object, NameIndex>();
+
+/**
+ * Position of the object called `name` (case-insensitive) in a schema's list, or -1. Scripts define tens of
+ * thousands of objects, so each list gets a map: extended when the list only grew at its end, rebuilt when it
+ * changed otherwise (length or last element differ; a stale position is caught on the hit).
+ */
+export function indexOfName(list: readonly { name: QName }[], name: string): number {
+  const key = name.toLowerCase();
+  let ix = nameIndexes.get(list);
+  if (ix && ix.length < list.length && (ix.length === 0 || list[ix.length - 1] === ix.last)) {
+    // Only appended since: index the new tail.
+    for (let i = ix.length; i < list.length; i++) ix.byName.set(list[i]!.name.name.toLowerCase(), i);
+    ix.length = list.length;
+    ix.last = list[list.length - 1];
+  }
+  if (!ix || ix.length !== list.length || ix.last !== list[list.length - 1]) ix = buildNameIndex(list);
+  const i = ix.byName.get(key);
+  if (i === undefined || list[i]?.name.name.toLowerCase() === key) return i ?? -1;
+  return buildNameIndex(list).byName.get(key) ?? -1;
+}
+
+function buildNameIndex(list: readonly { name: QName }[]): NameIndex {
+  const byName = new Map<string, number>();
+  list.forEach((o, i) => byName.set(o.name.name.toLowerCase(), i));
+  const ix = { length: list.length, last: list[list.length - 1], byName };
+  nameIndexes.set(list, ix);
+  return ix;
 }
 
 /** Concatenate catalogs of one dialect (directory input); later definitions of the same object are kept separately and flagged by the transpiler. */

@@ -29,15 +29,20 @@ function argMatches(g: ArgGuard, v: number | 'max' | undefined): boolean {
   return (g.min === undefined || v >= g.min) && (g.max === undefined || v <= g.max);
 }
 
+const typeKeys = new Map<string, string>();
+
+/** 'Double  Precision' → 'double precision'; memoised, as every column is matched against every rule. */
 export function typeKey(name: string): string {
-  return name.toLowerCase().replace(/\s+/g, ' ').trim();
+  let k = typeKeys.get(name);
+  if (k === undefined) typeKeys.set(name, (k = name.toLowerCase().replace(/\s+/g, ' ').trim()));
+  return k;
 }
 
 export function ruleMatches(rule: TypeRule, t: DataType, facts: TypeFacts): boolean {
   const m = rule.match ?? {};
   if (m.type !== undefined) {
-    const names = (Array.isArray(m.type) ? m.type : [m.type]).map(typeKey);
-    if (!names.includes(typeKey(t.name))) return false;
+    const key = typeKey(t.name);
+    if (Array.isArray(m.type) ? !m.type.some((n) => typeKey(n) === key) : typeKey(m.type) !== key) return false;
   }
   if (m.args && (m.args.length !== t.args.length || !m.args.every((g, i) => argMatches(g, t.args[i])))) return false;
   if (m.display !== undefined && t.args[0] !== m.display) return false;

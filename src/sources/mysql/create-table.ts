@@ -1,4 +1,4 @@
-import { findTable, objectPath, schemaOf, type Table } from '../../model/catalog.js';
+import { findTable, indexOfName, objectPath, schemaOf, type Table } from '../../model/catalog.js';
 import { acceptOp, acceptWords, atEnd, expectOp, fail, peek, peekOp, peekWord, spanOf, type Cursor } from './cursor.js';
 import { qualifiedName, report, type Session } from './session.js';
 import { applyPart, parsePartitioning, parseTableOptions, parseTablePart } from './table-parts.js';
@@ -52,8 +52,7 @@ function createAsSelect(c: Cursor, s: Session, object: string): void {
 /** Adds a table; a second definition replaces the first (PGS1016) unless IF NOT EXISTS keeps the first. */
 export function addTable(c: Cursor, s: Session, table: Table, ifNotExists: boolean): void {
   const schema = schemaOf(s.catalog, table.name.schema);
-  const lower = table.name.name.toLowerCase();
-  const idx = schema.tables.findIndex((t) => t.name.name.toLowerCase() === lower);
+  const idx = indexOfName(schema.tables, table.name.name);
   const object = objectPath('table', table.name);
   if (idx >= 0) {
     if (ifNotExists) {

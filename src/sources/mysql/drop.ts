@@ -1,4 +1,4 @@
-import { objectPath, type ObjectKind, type QName } from '../../model/catalog.js';
+import { findTable, indexOfName, objectPath, type ObjectKind, type QName } from '../../model/catalog.js';
 import { acceptOp, acceptWord, acceptWords, advance, atEnd, expectWord, fail, identifier, type Cursor } from './cursor.js';
 import { qualifiedName, report, type Session } from './session.js';
 
@@ -25,7 +25,7 @@ export function parseDrop(c: Cursor, s: Session): void {
         const schema = s.catalog.schemas.find((x) => same(x.name, q.schema));
         const list: { name: QName }[] | undefined =
           kind === 'view' ? schema?.views : kind === 'sequence' ? schema?.sequences : schema?.tables;
-        const i = list ? list.findIndex((x) => same(x.name.name, q.name)) : -1;
+        const i = list ? indexOfName(list, q.name) : -1;
         if (list && i >= 0) list.splice(i, 1);
         else notDefined(c, s, objectPath(kind, q));
       }
@@ -55,7 +55,7 @@ export function parseDrop(c: Cursor, s: Session): void {
       const t = qualifiedName(c, s, 'table name');
       while (acceptWord(c, 'ALGORITHM') || acceptWord(c, 'LOCK')) { acceptOp(c, '='); advance(c); }
       end(c);
-      const table = s.catalog.schemas.find((x) => same(x.name, t.schema))?.tables.find((x) => same(x.name.name, t.name));
+      const table = findTable(s.catalog, t);
       const has = (k: { name?: string }): boolean => !!k.name && same(k.name, name);
       if (table && (table.indexes.some(has) || table.uniques.some(has) || (same(name, 'PRIMARY') && table.primaryKey))) {
         table.indexes = table.indexes.filter((k) => !has(k));
