@@ -3,8 +3,6 @@ import type { Diagnostic } from './model/diagnostics.js';
 import type { ScriptText } from './sources/script.js';
 import { parseTsql } from './sources/tsql/parser.js';
 import { parseMysql } from './sources/mysql/parser.js';
-import { introspectMysql, parseMysqlUrl } from './sources/mysql/introspect.js';
-import { introspectMssql, parseMssqlUrl } from './sources/tsql/introspect.js';
 import { transpile } from './transpile/index.js';
 import type { ConvertOptions } from './transpile/context.js';
 import { printMigration, type Phase } from './target/postgres/print.js';
@@ -45,10 +43,13 @@ export function sourceUrlDialect(url: string): SourceDialect | undefined {
 export async function introspectSource(url: string, schemas?: string[]): Promise<{ source: Catalog; from: SourceDialect; input: string }> {
   const from = sourceUrlDialect(url);
   if (!from) throw new Error('--source must be a mysql://, mariadb:// or mssql:// URL');
+  // The drivers load only when a live source is asked for: script conversions start without them.
   if (from === 'tsql') {
+    const { introspectMssql, parseMssqlUrl } = await import('./sources/tsql/introspect.js');
     const source = await introspectMssql(url, schemas ? { schemas } : {});
     return { source, from, input: parseMssqlUrl(url).label };
   }
+  const { introspectMysql, parseMysqlUrl } = await import('./sources/mysql/introspect.js');
   const u = parseMysqlUrl(url);
   const source = await introspectMysql(url, schemas ? { schemas } : {});
   return { source, from, input: `${u.origin}/${(schemas ?? [u.database ?? '']).join(',')}` };

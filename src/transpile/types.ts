@@ -57,19 +57,45 @@ export function ruleMatches(rule: TypeRule, t: DataType, facts: TypeFacts): bool
   return true;
 }
 
+/** Rules by the type names they guard (in list order), plus those that guard none: each column tries only its own. */
+const rulesByType = new WeakMap<TypeRule[], { byType: Map<string, TypeRule[]>; any: TypeRule[]; position: Map<TypeRule, number> }>();
+
 export function findTypeRule(rules: TypeRule[], t: DataType, facts: TypeFacts): TypeRule | undefined {
-  return rules.find((r) => ruleMatches(r, t, facts));
+  let ix = rulesByType.get(rules);
+  if (!ix) {
+    ix = { byType: new Map(), any: [], position: new Map(rules.map((r, i) => [r, i])) };
+    for (const r of rules) {
+      const m = r.match?.type;
+      if (m === undefined) ix.any.push(r);
+      else for (const n of Array.isArray(m) ? m : [m]) ix.byType.set(typeKey(n), [...(ix.byType.get(typeKey(n)) ?? []), r]);
+    }
+    rulesByType.set(rules, ix);
+  }
+  const own = ix.byType.get(typeKey(t.name)) ?? [];
+  // First match in the original order: merge the type's rules with the unguarded ones by position.
+  const pos = ix.position;
+  const candidates = ix.any.length ? [...own, ...ix.any].sort((a, b) => pos.get(a)! - pos.get(b)!) : own;
+  return candidates.find((r) => ruleMatches(r, t, facts));
+}
+
+interface TypeTemplate { name: string; array: boolean; parts?: string[] }
+const typeTemplates = new Map<string, TypeTemplate>();
+
+function parseTypeTemplate(to: string): TypeTemplate {
+  let t = typeTemplates.get(to);
+  if (t) return t;
+  const m = /^([a-z][a-z0-9_ ]*?)\s*(?:\(([^)]*)\))?(\[\])?$/.exec(to.trim());
+  if (!m) throw new Error(`type template not understood: ${to}`);
+  t = { name: m[1]!.trim(), array: m[3] !== undefined, ...(m[2] !== undefined ? { parts: m[2].split(',').map((p) => p.trim()) } : {}) };
+  typeTemplates.set(to, t);
+  return t;
 }
 
 /** `numeric($1,$2)` with the source's arguments; a missing $n drops the argument list (the type's default applies). */
 export function renderTypeTemplate(to: string, src: DataType): DataType {
-  const m = /^([a-z][a-z0-9_ ]*?)\s*(?:\(([^)]*)\))?(\[\])?$/.exec(to.trim());
-  if (!m) throw new Error(`type template not understood: ${to}`);
-  const name = m[1]!.trim();
-  const array = m[3] !== undefined;
+  const { name, array, parts } = parseTypeTemplate(to);
   let args: number[] = [];
-  if (m[2] !== undefined) {
-    const parts = m[2].split(',').map((p) => p.trim());
+  if (parts !== undefined) {
     const values = parts.map((p) => (p.startsWith('$') ? src.args[Number(p.slice(1)) - 1] : Number(p)));
     // A missing or 'max' argument means "the type's default": keep the arguments before it (numeric(12) stays numeric(12)).
     const stop = values.findIndex((v) => typeof v !== 'number');
