@@ -17,40 +17,17 @@ export interface Failure { statement: Statement; error: string }
 export async function checkSyntax(phases: Phase[]): Promise<{ phases: Phase[]; rejected: Failure[] }> {
   const rejected: Failure[] = [];
   const keep = async (list: Statement[]) => {
-    const bad = new Set<Statement>();
-    for (let i = 0; i < list.length; i += SYNTAX_BATCH) await findRejected(list.slice(i, i + SYNTAX_BATCH), bad, rejected);
-    return list.filter((s) => !bad.has(s));
+    const out: Statement[] = [];
+    for (const s of list) {
+      const error = await syntaxError(s.sql);
+      if (error === undefined) out.push(s);
+      else rejected.push({ statement: s, error });
+    }
+    return out;
   };
   const out: Phase[] = [];
   for (const p of phases) out.push({ ...p, up: await keep(p.up), down: await keep(p.down) });
   return { phases: out, rejected };
-}
-
-/** Statements per parser call: one call per statement dominated the whole conversion's time. */
-const SYNTAX_BATCH = 256;
-
-/**
- * Parses a batch in one call; when it fails (or yields another number of statements, as an unterminated
- * literal could swallow its neighbours), halves it until each rejected statement stands alone.
- */
-async function findRejected(batch: Statement[], bad: Set<Statement>, rejected: Failure[]): Promise<void> {
-  if (batch.length === 1) {
-    const error = await syntaxError(batch[0]!.sql);
-    if (error !== undefined) {
-      bad.add(batch[0]!);
-      rejected.push({ statement: batch[0]!, error });
-    }
-    return;
-  }
-  try {
-    const tree = await parse(batch.map((s) => s.sql).join('\n'));
-    if ((tree.stmts?.length ?? 0) === batch.length) return;
-  } catch {
-    // some statement in the batch is wrong: find it below
-  }
-  const half = batch.length >> 1;
-  await findRejected(batch.slice(0, half), bad, rejected);
-  await findRejected(batch.slice(half), bad, rejected);
 }
 
 async function syntaxError(sql: string): Promise<string | undefined> {
