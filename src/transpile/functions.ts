@@ -41,7 +41,7 @@ export function translateCall(c: Call, args: Expr[], env: ExprEnv, out: ExprProb
       result = fillTemplate(parseTemplate(alt.to), args);
     }
     for (let i = before; i < out.length; i++) out[i]!.rule ??= rule.id;
-    if (alt.note) out.push({ code: 'PGS3003', message: `${shown}(): ${alt.note}`, rule: rule.id });
+    if (alt.note) out.push({ code: 'PGS3003', message: `${shown}(): ${alt.note}`, rule: rule.id, ...(alt.noteSeverity ? { severity: alt.noteSeverity } : {}) });
     return c.span ? { ...result, span: c.span } : result;
   }
   return unknown(` with ${args.length} argument(s)`, rule.id);

@@ -321,8 +321,9 @@ function implicitGrouping(select: Select, env: QueryEnv, scope: QueryScope, out:
     const isBool = inferType(e, { scope })?.name === 'boolean';
     const fn = v16 ? 'any_value' : isBool ? 'bool_or' : 'min';
     out.push({
-      code: 'PGS3003', ...(e.span ? { span: e.span } : {}),
-      message: `column ${loose.map((p) => p.join('.')).join(', ')} is neither grouped nor aggregated (MySQL picks any row's value); wrapped in ${fn}()`,
+      // MySQL may return any row's value here, and the aggregate returns one of them: no result MySQL could give changes.
+      code: 'PGS3003', severity: 'info', ...(e.span ? { span: e.span } : {}),
+      message: `column ${loose.map((p) => p.join('.')).join(', ')} is neither grouped nor aggregated (MySQL returns any row's value); wrapped in ${fn}(), which returns one of them`,
     });
     return { kind: 'call', name: [fn], args: [e] };
   };
