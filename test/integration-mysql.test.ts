@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mysql from 'mysql2/promise';
+import { analyzeCatalog } from '../src/analyze.js';
 import { convertCatalog } from '../src/convert.js';
+import { renderAssessmentCsv } from '../src/emit/assessment-csv.js';
+import { renderAssessmentHtml } from '../src/emit/assessment-html.js';
+import { renderAssessmentMarkdown } from '../src/emit/assessment-md.js';
+import { renderAssessmentText } from '../src/emit/assessment-text.js';
 import type { Catalog, ForeignKey, Key, KeyPart, Table } from '../src/model/catalog.js';
 import type { Expr } from '../src/model/expr.js';
 import type { DataType } from '../src/model/types.js';
@@ -64,6 +69,13 @@ describe.skipIf(!live || !corpusPresent).each(mysqlScripts)('live MariaDB $file'
       const result = await convertCatalog(introspected, { ...defaultOptions('mysql'), verify: pgUrl }, [db]);
       expect(result.diagnostics.filter((d) => d.code === 'PGS6001' || d.code === 'PGS6002').map((d) => d.message), 'rejected by PostgreSQL').toEqual([]);
       expect(result.target.schemas.flatMap((s) => s.tables).length).toBe(introspected.schemas.flatMap((s) => s.tables).length);
+
+      // The assessment of the live schema, in every format: one object per catalog object, located by it.
+      const a = await analyzeCatalog(introspected, { ...defaultOptions('mysql'), live: true }, [db]);
+      expect(a.objects.length).toBe(result.report.objects.length);
+      for (const render of [renderAssessmentText, renderAssessmentMarkdown, renderAssessmentCsv, renderAssessmentHtml]) expect(render(a).length).toBeGreaterThan(0);
+      expect(renderAssessmentCsv(a).split('\r\n').length).toBe(a.items.length + 2);
+      expect(JSON.parse(JSON.stringify(a)).inputs).toEqual([db]);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS \`${db}\``);
     }
