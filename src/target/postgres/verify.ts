@@ -1,10 +1,13 @@
-import { parse } from 'libpg-query';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { ManualItem } from '../../model/catalog.js';
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
 import type { Phase, Statement } from './statement.js';
+import { loadPgParser, pgSyntaxError, type PgSyntaxError } from './pg-parse.js';
 
 export interface ApplyResult {
   applied: number;
@@ -15,30 +18,25 @@ export interface Failure { statement: Statement; error: string }
 
 /** Parse every statement with PostgreSQL's own parser (libpg_query); rejected statements leave the phases. */
 export async function checkSyntax(phases: Phase[]): Promise<{ phases: Phase[]; rejected: Failure[] }> {
+  const parser = await loadPgParser();
   const rejected: Failure[] = [];
-  const keep = async (list: Statement[]) => {
+  const keep = (list: Statement[]) => {
     const out: Statement[] = [];
     for (const s of list) {
-      const error = await syntaxError(s.sql);
+      const error = syntaxError(pgSyntaxError(parser, s.sql));
       if (error === undefined) out.push(s);
       else rejected.push({ statement: s, error });
     }
     return out;
   };
   const out: Phase[] = [];
-  for (const p of phases) out.push({ ...p, up: await keep(p.up), down: await keep(p.down) });
+  for (const p of phases) out.push({ ...p, up: keep(p.up), down: keep(p.down) });
   return { phases: out, rejected };
 }
 
-async function syntaxError(sql: string): Promise<string | undefined> {
-  try {
-    await parse(sql);
-    return undefined;
-  } catch (e) {
-    const err = e as Error & { sqlDetails?: { cursorPosition?: number } };
-    const pos = err.sqlDetails?.cursorPosition;
-    return pos === undefined ? err.message : `${err.message} (at character ${pos + 1})`;
-  }
+function syntaxError(e: PgSyntaxError | undefined): string | undefined {
+  if (!e) return undefined;
+  return e.cursorPosition === undefined ? e.message : `${e.message} (at character ${e.cursorPosition + 1})`;
 }
 
 export interface PgliteApplyOptions {
@@ -50,8 +48,10 @@ export interface PgliteApplyOptions {
 export async function applyToPglite(phases: Phase[], opts: PgliteApplyOptions = {}): Promise<ApplyResult> {
   const db = opts.db ?? (await freshPglite());
   try {
-    return await applyStatements(phases, async (sql) => {
-      await db.exec(sql);
+    return await applyStatements(phases, async (sql, s) => {
+      // COPY data goes through PGlite's /dev/blob device: its exec has no COPY FROM stdin.
+      if (s.copyRows) await db.query(sql.replace(/FROM stdin;$/, "FROM '/dev/blob';"), [], { blob: new Blob([...s.copyRows()]) });
+      else await db.exec(sql);
     });
   } finally {
     if (!opts.db) await db.close();
@@ -65,12 +65,12 @@ export async function freshPglite(): Promise<PGlite> {
   return PGlite.create({ extensions: { citext } });
 }
 
-async function applyStatements(phases: Phase[], run: (sql: string) => Promise<void>): Promise<ApplyResult> {
+async function applyStatements(phases: Phase[], run: (sql: string, s: Statement) => Promise<void>): Promise<ApplyResult> {
   const result: ApplyResult = { applied: 0, failed: [] };
   for (const p of phases) {
     for (const s of p.up) {
       try {
-        await run(s.sql);
+        await run(s.sql, s);
         result.applied++;
       } catch (e) {
         result.failed.push({ statement: s, error: (e as Error).message });
@@ -96,8 +96,9 @@ export async function applyToUrl(url: string, phases: Phase[]): Promise<ApplyRes
     const client = new pg.Client({ connectionString: scratchUrl.toString() });
     await connect(client, target);
     try {
-      return await applyStatements(phases, async (sql) => {
-        await client.query(sql);
+      return await applyStatements(phases, async (sql, s) => {
+        if (s.copyRows) await copyIn(client, sql, s.copyRows());
+        else await client.query(sql);
       });
     } finally {
       await client.end();
@@ -106,6 +107,12 @@ export async function applyToUrl(url: string, phases: Phase[]): Promise<ApplyRes
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${dbName}`));
     await admin.end();
   }
+}
+
+/** COPY FROM STDIN through pg-copy-streams, rows written as they are produced. */
+async function copyIn(client: pg.Client, sql: string, lines: Iterable<string>): Promise<void> {
+  const stream = client.query(copyFrom(sql));
+  await pipeline(Readable.from(lines), stream);
 }
 
 function parseUrl(url: string): URL {
