@@ -6,6 +6,7 @@ import { parseMysql } from './sources/mysql/parser.js';
 import { transpile } from './transpile/index.js';
 import type { ConvertOptions } from './transpile/context.js';
 import { printMigration, type Phase } from './target/postgres/print.js';
+import { printDataPhases } from './target/postgres/data-phase.js';
 import { applyToPglite, applyToUrl, checkSyntax, pruneFailures } from './target/postgres/verify.js';
 import { buildReport, type Report } from './emit/report.js';
 
@@ -67,8 +68,10 @@ export async function convertScripts(scripts: ScriptText[], options: PipelineOpt
 export async function convertCatalog(source: Catalog, options: PipelineOptions, inputs: string[]): Promise<ConvertResult> {
   const target = transpile(source, options);
   const printed = printMigration(target);
-  const manual = [...(target.manual ?? []), ...printed.manual];
-  const diagnostics = [...source.diagnostics, ...target.diagnostics, ...printed.diagnostics];
+  const data = printDataPhases(source, target);
+  printed.phases = [...printed.phases, ...data.phases].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const manual = [...(target.manual ?? []), ...printed.manual, ...data.manual];
+  const diagnostics = [...source.diagnostics, ...target.diagnostics, ...printed.diagnostics, ...data.diagnostics];
 
   const syntax = await checkSyntax(printed.phases);
   let phases = pruneFailures(syntax.phases, syntax.rejected, 'PGS6001', manual, diagnostics);

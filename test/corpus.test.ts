@@ -2,6 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import type { PGlite } from '@electric-sql/pglite';
 import { convertToFiles, defaultOptions, upFiles } from './helpers/convert.js';
 import { resetPglite, sharedPglite } from './helpers/pglite.js';
+import { execScript } from './helpers/exec-copy.js';
 import { corpusPresent, corpusScripts } from './helpers/corpus.js';
 import { irTables, tableFactsFromIr, tableFactsFromPg } from './helpers/catalog-check.js';
 import { objectPath, type Table } from '../src/model/catalog.js';
@@ -26,7 +27,7 @@ describe.skipIf(!corpusPresent).each(corpusScripts)('corpus $file', ({ dialect, 
     expect(targetTables.length).toBe(sourceTables.length);
 
     await resetPglite(db);
-    for (const [p, sql] of upFiles(files)) await expect(db.exec(sql).then(() => p), p).resolves.toBe(p);
+    for (const [p, sql] of upFiles(files)) await expect(execScript(db, sql).then(() => p), p).resolves.toBe(p);
 
     const query = async (sql: string, params?: unknown[]) => (await db.query<Record<string, unknown>>(sql, params)).rows;
     for (const { schema, table } of targetTables) {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PGlite } from '@electric-sql/pglite';
 import { convertToFiles, defaultOptions, downFiles, listFiles, upFiles } from './helpers/convert.js';
 import { leftoverObjects, resetPglite, sharedPglite } from './helpers/pglite.js';
+import { execScript } from './helpers/exec-copy.js';
 
 // Golden cases: fixtures/<dialect>/<case>/input.sql (+ optional options.json) and expected/ holding every
 // output file. UPDATE_GOLDEN=1 rewrites expected/; review the diff like code.
@@ -40,8 +41,8 @@ describe.each(cases)('$dialect/$name', ({ dialect, dir }) => {
     for (const [p, text] of files) expect(text, p).toBe(expected.get(p));
 
     await resetPglite(db);
-    for (const [p, sql] of upFiles(files)) await expect(db.exec(sql).then(() => p), p).resolves.toBe(p);
-    for (const [p, sql] of downFiles(files)) await expect(db.exec(sql).then(() => p), p).resolves.toBe(p);
+    for (const [p, sql] of upFiles(files)) await expect(execScript(db, sql).then(() => p), p).resolves.toBe(p);
+    for (const [p, sql] of downFiles(files)) await expect(execScript(db, sql).then(() => p), p).resolves.toBe(p);
     expect(await leftoverObjects(db)).toEqual([]);
   });
 });

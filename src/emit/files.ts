@@ -5,9 +5,10 @@ import { DIAGNOSTIC_CODES } from '../model/diagnostics.js';
 import { formatSpan } from '../model/source.js';
 import type { Phase, Statement } from '../target/postgres/statement.js';
 import { manualFileNames } from './manual-names.js';
+import { writeMigrationFile } from './stream-file.js';
 
 /** First line of every file pgshift writes: how stale files are recognised as ours. */
-const HEADER = '-- pgshift: ';
+export const HEADER = '-- pgshift: ';
 
 /** The text of one migration file: header, then statements separated by a blank line. */
 export function renderMigrationFile(title: string, statements: Statement[]): string {
@@ -33,9 +34,10 @@ export function renderManualFile(m: ManualItem): string {
  * pgshift wrote there before that this run does not write. Returns the paths written, in write order.
  */
 export function writeMigration(dir: string, phases: Phase[], manual: ManualItem[]): string[] {
-  const planned = new Map<string, string>();
+  // Phase files are written statement by statement (COPY data streams from the source), the rest from text.
+  const planned = new Map<string, string | { title: string; statements: Statement[] }>();
   for (const p of phases) {
-    planned.set(join(dir, `${p.file}.sql`), renderMigrationFile(p.title, p.up));
+    planned.set(join(dir, `${p.file}.sql`), { title: p.title, statements: p.up });
     if (p.down.length) planned.set(join(dir, 'down', `${p.file}.sql`), renderMigrationFile(`${p.title} (down)`, p.down));
   }
   manualFileNames(manual).forEach((name, i) => planned.set(join(dir, 'manual', name), renderManualFile(manual[i]!)));
@@ -43,12 +45,13 @@ export function writeMigration(dir: string, phases: Phase[], manual: ManualItem[
   for (const folder of [dir, join(dir, 'down'), join(dir, 'manual')]) removeStale(folder, planned);
   for (const [path, text] of planned) {
     mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
+    if (typeof text === 'string') writeFileSync(path, text);
+    else writeMigrationFile(path, text.title, text.statements);
   }
   return [...planned.keys()];
 }
 
-function removeStale(folder: string, keep: Map<string, string>): void {
+function removeStale(folder: string, keep: Map<string, unknown>): void {
   let names: string[];
   try {
     names = readdirSync(folder);

@@ -255,6 +255,22 @@ export interface DataSet {
   statements: number;
   rows: number;
   span: SourceSpan;
+  /** Where each INSERT's VALUES rows lie in the script text, read again lazily by the data phase (never copied). */
+  chunks?: DataChunk[];
+  /** PostgreSQL only: the source table, to find the columns' source types and copy transforms. */
+  sourceTable?: QName;
+}
+
+/** One INSERT statement's VALUES list: `text` is the whole script (shared, not sliced), [start, end) the rows. */
+export interface DataChunk {
+  text: string;
+  start: number;
+  end: number;
+  /** The statement's column list, source spelling; undefined: every column in table order. */
+  columns?: string[];
+  /** PostgreSQL only: the target names of the columns the rows fill, in row order (set by the transpiler). */
+  targetColumns?: string[];
+  span: SourceSpan;
 }
 
 /** An object pgshift could not convert cleanly: original text plus a best-effort PostgreSQL draft. */

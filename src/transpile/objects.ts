@@ -1,4 +1,4 @@
-import { objectPath, type Collation, type DataSet, type ObjectKind, type Schema, type Sequence, type UserType } from '../model/catalog.js';
+import { findTable, objectPath, type Collation, type DataSet, type ObjectKind, type Schema, type Sequence, type UserType } from '../model/catalog.js';
 import { caseInsensitiveType } from './collation.js';
 import { isStringSourceType } from './types.js';
 import { diag, type DiagnosticCode } from '../model/diagnostics.js';
@@ -24,20 +24,28 @@ export function deferSourceObjects(ctx: TranspileContext, s: Schema): void {
   for (const t of s.triggers) defer('trigger', 'trigger', 'PGS4003', t, 'trigger');
 }
 
-/** INSERT data: one PGS4005 per table (statement and row counts); the data sets are carried for the copy stage. */
+/** INSERT data, merged per table; the data phase reports PGS4005 with the counts it writes. */
 export function convertDataSets(ctx: TranspileContext, s: Schema): DataSet[] {
   const byTable = new Map<string, DataSet>();
   for (const d of s.data) {
     const k = `${d.table.schema.toLowerCase()}.${d.table.name.toLowerCase()}`;
     const prev = byTable.get(k);
-    if (prev) byTable.set(k, { ...prev, statements: prev.statements + d.statements, rows: prev.rows + d.rows });
+    if (prev) byTable.set(k, { ...prev, statements: prev.statements + d.statements, rows: prev.rows + d.rows, chunks: [...(prev.chunks ?? []), ...(d.chunks ?? [])] });
     else byTable.set(k, { ...d });
   }
   const out: DataSet[] = [];
   for (const d of byTable.values()) {
-    ctx.diagnostics.push(diag('PGS4005', `${d.statements} INSERT statement(s) with ${d.rows} row(s) for ${qnameText(d.table)} are not converted yet (copy stage)`, { object: objectPath('data', d.table), span: d.span }));
     const target = ctx.names.relation(d.table) ?? { schema: ctx.names.schema(d.table.schema), name: ctx.names.fold(d.table.name) };
-    out.push({ ...d, table: target, ...(d.columns ? { columns: d.columns.map((c) => ctx.names.column(d.table, c)) } : {}) });
+    // Each statement's columns, source and target spelling: the data phase (target/postgres/data-phase.ts) writes the rows.
+    // Without a column list, T-SQL rows skip identity, computed and rowversion columns; MySQL rows fill every column.
+    const all = (findTable(ctx.source, d.table)?.columns ?? [])
+      .filter((c) => ctx.dialect !== 'tsql' || !(c.identity || c.generated || /^(timestamp|rowversion)$/i.test(c.type.name)))
+      .map((c) => c.name);
+    const chunks = (d.chunks ?? []).map((ch) => {
+      const columns = ch.columns ?? all;
+      return { ...ch, columns, targetColumns: columns.map((c) => ctx.names.column(d.table, c)) };
+    });
+    out.push({ ...d, table: target, sourceTable: d.table, chunks, ...(d.columns ? { columns: d.columns.map((c) => ctx.names.column(d.table, c)) } : {}) });
   }
   return out;
 }

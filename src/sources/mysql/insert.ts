@@ -19,6 +19,7 @@ export function parseInsert(c: Cursor, s: Session): void {
     c.i = c.limit;
     return;
   }
+  const from = c.toks[c.i - 1]!.end;
   let rows = 0;
   if (c.skimmed && atEnd(c)) rows = c.skimmed.rows;
   else do {
@@ -35,14 +36,17 @@ export function parseInsert(c: Cursor, s: Session): void {
     return;
   }
   c.i = c.limit;
+  // Offsets only: the data phase lexes the rows again when it writes them (a trailing ON DUPLICATE KEY is ignored there).
+  const chunk = { text: c.text, start: from, end: c.end.start, ...(columns ? { columns } : {}), span: spanOf(c, 0, c.toks.length - 1) };
   const key = `${table.schema.toLowerCase()}.${table.name.toLowerCase()}`;
   const ds = s.data.get(key);
   if (ds) {
     ds.statements++;
     ds.rows += rows;
+    (ds.chunks ??= []).push(chunk);
     return;
   }
-  const created = { table, ...(columns ? { columns } : {}), statements: 1, rows, span: spanOf(c, 0, c.toks.length - 1) };
+  const created = { table, ...(columns ? { columns } : {}), statements: 1, rows, span: spanOf(c, 0, c.toks.length - 1), chunks: [chunk] };
   s.data.set(key, created);
   schemaOf(s.catalog, table.schema).data.push(created);
 }

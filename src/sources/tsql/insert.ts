@@ -1,4 +1,4 @@
-import type { DataSet } from '../../model/catalog.js';
+import type { DataChunk, DataSet } from '../../model/catalog.js';
 import type { Token } from './lexer.js';
 import {
   type Cursor, acceptOp, acceptWord, acceptWords, expectIdent, isOp, isWord, expectOp, parseMultipartName, peek, prev, skipParens, spanOf,
@@ -33,12 +33,16 @@ export function parseInsert(s: Session, c: Cursor, start: Token): void {
     expectOp(c, ')');
   }
   let rows: number;
+  let chunk: DataChunk | undefined;
   if (acceptWord(c, 'VALUES')) {
     rows = 0;
+    const from = peek(c).start;
     do {
       skipParens(c);
       rows++;
     } while (acceptOp(c, ','));
+    // Offsets only: the data phase lexes the rows again when it writes them.
+    chunk = { text: c.src, start: from, end: prev(c).end, ...(columns ? { columns } : {}), span: spanOf(c, start, prev(c)) };
   } else if (acceptWords(c, 'DEFAULT', 'VALUES')) {
     rows = 1;
   } else {
@@ -59,4 +63,5 @@ export function parseInsert(s: Session, c: Cursor, start: Token): void {
   }
   ds.statements++;
   ds.rows += rows;
+  if (chunk) (ds.chunks ??= []).push(chunk);
 }

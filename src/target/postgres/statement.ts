@@ -11,6 +11,8 @@ export interface Statement {
   kind?: ManualItem['kind'];
   /** Shared by an up statement and its down counterpart, so pruning one prunes both. */
   key?: string;
+  /** COPY ... FROM stdin: the data lines (COPY text, newline-terminated), produced lazily so files stream them. */
+  copyRows?: () => Iterable<string>;
 }
 
 /** One numbered migration file: up statements in apply order, down statements in apply order. */
@@ -26,11 +28,13 @@ export const PHASES = [
   { file: '0010_schemas_types', title: 'schemas, extensions, collations and types' },
   { file: '0020_sequences', title: 'sequences' },
   { file: '0030_tables', title: 'tables' },
+  { file: '0040_data', title: 'data (INSERT statements of the source as COPY)' },
   { file: '0050_keys_indexes', title: 'primary keys, unique keys and indexes' },
   { file: '0060_foreign_keys', title: 'foreign keys and unchecked constraints' },
   { file: '0070_views', title: 'views' },
   { file: '0080_routines', title: 'functions and procedures' },
   { file: '0090_triggers', title: 'triggers' },
+  { file: '0095_identity_restart', title: 'identity sequences restarted past the loaded data' },
   { file: '0100_comments', title: 'comments' },
 ] as const;
 
