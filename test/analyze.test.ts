@@ -106,7 +106,7 @@ describe('assessment model: MySQL', async () => {
     expect(a.objects.map((o) => [o.object, o.status])).toEqual([
       ['table t', 'converted'],
       ['trigger trg', 'needs manual work'],
-      ['data t', 'needs manual work'],
+      ['data t', 'converted'],
     ]);
     expect(brief(a)).toEqual([
       ['PGS3005', 'info', 'table t', 'in.sql:4:3', 'none', 0],
@@ -125,7 +125,7 @@ describe('assessment model: MySQL', async () => {
     expect(rows['ON UPDATE CURRENT_TIMESTAMP']).toEqual([1, 'BEFORE UPDATE trigger', '']);
     expect(rows['FULLTEXT index']).toEqual([1, "GIN index over to_tsvector('simple', ...)", '']);
     expect(rows['trigger']).toEqual([1, 'trigger function + CREATE TRIGGER (converted later)', '']);
-    expect(rows['INSERT data (tables)']).toEqual([1, 'copy stage', '']);
+    expect(rows['INSERT data (tables)']).toEqual([1, 'COPY blocks in 0040_data', '']);
     const unsigned = loadShippedRules('mysql').types.find((r) => r.id === 'mysql.int-unsigned')!;
     expect(rows['int unsigned']).toEqual([1, `${unsigned.to} + CHECK (${unsigned.check!.replaceAll('{col}', 'col')})`, 'mysql.int-unsigned']);
     expect(rows['enum']).toEqual([1, 'CREATE TYPE ... AS ENUM', 'mysql.enum']);

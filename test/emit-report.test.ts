@@ -31,7 +31,7 @@ function pair() {
     diagnostics: [
       diag('PGS2002', 'tinyint mapped to smallint', { object: 'table dbo.Lines', span: span(6, 3), rule: 'tsql.tinyint', suggestion: 'add CHECK (qty BETWEEN 0 AND 255)' }),
       diag('PGS4001', 'view not converted yet', { object: 'view dbo.vTop', span: span(12) }),
-      diag('PGS4005', 'INSERT data not converted yet', { object: 'data dbo.Orders', span: span(20) }),
+      diag('PGS4005', '1 INSERT statement(s) with 2 row(s) written to 0040_data as COPY', { object: 'data dbo.Orders', span: span(20) }),
       diag('PGS2013', 'table dbo.Dropped not carried over', { object: 'table dbo.Dropped', span: span(9) }),
     ],
   };
@@ -54,9 +54,9 @@ test('statuses, summary and stable JSON', () => {
     ['table dbo.Dropped', 'skipped', null, ['PGS2013']],
     ['view dbo.vTop', 'not converted yet', null, ['PGS4001']],
     ['procedure dbo.Fix', 'manual', 'public.fix', ['PGS6002']],
-    ['data dbo.Orders', 'not converted yet', null, ['PGS4005']],
+    ['data dbo.Orders', 'converted', null, ['PGS4005']],
   ]);
-  expect(r.summary.totals).toEqual({ converted: 1, 'converted with warnings': 1, manual: 1, 'not converted yet': 2, skipped: 1 });
+  expect(r.summary.totals).toEqual({ converted: 2, 'converted with warnings': 1, manual: 1, 'not converted yet': 1, skipped: 1 });
   expect(r.summary.diagnostics).toEqual({ error: 1, warning: 2, info: 3 });
   expect(r.summary.rules).toEqual({ 'tsql.tinyint': 1 });
   expect(Object.keys(r.options)).toEqual(['from', 'verify']);
@@ -78,11 +78,11 @@ Inputs: \`in.sql\`
 
 | kind | converted | converted with warnings | manual | not converted yet | skipped | total |
 |---|---:|---:|---:|---:|---:|---:|
-| data | 0 | 0 | 0 | 1 | 0 | 1 |
+| data | 1 | 0 | 0 | 0 | 0 | 1 |
 | procedure | 0 | 0 | 1 | 0 | 0 | 1 |
 | table | 1 | 1 | 0 | 0 | 1 | 3 |
 | view | 0 | 0 | 0 | 1 | 0 | 1 |
-| **total** | **1** | **1** | **1** | **2** | **1** | **6** |
+| **total** | **2** | **1** | **1** | **1** | **1** | **6** |
 
 Diagnostics: 1 error, 2 warnings, 3 info.
 
@@ -96,7 +96,6 @@ Rules fired: \`tsql.tinyint\` ×1.
 | table dbo.Dropped | skipped | in.sql:9:1 | PGS2013 |
 | view dbo.vTop | not converted yet | in.sql:12:1 | PGS4001 |
 | procedure dbo.Fix | manual | in.sql:14:1 | PGS6002 |
-| data dbo.Orders | not converted yet | in.sql:20:1 | PGS4005 |
 
 ## Manual work
 
@@ -121,9 +120,9 @@ Rules fired: \`tsql.tinyint\` ×1.
 
 - \`in.sql:12:1\` warning: view not converted yet [view dbo.vTop]
 
-### PGS4005 — INSERT data not converted yet (copy stage) (1)
+### PGS4005 — INSERT data written to 0040_data as COPY (1)
 
-- \`in.sql:20:1\` info: INSERT data not converted yet [data dbo.Orders]
+- \`in.sql:20:1\` info: 1 INSERT statement(s) with 2 row(s) written to 0040_data as COPY [data dbo.Orders]
 
 ### PGS6002 — emitted statement failed when applied to PostgreSQL (1)
 

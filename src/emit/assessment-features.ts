@@ -73,7 +73,7 @@ const FEATURES: FeatureDef[] = [
   { group: 'object', feature: 'function', postgres: 'CREATE FUNCTION in PL/pgSQL (converted later)', support: 'converted later', count: (c) => routines(c, 'function') },
   { group: 'object', feature: 'trigger', postgres: 'trigger function + CREATE TRIGGER (converted later)', support: 'converted later', count: (c) => c.schemas.flatMap((s) => s.triggers).length },
   { group: 'object', feature: 'event', postgres: 'pg_cron job or external scheduler (converted later)', support: 'converted later', count: (c) => routines(c, 'event') },
-  { group: 'data', feature: 'INSERT data (tables)', postgres: 'copy stage', support: 'converted later', count: (c) => new Set(c.schemas.flatMap((s) => s.data).map((d) => `${d.table.schema}.${d.table.name}`.toLowerCase())).size },
+  { group: 'data', feature: 'INSERT data (tables)', postgres: 'COPY blocks in 0040_data', support: 'converted', count: (c) => new Set(c.schemas.flatMap((s) => s.data).map((d) => `${d.table.schema}.${d.table.name}`.toLowerCase())).size },
 ];
 
 function indexesOf(t: Table): { clustered?: boolean; columns: { length?: number }[] }[] {
