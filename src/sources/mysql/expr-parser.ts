@@ -452,21 +452,27 @@ export function parseParenExpr(c: Cursor): { expr: Expr; raw: string } {
   return { expr, raw: textOf(c, open + 1, close - 1) };
 }
 
-/** Parse a standalone MySQL expression (for tools and tests); never throws. */
-export function parseMysqlExpr(text: string, file = '<expr>'): { expr: Expr; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+/** A cursor over a standalone text (one expression or query, not a script): tokens up to the first delimiter. */
+export function standaloneCursor(text: string, file: string, diagnostics: Diagnostic[]): Cursor {
   const lx = createLexer(file, text, diagnostics);
   const toks: Token[] = [];
   let t = lx.next();
   for (; t.kind !== 'eof' && t.kind !== 'delim'; t = lx.next()) toks.push(t);
-  const c: Cursor = { text, lines: lx.lines, toks, i: 0, limit: toks.length, depth: 0, end: t, diagnostics };
+  return { text, lines: lx.lines, toks, i: 0, limit: toks.length, depth: 0, end: t, diagnostics };
+}
+
+/** Parse a standalone MySQL expression (for tools and tests); never throws. */
+export function parseMysqlExpr(text: string, file = '<expr>'): { expr: Expr; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const c = standaloneCursor(text, file, diagnostics);
+  const toks = c.toks;
   try {
     if (!toks.length) fail(c, 'expected an expression');
     return { expr: parseExprRange(c, 0, toks.length), diagnostics };
   } catch (err) {
     const message = isParseFailure(err) ? err.message : String(err);
     const code = isParseFailure(err) && err.failure === 'depth' ? 'PGS1005' : 'PGS1001';
-    diagnostics.push(diag(code, message, { span: offsetSpan(lx.lines, 0, text.length) }));
+    diagnostics.push(diag(code, message, { span: offsetSpan(c.lines, 0, text.length) }));
     return { expr: { kind: 'opaque', text, reason: message }, diagnostics };
   }
 }
