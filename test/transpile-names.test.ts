@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { transpile } from '../src/transpile/index.js';
-import { truncateIdentifier } from '../src/transpile/names.js';
+import { truncateIdent } from '../src/target/postgres/names.js';
 import { c, catalog, check, col, fk, index, key, bin, n, one, opts, schema, table, ty } from './transpile-helpers.js';
 
 const int = ty('int');
@@ -38,7 +38,7 @@ describe('names', () => {
 
   test('names over 63 bytes are truncated on a character boundary (PGS2011)', () => {
     const long = `${'a'.repeat(60)}ééé`;
-    expect(Buffer.byteLength(truncateIdentifier(long))).toBe(62);
+    expect(Buffer.byteLength(truncateIdent(long))).toBe(62);
     const r = one('tsql', table('dbo', 'T', [col(long, int)]));
     expect(r.table.columns[0]!.name).toBe(`${'a'.repeat(60)}é`);
     expect(r.out.diagnostics.map((d) => [d.code, d.object])).toEqual([['PGS2011', 'table dbo.T']]);

@@ -1,25 +1,13 @@
 import { objectPath, type Catalog, type ObjectKind, type QName } from '../model/catalog.js';
 import { diag, type Diagnostic } from '../model/diagnostics.js';
 import type { SourceSpan } from '../model/source.js';
+import { MAX_IDENT_BYTES, truncateIdent } from '../target/postgres/names.js';
 import type { ConvertOptions } from './context.js';
 
-/** PostgreSQL's NAMEDATALEN - 1. */
-export const MAX_IDENTIFIER_BYTES = 63;
-
-/** Cut a name to 63 bytes of UTF-8 without splitting a character. */
-export function truncateIdentifier(name: string, limit = MAX_IDENTIFIER_BYTES): string {
-  if (Buffer.byteLength(name, 'utf8') <= limit) return name;
-  let out = '';
-  for (const ch of name) {
-    if (Buffer.byteLength(out + ch, 'utf8') > limit) break;
-    out += ch;
-  }
-  return out;
-}
 
 /** base + suffix within 63 bytes: the base gives way, the suffix stays. */
 function withSuffix(base: string, suffix: string): string {
-  return truncateIdentifier(base, MAX_IDENTIFIER_BYTES - Buffer.byteLength(suffix, 'utf8')) + suffix;
+  return truncateIdent(base, MAX_IDENT_BYTES - Buffer.byteLength(suffix, 'utf8')) + suffix;
 }
 
 export interface NameMap {
@@ -53,7 +41,7 @@ function lookup<T>(exact: Map<string, T>, folded: Map<string, T>, schema: string
 export function schemaMapper(source: Catalog, options: ConvertOptions): (s: string) => string {
   const overrides = new Map(Object.entries(options.schemaMap).map(([k, v]) => [k.toLowerCase(), v]));
   const distinct = new Set(source.schemas.map((s) => s.name.toLowerCase()));
-  const fold = (n: string): string => truncateIdentifier(options.identifiers === 'lower' ? n.toLowerCase() : n);
+  const fold = (n: string): string => truncateIdent(options.identifiers === 'lower' ? n.toLowerCase() : n);
   return (s: string): string => {
     const o = overrides.get(s.toLowerCase());
     if (o !== undefined) return o;
@@ -79,7 +67,7 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
 
   function finalName(wanted: string, where: { object: string; what: string; span?: SourceSpan }): string {
     const folded = fold(wanted);
-    const cut = truncateIdentifier(folded);
+    const cut = truncateIdent(folded);
     if (cut !== folded) {
       diagnostics.push(diag('PGS2011', `${where.what} ${wanted} is longer than 63 bytes; truncated to ${cut}`, { object: where.object, span: where.span }));
     }
@@ -93,7 +81,7 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
       return first;
     }
     const candidates: string[] = [];
-    if (where.alternative) candidates.push(truncateIdentifier(fold(where.alternative)));
+    if (where.alternative) candidates.push(truncateIdent(fold(where.alternative)));
     let chosen = candidates.find((c) => !used.has(c));
     for (let i = 2; !chosen; i++) {
       const c = withSuffix(candidates[0] ?? first, `_${i}`);
@@ -148,9 +136,9 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
     relation: (q) => lookup(relationsExact, relations, q.schema, q.name),
     column: (table, column) => {
       const m = lookup(columnsExact, columns, table.schema, table.name);
-      return m?.get(column) ?? m?.get(columnKey(column)) ?? truncateIdentifier(fold(column));
+      return m?.get(column) ?? m?.get(columnKey(column)) ?? truncateIdent(fold(column));
     },
-    fold: (n) => truncateIdentifier(fold(n)),
+    fold: (n) => truncateIdent(fold(n)),
     claim: (schema, wanted, where) => claimIn(ns(schema), wanted, where),
   };
 }

@@ -1,5 +1,5 @@
-/** PostgreSQL's identifier limit, in bytes. */
-const MAX_IDENT_BYTES = 63;
+/** PostgreSQL's identifier limit (NAMEDATALEN - 1), in bytes. */
+export const MAX_IDENT_BYTES = 63;
 
 /** Cut to 63 bytes without splitting a UTF-8 character, as PostgreSQL truncates. */
 export function truncateIdent(s: string, maxBytes = MAX_IDENT_BYTES): string {
