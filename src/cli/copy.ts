@@ -5,9 +5,9 @@ import { sourceUrlDialect } from '../convert.js';
 import type { CopyEvent } from '../copy/events.js';
 import { progressReporter, summaryText } from '../copy/progress.js';
 import { runCopy } from '../copy/run.js';
-import { parseSchemaMap, UsageError } from './options.js';
+import { conversionOptions, UsageError, withConversionOptions, type ConversionArgs } from './options.js';
 
-interface CopyArgs {
+interface CopyArgs extends ConversionArgs {
   source: string;
   target: string;
   schemaOnly: boolean;
@@ -19,10 +19,6 @@ interface CopyArgs {
   restart: boolean;
   out: string;
   rejects?: string;
-  identifiers: 'lower' | 'preserve';
-  schemaMap: string[];
-  targetVersion: number;
-  mappings?: string;
   validate: boolean;
   format: 'text' | 'json';
 }
@@ -31,7 +27,7 @@ export const copyCommand: CommandModule<object, CopyArgs> = {
   command: 'copy',
   describe: 'Convert a live MySQL/MariaDB schema, create it in PostgreSQL and copy the data (parallel, resumable, checked)',
   builder: (y: Argv) =>
-    y
+    withConversionOptions(y)
       .option('source', { type: 'string', demandOption: true, describe: 'mysql:// or mariadb://user[:password]@host:port/db (password also from PGSHIFT_SOURCE_PASSWORD)' })
       .option('target', { type: 'string', demandOption: true, describe: 'postgres://user[:password]@host:port/db' })
       .option('schema-only', { type: 'boolean', default: false, describe: 'create the schema, copy no rows' })
@@ -43,10 +39,6 @@ export const copyCommand: CommandModule<object, CopyArgs> = {
       .option('restart', { type: 'boolean', default: false, describe: 'drop what an earlier run created (and its checkpoints) and start over' })
       .option('out', { alias: 'o', type: 'string', default: 'pgshift-out', describe: 'output directory (rejects go to <out>/rejects)' })
       .option('rejects', { type: 'string', describe: 'directory for rejected rows, one <table>.tsv each' })
-      .option('identifiers', { choices: ['lower', 'preserve'] as const, default: 'lower' as const, describe: 'fold names to lower case, or keep source case' })
-      .option('schema-map', { type: 'string', array: true, default: [] as string[], describe: 'rename a schema: source=target (repeatable)' })
-      .option('target-version', { type: 'number', default: 15, describe: 'PostgreSQL major version of the target' })
-      .option('mappings', { type: 'string', describe: 'YAML file of type rules that go before the defaults' })
       .option('validate', { type: 'boolean', default: true, describe: 'compare source and target by checksum after the copy (--no-validate to skip)' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'progress and summary as text, or one JSON event per line' }) as unknown as Argv<CopyArgs>,
   handler: async (argv: ArgumentsCamelCase<CopyArgs>) => {
@@ -55,14 +47,14 @@ export const copyCommand: CommandModule<object, CopyArgs> = {
 };
 
 async function runCopyCommand(argv: CopyArgs): Promise<number> {
-  let schemaMap: Record<string, string>;
+  let convert;
   try {
     if (argv.schemaOnly && argv.dataOnly) throw new UsageError('--schema-only and --data-only exclude each other');
     if (!sourceUrlDialect(argv.source)) throw new UsageError('--source must be a mysql:// or mariadb:// URL');
     if (!/^postgres(ql)?:\/\//.test(argv.target)) throw new UsageError('--target must be a postgres:// URL');
     if (!Number.isInteger(argv.jobs) || argv.jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
     if (!Number.isInteger(argv.chunkRows) || argv.chunkRows < 1) throw new UsageError('--chunk-rows must be a whole number of at least 1');
-    schemaMap = parseSchemaMap(argv.schemaMap);
+    convert = conversionOptions(argv);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`pgshift: ${e.message}\n`);
@@ -84,7 +76,7 @@ async function runCopyCommand(argv: CopyArgs): Promise<number> {
       ...(argv.tables ? { tables: argv.tables.split(',').map((t) => t.trim()).filter(Boolean) } : {}),
       jobs: argv.jobs, chunkRows: argv.chunkRows, dryRun: argv.dryRun, restart: argv.restart,
       rejectsDir: argv.rejects ?? join(argv.out, 'rejects'), validate: argv.validate,
-      convert: { identifiers: argv.identifiers, schemaMap, targetVersion: argv.targetVersion, ...(argv.mappings ? { mappingsFile: argv.mappings } : {}) },
+      convert,
       onEvent,
     });
     progress.stop();
