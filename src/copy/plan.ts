@@ -1,6 +1,7 @@
 import { pairTables } from './pairs.js';
 import type { Catalog, Column, QName, Table } from '../model/catalog.js';
 import { qnameText } from '../model/catalog.js';
+import type { DataType } from '../model/types.js';
 import type { ConvertOptions } from '../transpile/context.js';
 import { quoteIdent, quoteQName } from '../target/postgres/quote.js';
 import { fieldEncoder, type FieldEncoder } from './transforms.js';
@@ -9,6 +10,8 @@ import { fieldEncoder, type FieldEncoder } from './transforms.js';
 export interface CopyColumn {
   source: string;
   target: string;
+  /** The source column's stored type (alias types resolved to their base): how a source reads it exactly. */
+  sourceType: DataType;
   encode: FieldEncoder;
   /** The named value transform, for reports. */
   copy?: string;
@@ -44,7 +47,7 @@ export function planTables(source: Catalog, target: Catalog, options: Partial<Co
     return {
       source: t.name, target: tq, name: qnameText(tq),
       columns: columns.map(({ source: c, target: tc }) => ({
-        source: c.name, target: tc.name,
+        source: c.name, target: tc.name, sourceType: storedType(source, c.type),
         encode: fieldEncoder({ source: c.type, target: tc.type, ...(tc.copy ? { copy: tc.copy } : {}) }),
         ...(tc.copy ? { copy: tc.copy } : {}),
       })),
@@ -52,6 +55,14 @@ export function planTables(source: Catalog, target: Catalog, options: Partial<Co
       identity: tt.columns.filter((c: Column) => c.identity).map((c) => c.name),
     };
   });
+}
+
+/** An alias type (T-SQL CREATE TYPE Phone FROM varchar(20)) is stored and sent as its base type. */
+function storedType(c: Catalog, type: DataType): DataType {
+  if (!type.schema) return type;
+  const alias = c.schemas.find((s) => s.name.toLowerCase() === type.schema!.toLowerCase())?.types
+    .find((u) => u.kind === 'alias' && u.name.name.toLowerCase() === type.name.toLowerCase());
+  return alias?.base ?? type;
 }
 
 function splitKeyOf(t: Table): string | undefined {

@@ -36,14 +36,42 @@ export function fieldEncoder(c: ColumnTypes): FieldEncoder {
   if (named) return nullable(named);
   const src = c.source.name.toLowerCase();
   const tgt = c.target.name.toLowerCase();
-  if (DATE_TYPES.has(src)) return nullable(dateEncoder(TZ_TARGETS.has(tgt)));
+  // Before dates: T-SQL timestamp is rowversion (8 bytes), and it becomes bytea.
   if (BYTEA_TARGETS.has(tgt)) return nullable(byteaField);
+  if (DATE_TYPES.has(src)) return nullable(dateEncoder(TZ_TARGETS.has(tgt)));
   if (src === 'bit' && tgt === 'boolean') return nullable(bitToBool);
   return nullable(plainField);
 }
 
+/**
+ * What an encoder does, as data: a source that reads raw wire bytes (the MySQL text protocol) applies the same
+ * transform to bytes; an encoder without an entry is applied to decoded values.
+ */
+export type FieldTransform =
+  | { kind: 'text' }
+  | { kind: 'date'; withZone: boolean }
+  | { kind: 'bytea' }
+  | { kind: 'bool' }
+  | { kind: 'varbit'; width: number }
+  | { kind: 'set-array' }
+  | { kind: 'wkb' };
+
+const TRANSFORMS = new WeakMap<FieldEncoder, FieldTransform>();
+
+/** The transform an encoder of fieldEncoder applies (undefined for any other function). */
+export function fieldTransform(e: FieldEncoder): FieldTransform | undefined {
+  return TRANSFORMS.get(e);
+}
+
+function described(f: FieldEncoder, t: FieldTransform): FieldEncoder {
+  TRANSFORMS.set(f, t);
+  return f;
+}
+
 function nullable(f: FieldEncoder): FieldEncoder {
-  return (v, w) => (v === null || v === undefined ? COPY_NULL : f(v, w));
+  const g: FieldEncoder = (v, w) => (v === null || v === undefined ? COPY_NULL : f(v, w));
+  const t = TRANSFORMS.get(f);
+  return t ? described(g, t) : g;
 }
 
 function namedEncoder(c: ColumnTypes): FieldEncoder | undefined {
@@ -98,17 +126,17 @@ function bitToBool(v: unknown): string {
 
 /** BIT(n) arrives as big-endian bytes; PostgreSQL varbit wants the n low bits as 0/1 text. */
 function bitToVarbit(width: number): FieldEncoder {
-  return (v) => {
+  return described((v) => {
     const bytes = Buffer.isBuffer(v) ? v : Buffer.from([Number(v) & 0xff]);
     let bits = '';
     for (const b of bytes) bits += b.toString(2).padStart(8, '0');
     return bits.length >= width ? bits.slice(bits.length - width) : bits.padStart(width, '0');
-  };
+  }, { kind: 'varbit', width });
 }
 
 /** MySQL keeps zero dates (0000-00-00, 2020-00-10) PostgreSQL cannot hold: they become NULL. */
 function dateEncoder(withZone: boolean): FieldEncoder {
-  return (v, w) => {
+  return described((v, w) => {
     const s = typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : String(v);
     if (isZeroDate(s)) {
       w.zeroDates++;
@@ -116,7 +144,7 @@ function dateEncoder(withZone: boolean): FieldEncoder {
     }
     // The session reads TIMESTAMP in UTC (time_zone '+00:00'), so the offset is explicit for timestamptz.
     return withZone && s.length > 10 ? `${s}+00` : s;
-  };
+  }, { kind: 'date', withZone });
 }
 
 export function isZeroDate(s: string): boolean {
@@ -136,3 +164,10 @@ function spatialToWkb(v: unknown, w: ValueWarnings): string {
   if (Buffer.isBuffer(v) && v.length > 4) return byteaField(v.subarray(4), w);
   return byteaField(v, w);
 }
+
+described(plainField, { kind: 'text' });
+described(byteaField, { kind: 'bytea' });
+described(intToBool, { kind: 'bool' });
+described(bitToBool, { kind: 'bool' });
+described(setToArray, { kind: 'set-array' });
+described(spatialToWkb, { kind: 'wkb' });
