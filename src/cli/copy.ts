@@ -25,10 +25,10 @@ interface CopyArgs extends ConversionArgs {
 
 export const copyCommand: CommandModule<object, CopyArgs> = {
   command: 'copy',
-  describe: 'Convert a live MySQL/MariaDB schema, create it in PostgreSQL and copy the data (parallel, resumable, checked)',
+  describe: 'Convert a live MySQL/MariaDB or SQL Server schema, create it in PostgreSQL and copy the data (parallel, resumable, checked)',
   builder: (y: Argv) =>
     withConversionOptions(y)
-      .option('source', { type: 'string', demandOption: true, describe: 'mysql:// or mariadb://user[:password]@host:port/db (password also from PGSHIFT_SOURCE_PASSWORD)' })
+      .option('source', { type: 'string', demandOption: true, describe: 'mysql://, mariadb:// or mssql://user[:password]@host[:port]/db (password also from PGSHIFT_SOURCE_PASSWORD)' })
       .option('target', { type: 'string', demandOption: true, describe: 'postgres://user[:password]@host:port/db' })
       .option('schema-only', { type: 'boolean', default: false, describe: 'create the schema, copy no rows' })
       .option('data-only', { type: 'boolean', default: false, describe: 'copy rows into tables that already exist' })
@@ -50,7 +50,7 @@ async function runCopyCommand(argv: CopyArgs): Promise<number> {
   let convert;
   try {
     if (argv.schemaOnly && argv.dataOnly) throw new UsageError('--schema-only and --data-only exclude each other');
-    if (!sourceUrlDialect(argv.source)) throw new UsageError('--source must be a mysql:// or mariadb:// URL');
+    if (!sourceUrlDialect(argv.source)) throw new UsageError('--source must be a mysql://, mariadb:// or mssql:// URL');
     if (!/^postgres(ql)?:\/\//.test(argv.target)) throw new UsageError('--target must be a postgres:// URL');
     if (!Number.isInteger(argv.jobs) || argv.jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
     if (!Number.isInteger(argv.chunkRows) || argv.chunkRows < 1) throw new UsageError('--chunk-rows must be a whole number of at least 1');

@@ -1,5 +1,6 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { sourceUrlDialect } from '../convert.js';
+import { MSSQL_VALIDATE_REFUSAL } from '../copy/sources.js';
 import { runValidate } from '../copy/validate.js';
 import { renderValidateText } from '../copy/validate-report.js';
 import { UsageError } from './options.js';
@@ -31,6 +32,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
 
 async function validate(argv: ValidateArgs): Promise<number> {
   try {
+    if (sourceUrlDialect(argv.source) === 'tsql') throw new UsageError(MSSQL_VALIDATE_REFUSAL);
     if (sourceUrlDialect(argv.source) !== 'mysql') throw new UsageError('--source must be a mysql:// or mariadb:// URL (validate reads MySQL/MariaDB sources)');
     if (!/^postgres(ql)?:\/\//i.test(argv.target)) throw new UsageError('--target must be a postgres:// URL');
     if (!Number.isInteger(argv.chunkRows) || argv.chunkRows < 1) throw new UsageError('--chunk-rows must be a positive integer');

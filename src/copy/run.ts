@@ -11,8 +11,9 @@ import { quoteIdent, quoteQName } from '../target/postgres/quote.js';
 import { copyChunk } from './chunk.js';
 import { applyInTransaction, splitPhases } from './ddl.js';
 import type { CopyEvent, CopyStats, TableStats } from './events.js';
-import { openMysqlSource, tableExtent, type SourceConnection } from './mysql-source.js';
+import type { SourceConnection } from './mysql-source.js';
 import { planTables, splitRange, type Chunk, type CopyTable } from './plan.js';
+import { MSSQL_VALIDATE_REFUSAL, sourceDriver, type SourceDriver } from './sources.js';
 import {
   ensureState, forgetRuns, markPhase, phaseDone, recordPlan, recordedFingerprints, runFingerprint, storedChunks,
 } from './state.js';
@@ -22,7 +23,7 @@ import { emptyWarnings } from './transforms.js';
 export type { CopyEvent, CopyStats, TableStats } from './events.js';
 
 export interface CopyOptions {
-  /** mysql:// or mariadb:// URL (mssql:// is refused: not supported yet). */
+  /** mysql://, mariadb:// or mssql:// URL of the source database. */
   source: string;
   /** postgres:// URL of the target database. */
   target: string;
@@ -49,19 +50,20 @@ export interface CopyOptions {
 
 const DEFAULT_CHUNK_ROWS = 100_000;
 
+
 /** The copy stage: convert the live schema, apply pre-data DDL, copy chunks in parallel with checkpoints, apply post-data DDL. */
 export async function runCopy(options: CopyOptions): Promise<CopyStats> {
   const started = performance.now();
   const emit = options.onEvent ?? (() => undefined);
   if (options.schemaOnly && options.dataOnly) throw new Error('--schema-only and --data-only exclude each other');
   const dialect = sourceUrlDialect(options.source);
-  if (dialect === 'tsql') throw new Error('copying data from SQL Server is not supported yet (schema: use pgshift convert --source)');
-  if (!dialect) throw new Error('--source must be a mysql:// or mariadb:// URL');
+  if (!dialect) throw new Error('--source must be a mysql://, mariadb:// or mssql:// URL');
+  const driver = await sourceDriver(options.source);
 
   const live = await introspectSource(options.source);
   const source = onlyTables(live.source, options.tables);
   const convertOptions: ConvertOptions = { ...DEFAULT_OPTIONS, ...options.convert };
-  const converted = await convertCatalog(source, { ...convertOptions, from: 'mysql' }, [live.input]);
+  const converted = await convertCatalog(source, { ...convertOptions, from: dialect }, [live.input]);
   const plan = planTables(source, converted.target, convertOptions);
   const { pre, post } = splitPhases(converted.phases);
   const fingerprint = runFingerprint({
@@ -76,11 +78,11 @@ export async function runCopy(options: CopyOptions): Promise<CopyStats> {
   const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
 
   if (options.dryRun) {
-    const src = await openMysqlSource(options.source);
+    const src = await driver.open();
     try {
       const planned = [];
       for (const t of plan) {
-        const chunks = options.schemaOnly ? { rows: 0, list: [] } : await planChunks(src, t, chunkRows);
+        const chunks = options.schemaOnly ? { rows: 0, list: [] } : await planChunks(driver, src, t, chunkRows);
         planned.push({ table: t.name, estimatedRows: chunks.rows, chunks: chunks.list.length, pending: chunks.list.length, ...(t.splitKey ? { splitKey: t.splitKey } : {}) });
       }
       emit({ event: 'plan', tables: planned });
@@ -105,10 +107,13 @@ export async function runCopy(options: CopyOptions): Promise<CopyStats> {
     stats.resumed = (await recordedFingerprints(admin)).includes(fingerprint);
 
     if (!options.dataOnly) await applyPhase(admin, fingerprint, 'pre-data', pre, stats, emit);
-    if (!options.schemaOnly) await copyData(admin, options, plan, fingerprint, chunkRows, stats, emit);
+    if (!options.schemaOnly) await copyData(admin, driver, options, plan, fingerprint, chunkRows, stats, emit);
     if (!options.dataOnly) await applyPhase(admin, fingerprint, 'post-data', post, stats, emit);
     if (!options.schemaOnly) await restartIdentities(admin, plan, emit);
-    if (options.validate !== false && !options.schemaOnly) stats.validation = await runValidateWhenPresent(options, plan);
+    if (options.validate !== false && !options.schemaOnly) {
+      if (dialect === 'tsql') emit({ event: 'warning', message: `validation skipped: ${MSSQL_VALIDATE_REFUSAL}` });
+      else stats.validation = await runValidateWhenPresent(options, plan);
+    }
   } finally {
     await admin.end().catch(() => undefined);
   }
@@ -156,8 +161,8 @@ async function dropEarlierRun(admin: pg.Client, phases: Parameters<typeof downPh
   }
 }
 
-async function planChunks(src: SourceConnection, t: CopyTable, chunkRows: number): Promise<{ rows: number; list: Chunk[] }> {
-  const ext = await tableExtent(src, t);
+async function planChunks(driver: SourceDriver, src: SourceConnection, t: CopyTable, chunkRows: number): Promise<{ rows: number; list: Chunk[] }> {
+  const ext = await driver.extent(src, t);
   if (ext.min === undefined || ext.max === undefined || ext.rows <= chunkRows) return { rows: ext.rows, list: [{ table: t.name, no: 0 }] };
   return { rows: ext.rows, list: splitRange(t.name, ext.min, ext.max, Math.ceil(ext.rows / chunkRows)) };
 }
@@ -168,9 +173,9 @@ interface Job {
 }
 
 async function copyData(
-  admin: pg.Client, options: CopyOptions, plan: CopyTable[], fp: string, chunkRows: number, stats: CopyStats, emit: (e: CopyEvent) => void,
+  admin: pg.Client, driver: SourceDriver, options: CopyOptions, plan: CopyTable[], fp: string, chunkRows: number, stats: CopyStats, emit: (e: CopyEvent) => void,
 ): Promise<void> {
-  const planSource = await openMysqlSource(options.source);
+  const planSource = await driver.open();
   const jobs: Job[] = [];
   const perTable = new Map<string, TableStats & { first?: number; last?: number; pending: number }>();
   const summary: Extract<CopyEvent, { event: 'plan' }>['tables'] = [];
@@ -184,12 +189,12 @@ async function copyData(
       let stored = await storedChunks(admin, fp, t.name);
       let estimated = stored.reduce((n, c) => n + c.rows, 0);
       if (!stored.length) {
-        const planned = await planChunks(planSource, t, chunkRows);
+        const planned = await planChunks(driver, planSource, t, chunkRows);
         await recordPlan(admin, fp, planned.list);
         stored = planned.list.map((c) => ({ ...c, done: false, rows: 0 }));
         estimated = planned.rows;
       } else {
-        estimated = Math.max(estimated, (await tableExtent(planSource, t)).rows);
+        estimated = Math.max(estimated, (await driver.extent(planSource, t)).rows);
       }
       const pending = stored.filter((c) => !c.done);
       const doneRows = stored.filter((c) => c.done).reduce((n, c) => n + c.rows, 0);
@@ -209,7 +214,7 @@ async function copyData(
   const rejectsDir = options.rejectsDir ?? join('pgshift-out', 'rejects');
   let next = 0;
   const worker = async (): Promise<void> => {
-    const source = await openMysqlSource(options.source);
+    const source = await driver.open();
     const target = await openTarget(options.target);
     // Chunk and checkpoint commit together, so a lost commit after a server crash is simply redone.
     await target.query('SET synchronous_commit = off');

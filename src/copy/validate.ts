@@ -1,4 +1,5 @@
-import { introspectSource } from '../convert.js';
+import { introspectSource, sourceUrlDialect } from '../convert.js';
+import { MSSQL_VALIDATE_REFUSAL } from './sources.js';
 import { transpile } from '../transpile/index.js';
 import { DEFAULT_OPTIONS, type ConvertOptions } from '../transpile/context.js';
 import { openMysqlDb, openPgDb, POOL_SIZE, type ValidateDb } from './validate-db.js';
@@ -62,6 +63,7 @@ const LEAF_ROWS = 2_000;
 /** Compares a MySQL/MariaDB source with its PostgreSQL copy: counts, per-chunk checksums inside each database, the differing rows, and an optional sample. */
 export async function runValidate(o: ValidateOptions): Promise<ValidateResult> {
   const started = Date.now();
+  if (sourceUrlDialect(o.source) === 'tsql') throw new Error(MSSQL_VALIDATE_REFUSAL);
   const { source, from } = await introspectSource(o.source);
   if (from !== 'mysql') throw new Error('validate reads MySQL/MariaDB sources only (mysql:// or mariadb://)');
   const target = transpile(source, { ...DEFAULT_OPTIONS, ...o.convert });
