@@ -131,11 +131,18 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
     }
   }
 
+  let lastTable: QName | undefined;
+  let lastColumns: Map<string, string> | undefined;
   return {
     schema: mapSchema,
     relation: (q) => lookup(relationsExact, relations, q.schema, q.name),
     column: (table, column) => {
-      const m = lookup(columnsExact, columns, table.schema, table.name);
+      // Calls come in runs for one table (the same QName object): look its column map up once per run.
+      if (table !== lastTable) {
+        lastTable = table;
+        lastColumns = lookup(columnsExact, columns, table.schema, table.name);
+      }
+      const m = lastColumns;
       return m?.get(column) ?? m?.get(columnKey(column)) ?? truncateIdent(fold(column));
     },
     fold: (n) => truncateIdent(fold(n)),

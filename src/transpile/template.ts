@@ -36,8 +36,20 @@ const BIN_PREC: Record<string, number> = {
   '||': 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7,
 };
 
-/** Parse a template into an Expr with placeholder ColumnRefs. Throws on malformed templates (rule files are validated at load). */
+const parsedTemplates = new Map<string, Expr>();
+
+/**
+ * Parse a template into an Expr with placeholder ColumnRefs, once per template text (rules are applied to every
+ * column and call; fillTemplate copies the nodes it substitutes into and nothing mutates the leaves it shares).
+ * Throws on malformed templates (rule files are validated at load).
+ */
 export function parseTemplate(src: string): Expr {
+  let e = parsedTemplates.get(src);
+  if (e === undefined) parsedTemplates.set(src, (e = parseTemplateText(src)));
+  return e;
+}
+
+function parseTemplateText(src: string): Expr {
   const toks = tokenize(src);
   let i = 0;
   const peek = (): Tok | undefined => toks[i];
@@ -171,8 +183,13 @@ export function fillTemplate(t: Expr, args: Expr[], col?: Expr): Expr {
 
 /** Highest $n a template uses (0 when none); -1 when it takes every argument ($*). */
 export function templateArity(src: string): number {
-  if (src.includes('$*')) return -1;
-  let n = 0;
-  for (const m of src.matchAll(/\$(\d+)/g)) n = Math.max(n, Number(m[1]));
+  let n = arities.get(src);
+  if (n !== undefined) return n;
+  n = 0;
+  if (src.includes('$*')) n = -1;
+  else for (const m of src.matchAll(/\$(\d+)/g)) n = Math.max(n, Number(m[1]));
+  arities.set(src, n);
   return n;
 }
+
+const arities = new Map<string, number>();

@@ -15,8 +15,10 @@ const FAILING: ReadonlySet<string> = new Set(['PGS3001', 'PGS3002', 'PGS2001']);
  * goes to manual with its source and a draft. Views the parser could not read are left to deferSourceObjects.
  */
 export function convertViews(ctx: TranspileContext, tables: Table[]): View[] {
-  const known = knownTables(ctx, tables);
   const views = ctx.source.schemas.flatMap((s) => s.views).filter((v) => v.select);
+  // The table map costs a pass over every column: only views need it.
+  if (!views.length) return [];
+  const known = knownTables(ctx, tables);
   const manualViews = new Map<string, string>();
   const out: View[] = [];
   for (const v of sourceOrder(ctx, views)) {
