@@ -7,7 +7,7 @@ import { transpile } from './transpile/index.js';
 import type { ConvertOptions } from './transpile/context.js';
 import { printMigration, type Phase } from './target/postgres/print.js';
 import { printDataPhases } from './target/postgres/data-phase.js';
-import { applyToPglite, applyToUrl, checkSyntax, pruneFailures } from './target/postgres/verify.js';
+import { applyToPglite, applyToUrl, checkSyntax, pruneFailures, startSyntaxCheck } from './target/postgres/verify.js';
 import { buildReport, type Report } from './emit/report.js';
 
 export type SourceDialect = 'tsql' | 'mysql';
@@ -61,11 +61,13 @@ export async function introspectSource(url: string, schemas?: string[]): Promise
  * Statements PostgreSQL rejects move to manual/, so the ordered files always apply cleanly.
  */
 export async function convertScripts(scripts: ScriptText[], options: PipelineOptions): Promise<ConvertResult> {
+  startSyntaxCheck(); // the check's parser loads on another thread meanwhile
   return convertCatalog(parseSource(scripts, options.from), options, scripts.map((s) => s.file));
 }
 
 /** The pipeline after the source stage, shared by scripts and live databases; `inputs` name them in the report (no credentials). */
 export async function convertCatalog(source: Catalog, options: PipelineOptions, inputs: string[]): Promise<ConvertResult> {
+  startSyntaxCheck();
   const target = transpile(source, options);
   const printed = printMigration(target);
   const data = printDataPhases(source, target);

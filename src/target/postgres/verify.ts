@@ -1,13 +1,16 @@
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ManualItem } from '../../model/catalog.js';
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
 import type { Phase, Statement } from './statement.js';
-import { loadPgParser, pgSyntaxError, type PgSyntaxError } from './pg-parse.js';
+import { loadPgParser, pgSyntaxErrorText } from './pg-parse.js';
 
 export interface ApplyResult {
   applied: number;
@@ -16,27 +19,88 @@ export interface ApplyResult {
 
 export interface Failure { statement: Statement; error: string }
 
-/** Parse every statement with PostgreSQL's own parser (libpg_query); rejected statements leave the phases. */
-export async function checkSyntax(phases: Phase[]): Promise<{ phases: Phase[]; rejected: Failure[] }> {
-  const parser = await loadPgParser();
+/**
+ * Parse every statement with PostgreSQL's own parser (libpg_query); rejected statements leave the phases.
+ * The parsing runs in a worker thread (started early by startSyntaxCheck, so the parser is loaded and warm by
+ * now) unless `inline` asks for the calling thread; both give the same result.
+ */
+export async function checkSyntax(phases: Phase[], opts: { inline?: boolean } = {}): Promise<{ phases: Phase[]; rejected: Failure[] }> {
+  const all: Statement[] = [];
+  for (const p of phases) all.push(...p.up, ...p.down);
+  const sql = all.map((s) => s.sql);
+  const errors = (!opts.inline && (await checkInWorker(sql))) || (await checkInline(sql));
   const rejected: Failure[] = [];
+  let i = 0;
   const keep = (list: Statement[]) => {
     const out: Statement[] = [];
     for (const s of list) {
-      const error = syntaxError(pgSyntaxError(parser, s.sql));
+      const error = errors.get(i++);
       if (error === undefined) out.push(s);
       else rejected.push({ statement: s, error });
     }
     return out;
   };
   const out: Phase[] = [];
-  for (const p of phases) out.push({ ...p, up: keep(p.up), down: keep(p.down) });
+  for (const p of phases) {
+    const up = keep(p.up);
+    out.push({ ...p, up, down: keep(p.down) });
+  }
   return { phases: out, rejected };
 }
 
-function syntaxError(e: PgSyntaxError | undefined): string | undefined {
-  if (!e) return undefined;
-  return e.cursorPosition === undefined ? e.message : `${e.message} (at character ${e.cursorPosition + 1})`;
+async function checkInline(sql: string[]): Promise<Map<number, string>> {
+  const parser = await loadPgParser();
+  const errors = new Map<number, string>();
+  sql.forEach((s, i) => {
+    const e = pgSyntaxErrorText(parser, s);
+    if (e !== undefined) errors.set(i, e);
+  });
+  return errors;
+}
+
+interface SyntaxWorker { worker: Worker; next: number; pending: Map<number, (errors: Map<number, string> | undefined) => void> }
+let syntaxWorker: SyntaxWorker | null | undefined;
+
+/**
+ * Start the libpg_query check's worker thread now: it loads and warms up the parser on another core while
+ * the caller parses and transpiles. Harmless to call more than once; without the compiled worker script
+ * (tests run the TypeScript sources) the check runs inline.
+ */
+export function startSyntaxCheck(): void {
+  if (syntaxWorker !== undefined) return;
+  const url = new URL('./syntax-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(url))) {
+    syntaxWorker = null;
+    return;
+  }
+  const w: SyntaxWorker = { worker: new Worker(url), next: 0, pending: new Map() };
+  w.worker.unref();
+  w.worker.on('message', (m: { id: number; errors: [number, string][] }) => {
+    w.pending.get(m.id)?.(new Map(m.errors));
+    w.pending.delete(m.id);
+    if (!w.pending.size) w.worker.unref();
+  });
+  // A worker that fails leaves the check to the calling thread.
+  const fail = (): void => {
+    syntaxWorker = null;
+    for (const resolve of w.pending.values()) resolve(undefined);
+    w.pending.clear();
+  };
+  w.worker.on('error', fail);
+  w.worker.on('exit', fail);
+  syntaxWorker = w;
+}
+
+function checkInWorker(sql: string[]): Promise<Map<number, string> | undefined> {
+  startSyntaxCheck();
+  const w = syntaxWorker;
+  if (!w) return Promise.resolve(undefined);
+  const id = w.next++;
+  return new Promise((resolve) => {
+    w.pending.set(id, resolve);
+    w.worker.ref();
+    w.worker.postMessage({ id, sql });
+  });
 }
 
 export interface PgliteApplyOptions {

@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import type { Phase } from '../src/target/postgres/statement.js';
+
+// The worker thread runs compiled JavaScript: this suite drives the build in dist/ (npm test builds it first).
+const compiled = fileURLToPath(new URL('../dist/src/target/postgres/verify.js', import.meta.url));
+
+describe.skipIf(!existsSync(compiled))('libpg_query check in a worker thread', () => {
+  test('gives the same result as the inline check', async () => {
+    const { checkSyntax, startSyntaxCheck } = (await import(compiled)) as typeof import('../src/target/postgres/verify.js');
+    startSyntaxCheck();
+    const phases: Phase[] = [{
+      file: '0030_tables', title: 'tables',
+      up: [
+        { sql: 'CREATE TABLE a (id integer);', object: 'table dbo.a', key: 'k1' },
+        { sql: 'CREATE TABLE b (id integer,);', object: 'table dbo.b', key: 'k2' },
+        { sql: '', object: 'table dbo.c' },
+      ],
+      down: [{ sql: 'DROP TABLE b;', object: 'table dbo.b', key: 'k2' }, { sql: 'DROP TABLEE a;', object: 'table dbo.a', key: 'k1' }],
+    }];
+    const inWorker = await checkSyntax(phases);
+    const inline = await checkSyntax(phases, { inline: true });
+    expect(inWorker).toEqual(inline);
+    expect(inWorker.rejected.map((r) => [r.statement.sql, r.error])).toEqual([
+      ['CREATE TABLE b (id integer,);', 'syntax error at or near ")" (at character 28)'],
+      ['', 'Query cannot be empty'],
+      ['DROP TABLEE a;', 'syntax error at or near "TABLEE" (at character 6)'],
+    ]);
+  });
+});
