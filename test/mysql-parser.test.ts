@@ -225,10 +225,10 @@ describe('MySQL parser: schemas, ALTER, DROP, INSERT', () => {
     const [data] = cat.schemas[0]!.data;
     const { chunks, ...counts } = data!;
     expect(strip(counts)).toEqual({ table: { schema: '', name: 't' }, columns: ['a', 'b'], statements: 2, rows: 4 });
-    // Values stay in the source text: each chunk points at one statement's rows, nothing is copied.
-    expect(chunks!.map((k) => [k.text.slice(k.start, k.end).trim(), k.columns])).toEqual([
-      ["(1, 'x;y'), (2, '(')  ,(3,'it\\'s')", ['a', 'b']],
-      ["(4, ')')", undefined],
+    // Values stay in the source text: each chunk points at a run of statements, nothing is copied.
+    expect(chunks!.map((k) => [k.source.text().slice(k.start, k.end), k.columns, k.statements])).toEqual([
+      ["INSERT INTO t (a, b) VALUES (1, 'x;y'), (2, '(')  ,(3,'it\\'s')", ['a', 'b'], 1],
+      ["INSERT IGNORE INTO \`t\` VALUES (4, ')')", undefined, 1],
     ]);
     expect(codes(cat)).toEqual(['PGS1014', 'PGS1014', 'PGS1014', 'PGS1014']);
   });

@@ -77,11 +77,10 @@ INSERT INTO #tmp VALUES (1)`);
     expect(bare([counts])).toEqual([
       { table: { schema: 'dbo', name: 'Genre' }, columns: ['GenreId', 'Name'], statements: 4, rows: 5 },
     ]);
-    // Values stay in the source text: each chunk points at one statement's rows, nothing is copied.
-    expect(chunks!.map((k) => [k.text.slice(k.start, k.end).trim(), k.columns])).toEqual([
-      ["(1, N'Rock')", ['GenreId', 'Name']],
-      ["(2, N'Jazz'), (3, N'Metal (heavy)')", ['GenreId', 'Name']],
-      ["(4, 'x')", undefined],
+    // Values stay in the source text: a chunk is a run of consecutive statements with the same columns.
+    expect(chunks!.map((k) => [k.source.text().slice(k.start, k.end), k.columns, k.statements])).toEqual([
+      ["INSERT INTO [dbo].[Genre] ([GenreId], [Name]) VALUES (1, N'Rock');\nINSERT INTO Genre (GenreId, Name) VALUES (2, N'Jazz'), (3, N'Metal (heavy)')", ['GenreId', 'Name'], 2],
+      ["INSERT \"Genre\" VALUES (4, 'x')", undefined, 1],
     ]);
     expect(schema(cat).data[0]!.span).toEqual({ file: 't.sql', line: 2, col: 1, endLine: 2, endCol: 65 });
     expect(codes(cat)).toEqual(['PGS1014', 'PGS1014']);

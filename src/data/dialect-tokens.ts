@@ -1,39 +1,104 @@
-import { lexAll } from '../sources/tsql/lexer.js';
-import { tokenize } from '../sources/mysql/lexer.js';
+import { createLexer as createTsqlLexer, nextToken, type Token as TsqlToken } from '../sources/tsql/lexer.js';
+import { createLexer as createMysqlLexer, type Token as MysqlToken } from '../sources/mysql/lexer.js';
 import type { LiteralToken } from './literal-token.js';
 
-/** T-SQL tokens of text[start, end) as literal tokens (N'…' decoded, 0x… binary, $money as a number). */
-export function tsqlLiteralTokens(text: string, start: number, end: number): LiteralToken[] {
-  return lexAll(text.slice(start, end)).tokens.map((t): LiteralToken => {
-    switch (t.kind) {
-      case 'string': return { k: 'str', v: t.value };
-      case 'number': case 'money': return { k: 'num', v: t.value };
-      case 'binary': return { k: 'bin', v: t.value };
-      case 'word': return t.upper === 'NULL' ? { k: 'null', v: '' } : { k: 'word', v: t.upper };
-      case 'op': return { k: 'op', v: t.value };
-      case 'eof': case 'go': return { k: 'end', v: '' };
-      default: return { k: 'other', v: t.value };
-    }
-  });
+/** One INSERT statement of a data chunk: where it lies in the text, and its VALUES rows as literal tokens (ending in 'end'). */
+export interface InsertStatement {
+  start: number;
+  end: number;
+  toks: LiteralToken[];
 }
 
-/** MySQL tokens of text[start, end) as literal tokens (escapes decoded, X'…'/0x… binary, b'…' bits, TRUE/FALSE as 1/0). */
-export function mysqlLiteralTokens(text: string, start: number, end: number): LiteralToken[] {
-  const slice = text.slice(start, end);
-  return tokenize(slice).tokens.map((t): LiteralToken => {
-    switch (t.kind) {
-      case 'qid': return slice[t.start] === '"' ? { k: 'str', v: t.value } : { k: 'other', v: t.value };
-      case 'str': return t.charset?.toLowerCase() === 'binary' ? { k: 'bin', v: Buffer.from(t.value, 'latin1').toString('hex') } : { k: 'str', v: t.value };
-      case 'num': return { k: 'num', v: t.value };
-      case 'hex': return { k: 'bin', v: t.value };
-      case 'bits': return { k: 'bits', v: t.value };
-      case 'word':
-        if (t.value === 'NULL') return { k: 'null', v: '' };
-        if (t.value === 'TRUE' || t.value === 'FALSE') return { k: 'num', v: t.value === 'TRUE' ? '1' : '0' };
-        return { k: 'word', v: t.value };
-      case 'op': return { k: 'op', v: t.value };
-      case 'eof': case 'delim': return { k: 'end', v: '' };
-      default: return { k: 'other', v: t.value };
+/** A dialect's tokens reduced to what the statement walk and the row reader need. */
+interface Walk {
+  /** The next token: literal form, offsets in the chunk, and whether it ends the statement (`;`, delimiter, GO, end). */
+  next(): { lit: LiteralToken; start: number; end: number; stop: boolean; eof: boolean };
+}
+
+/**
+ * The INSERT statements of text[start, end), one at a time (only one statement's tokens are held): the header up to
+ * VALUES is skipped, the rows' tokens run to the statement's end (`;`, the delimiter, the next INSERT, or the end);
+ * anything after the rows (ON DUPLICATE KEY ...) is left to the row reader, which stops after the last row.
+ */
+export function* insertStatements(dialect: 'tsql' | 'mysql', text: string, start: number, end: number): Generator<InsertStatement> {
+  const walk = dialect === 'tsql' ? tsqlWalk(text, start, end) : mysqlWalk(text, start, end);
+  let t = walk.next();
+  while (!t.eof) {
+    if (t.stop) {
+      t = walk.next();
+      continue;
     }
-  });
+    const from = t.start;
+    let depth = 0;
+    while (!t.eof && !(depth === 0 && t.lit.k === 'word' && (t.lit.v === 'VALUES' || t.lit.v === 'VALUE'))) {
+      depth += t.lit.k === 'op' ? (t.lit.v === '(' ? 1 : t.lit.v === ')' ? -1 : 0) : 0;
+      t = walk.next();
+    }
+    if (t.eof) return;
+    t = walk.next();
+    const toks: LiteralToken[] = [];
+    let to = t.start;
+    depth = 0;
+    while (!t.eof && !(depth === 0 && (t.stop || (t.lit.k === 'word' && t.lit.v === 'INSERT')))) {
+      depth += t.lit.k === 'op' ? (t.lit.v === '(' ? 1 : t.lit.v === ')' ? -1 : 0) : 0;
+      toks.push(t.lit);
+      to = t.end;
+      t = walk.next();
+    }
+    toks.push({ k: 'end', v: '' });
+    yield { start: start + from, end: start + to, toks };
+  }
+}
+
+function tsqlWalk(text: string, start: number, end: number): Walk {
+  const lx = createTsqlLexer(text.slice(start, end), '<data>');
+  return {
+    next() {
+      const t = nextToken(lx);
+      const eof = t.kind === 'eof' || t.kind === 'go';
+      return { lit: tsqlLiteral(t), start: t.start, end: t.end, stop: eof || (t.kind === 'op' && t.value === ';'), eof };
+    },
+  };
+}
+
+function mysqlWalk(text: string, start: number, end: number): Walk {
+  const slice = text.slice(start, end);
+  const lx = createMysqlLexer('<data>', slice, []);
+  return {
+    next() {
+      const t = lx.next();
+      return { lit: mysqlLiteral(t, slice), start: t.start, end: t.end, stop: t.kind === 'delim' || t.kind === 'eof', eof: t.kind === 'eof' };
+    },
+  };
+}
+
+/** N'…' decoded, 0x… binary, $money as a number. */
+function tsqlLiteral(t: TsqlToken): LiteralToken {
+  switch (t.kind) {
+    case 'string': return { k: 'str', v: t.value };
+    case 'number': case 'money': return { k: 'num', v: t.value };
+    case 'binary': return { k: 'bin', v: t.value };
+    case 'word': return t.upper === 'NULL' ? { k: 'null', v: '' } : { k: 'word', v: t.upper };
+    case 'op': return { k: 'op', v: t.value };
+    case 'eof': case 'go': return { k: 'end', v: '' };
+    default: return { k: 'other', v: t.value };
+  }
+}
+
+/** Escapes decoded, X'…'/0x… binary, b'…' bits, TRUE/FALSE as 1/0. */
+function mysqlLiteral(t: MysqlToken, text: string): LiteralToken {
+  switch (t.kind) {
+    case 'qid': return text[t.start] === '"' ? { k: 'str', v: t.value } : { k: 'other', v: t.value };
+    case 'str': return t.charset?.toLowerCase() === 'binary' ? { k: 'bin', v: Buffer.from(t.value, 'latin1').toString('hex') } : { k: 'str', v: t.value };
+    case 'num': return { k: 'num', v: t.value };
+    case 'hex': return { k: 'bin', v: t.value };
+    case 'bits': return { k: 'bits', v: t.value };
+    case 'word':
+      if (t.value === 'NULL') return { k: 'null', v: '' };
+      if (t.value === 'TRUE' || t.value === 'FALSE') return { k: 'num', v: t.value === 'TRUE' ? '1' : '0' };
+      return { k: 'word', v: t.value };
+    case 'op': return { k: 'op', v: t.value };
+    case 'eof': case 'delim': return { k: 'end', v: '' };
+    default: return { k: 'other', v: t.value };
+  }
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from './diagnostics.js';
 import type { Expr } from './expr.js';
 import type { Query } from './query.js';
-import type { SourceSpan } from './source.js';
+import type { SourceSpan, TextSource } from './source.js';
 import type { DataType } from './types.js';
 
 /**
@@ -261,12 +261,17 @@ export interface DataSet {
   sourceTable?: QName;
 }
 
-/** One INSERT statement's VALUES list: `text` is the whole script (shared, not sliced), [start, end) the rows. */
+/**
+ * A run of consecutive INSERT statements into one table with the same column list: [start, end) of the script
+ * text (from the first INSERT to the end of the last row) — offsets only, the rows are read again when written.
+ */
 export interface DataChunk {
-  text: string;
+  source: TextSource;
   start: number;
   end: number;
-  /** The statement's column list, source spelling; undefined: every column in table order. */
+  /** INSERT statements in the run. */
+  statements: number;
+  /** The statements' column list, source spelling; undefined: every column in table order. */
   columns?: string[];
   /** PostgreSQL only: the target names of the columns the rows fill, in row order (set by the transpiler). */
   targetColumns?: string[];

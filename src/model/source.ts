@@ -15,3 +15,13 @@ export function formatSpan(span: SourceSpan | undefined): string {
 export function joinSpans(a: SourceSpan, b: SourceSpan): SourceSpan {
   return { file: a.file, line: a.line, col: a.col, endLine: b.endLine, endCol: b.endCol };
 }
+
+/**
+ * Script text that can be let go and read again: INSERT data keeps one of these instead of the text itself, so
+ * a big dump's rows are read from the file twice (checked, then written) without ever sitting in memory whole.
+ */
+export interface TextSource {
+  text(): string;
+}
+
+export const fixedText = (text: string): TextSource => ({ text: () => text });

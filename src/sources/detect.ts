@@ -20,7 +20,8 @@ const MARKS: { dialect: 'tsql' | 'mysql'; re: RegExp; weight: number }[] = [
 export function detectDialect(scripts: ScriptText[]): 'tsql' | 'mysql' | undefined {
   let tsql = 0, mysql = 0;
   for (const s of scripts) {
-    const head = s.text.length > 1_000_000 ? s.text.slice(0, 1_000_000) : s.text;
+    const text = s.segmented?.head ?? s.text;
+    const head = text.length > 1_000_000 ? text.slice(0, 1_000_000) : text;
     for (const m of MARKS) if (m.re.test(head)) m.dialect === 'tsql' ? (tsql += m.weight) : (mysql += m.weight);
   }
   if (tsql >= 3 && tsql >= 2 * mysql) return 'tsql';

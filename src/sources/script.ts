@@ -1,13 +1,26 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diag, type Diagnostic } from '../model/diagnostics.js';
+import { decodeText, type SegmentedFile } from './segments.js';
 
 export interface ScriptText {
   /** Path as the user gave it (or relative to the given directory), used in every span. */
   file: string;
+  /** The whole text; empty when the file is read in segments (see `segmented`). */
   text: string;
   diagnostics: Diagnostic[];
+  /** A big UTF-8/Windows-1252 file: parsed segment by segment straight from the file (src/sources/segments.ts). */
+  segmented?: SegmentedFile;
 }
+
+export interface ReadOptions {
+  /** Files larger than this are read in segments of about this size (default 16 MB). */
+  segmentBytes?: number;
+}
+
+const SEGMENT_BYTES = 16 << 20;
+/** Bytes decoded up front from a segmented file for dialect detection. */
+const HEAD_BYTES = 1 << 20;
 
 const SQL_EXT = /\.(sql|ddl|tsql|mysql)$/i;
 
@@ -41,18 +54,35 @@ export function decodeScript(bytes: Uint8Array, file: string): ScriptText {
     diagnostics.push(diag('PGS1003', 'input is not SQL text (binary data or unknown encoding); nothing read', { span }));
     return { file, text: '', diagnostics };
   }
+  return { file, text: decodeText(bytes), diagnostics };
+}
+
+/** A file too big to hold as one string is read in segments when it is UTF-8 or Windows-1252 (UTF-16 is read whole). */
+function readScriptFile(path: string, file: string, segmentBytes: number): ScriptText {
+  const size = statSync(path).size;
+  if (size <= segmentBytes) return decodeScript(readFileSync(path), file);
+  const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+  const fd = openSync(path, 'r');
   try {
-    return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), diagnostics };
-  } catch {
-    return { file, text: new TextDecoder('windows-1252').decode(bytes), diagnostics };
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
   }
+  const sample = head.subarray(0, 4096);
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || sample.includes(0);
+  if (utf16 || decodeScript(sample, file).diagnostics.length) return decodeScript(readFileSync(path), file);
+  const start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const lastLine = head.lastIndexOf(10);
+  const text = decodeText(head.subarray(start, lastLine > 0 ? lastLine + 1 : head.length));
+  return { file, text: '', diagnostics: [], segmented: { path, start, segmentBytes, head: text } };
 }
 
 /** Read a file, every *.sql file under a directory (sorted by path), or stdin for '-'. */
-export function readScripts(input: string): ScriptText[] {
+export function readScripts(input: string, options: ReadOptions = {}): ScriptText[] {
+  const segmentBytes = options.segmentBytes ?? SEGMENT_BYTES;
   if (input === '-') return [decodeScript(readFileSync(0), '<stdin>')];
   const st = statSync(input);
-  if (!st.isDirectory()) return [decodeScript(readFileSync(input), input)];
+  if (!st.isDirectory()) return [readScriptFile(input, input, segmentBytes)];
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
@@ -62,5 +92,5 @@ export function readScripts(input: string): ScriptText[] {
     }
   };
   walk(input);
-  return files.map((p) => decodeScript(readFileSync(p), relative(process.cwd(), p) || p));
+  return files.map((p) => readScriptFile(p, relative(process.cwd(), p) || p, segmentBytes));
 }

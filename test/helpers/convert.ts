@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { convertScripts, type PipelineOptions } from '../../src/convert.js';
 import { writeMigration } from '../../src/emit/files.js';
 import { renderReportMarkdown } from '../../src/emit/report.js';
-import { readScripts } from '../../src/sources/script.js';
+import { readScripts, type ReadOptions } from '../../src/sources/script.js';
 
 export const defaultOptions = (from: 'tsql' | 'mysql'): PipelineOptions => ({
   from,
@@ -14,8 +14,8 @@ export const defaultOptions = (from: 'tsql' | 'mysql'): PipelineOptions => ({
 });
 
 /** Convert like the CLI does and return every output file as relative path → text. */
-export async function convertToFiles(input: string, options: PipelineOptions) {
-  const result = await convertScripts(readScripts(input), options);
+export async function convertToFiles(input: string, options: PipelineOptions, read: ReadOptions = {}) {
+  const result = await convertScripts(readScripts(input, read), options);
   const dir = mkdtempSync(join(tmpdir(), 'pgshift-'));
   try {
     writeMigration(dir, result.phases, result.manual);

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/diagnostics.js';
-import type { SourceSpan } from '../../model/source.js';
+import type { SourceSpan, TextSource } from '../../model/source.js';
 import { offsetSpan, type LineIndex, type Token } from './lexer.js';
 
 /** Nesting limit for expressions and parentheses; deeper input is reported as PGS1005 instead of overflowing the stack. */
@@ -8,6 +8,8 @@ export const MAX_DEPTH = 500;
 /** The tokens of one statement and a position in them; `limit` bounds look-ahead (parenthesised sub-ranges). */
 export interface Cursor {
   text: string;
+  /** Reads `text` again later (INSERT data keeps this, not the text); undefined: `text` itself. */
+  source?: TextSource;
   lines: LineIndex;
   toks: Token[];
   i: number;

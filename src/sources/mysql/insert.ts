@@ -1,4 +1,6 @@
 import { objectPath, schemaOf } from '../../model/catalog.js';
+import { fixedText } from '../../model/source.js';
+import { addInsertData } from '../data-runs.js';
 import { acceptOp, acceptWord, atEnd, matchingParen, peekOp, peekWord, spanOf, type Cursor } from './cursor.js';
 import { qualifiedName, report, type Session } from './session.js';
 import { parseNameList } from './table-parts.js';
@@ -19,7 +21,6 @@ export function parseInsert(c: Cursor, s: Session): void {
     c.i = c.limit;
     return;
   }
-  const from = c.toks[c.i - 1]!.end;
   let rows = 0;
   if (c.skimmed && atEnd(c)) rows = c.skimmed.rows;
   else do {
@@ -36,17 +37,8 @@ export function parseInsert(c: Cursor, s: Session): void {
     return;
   }
   c.i = c.limit;
-  // Offsets only: the data phase lexes the rows again when it writes them (a trailing ON DUPLICATE KEY is ignored there).
-  const chunk = { text: c.text, start: from, end: c.end.start, ...(columns ? { columns } : {}), span: spanOf(c, 0, c.toks.length - 1) };
-  const key = `${table.schema.toLowerCase()}.${table.name.toLowerCase()}`;
-  const ds = s.data.get(key);
-  if (ds) {
-    ds.statements++;
-    ds.rows += rows;
-    (ds.chunks ??= []).push(chunk);
-    return;
-  }
-  const created = { table, ...(columns ? { columns } : {}), statements: 1, rows, span: spanOf(c, 0, c.toks.length - 1), chunks: [chunk] };
-  s.data.set(key, created);
-  schemaOf(s.catalog, table.schema).data.push(created);
+  // Offsets only: the data phase reads the statement again when it writes the rows (a trailing ON DUPLICATE KEY is ignored there).
+  const span = spanOf(c, 0, c.toks.length - 1);
+  const chunk = { source: c.source ?? fixedText(c.text), start: c.toks[0]!.start, end: c.end.start, statements: 1, ...(columns ? { columns } : {}), span };
+  s.lastRun = addInsertData(s.data, (name) => schemaOf(s.catalog, name), { table, ...(columns ? { columns } : {}), rows, span }, chunk, c.text, s.lastRun, c.end.end);
 }

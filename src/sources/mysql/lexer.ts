@@ -28,16 +28,18 @@ export interface Token {
 export interface LineIndex {
   file: string;
   starts: number[];
+  /** 1-based line of the text's first line in its file (segments of big scripts start further down). */
+  first: number;
 }
 
-export function lineIndex(file: string, text: string): LineIndex {
+export function lineIndex(file: string, text: string, first = 1): LineIndex {
   const starts = [0];
   let i = text.indexOf('\n');
   while (i !== -1) {
     starts.push(i + 1);
     i = text.indexOf('\n', i + 1);
   }
-  return { file, starts };
+  return { file, starts, first };
 }
 
 function lineOf(idx: LineIndex, offset: number): number {
@@ -56,7 +58,7 @@ export function offsetSpan(idx: LineIndex, start: number, end: number): SourceSp
   const l1 = lineOf(idx, start);
   const last = Math.max(start, end - 1);
   const l2 = lineOf(idx, last);
-  return { file: idx.file, line: l1 + 1, col: start - idx.starts[l1]! + 1, endLine: l2 + 1, endCol: last - idx.starts[l2]! + 1 };
+  return { file: idx.file, line: l1 + idx.first, col: start - idx.starts[l1]! + 1, endLine: l2 + idx.first, endCol: last - idx.starts[l2]! + 1 };
 }
 
 export interface Lexer {
@@ -123,11 +125,11 @@ function escapeChar(c: number): string {
  * Hand-written MySQL lexer over char codes. Versioned comments (/*!50001 ... *\/, /*M!100101 ... *\/) are
  * lexed as if their markers were absent; DELIMITER lines are applied as the mysql client does.
  */
-export function createLexer(file: string, text: string, diagnostics: Diagnostic[]): Lexer {
+export function createLexer(file: string, text: string, diagnostics: Diagnostic[], at: { line?: number; delimiter?: string } = {}): Lexer {
   const len = text.length;
-  const lines = lineIndex(file, text);
+  const lines = lineIndex(file, text, at.line);
   let pos = 0;
-  let delim = ';';
+  let delim = at.delimiter ?? ';';
   let inVersioned = false;
   let atStatementStart = true;
 

@@ -11,6 +11,7 @@ import { parseDrop } from './drop.js';
 import { parseInsert } from './insert.js';
 import { parseCreateRoutine, parseCreateSequence, parseCreateTrigger, parseCreateView } from './objects.js';
 import { report, type Session } from './session.js';
+import { scriptSegments, type ScriptSegment, type SegmentedFile } from '../segments.js';
 
 export interface MysqlParseOptions {
   /** Schema for objects before any USE; '' when the script never says USE/CREATE DATABASE. */
@@ -21,15 +22,18 @@ export interface MysqlParseOptions {
 const MAX_STATEMENT_TEXT = 2000;
 
 /** Parse MySQL/MariaDB scripts (in order, as one client session) into a catalog. Never throws. */
-export function parseMysql(scripts: { file: string; text: string }[], options: MysqlParseOptions = {}): Catalog {
+export function parseMysql(scripts: { file: string; text: string; segmented?: SegmentedFile }[], options: MysqlParseOptions = {}): Catalog {
   const catalog: Catalog = { dialect: 'mysql', schemas: [], diagnostics: [] };
   const session: Session = { catalog, current: options.defaultSchema ?? '', data: new Map() };
-  for (const script of scripts) parseScript(session, script.file, script.text);
+  for (const script of scripts) {
+    for (const seg of scriptSegments(script, 'mysql')) parseScript(session, script.file, seg);
+  }
   return catalog;
 }
 
-function parseScript(s: Session, file: string, text: string): void {
-  const lx = createLexer(file, text, s.catalog.diagnostics);
+function parseScript(s: Session, file: string, seg: ScriptSegment): void {
+  const { text, source } = seg;
+  const lx = createLexer(file, text, s.catalog.diagnostics, seg);
   for (;;) {
     const toks: Token[] = [];
     let t = lx.next();
@@ -51,7 +55,7 @@ function parseScript(s: Session, file: string, text: string): void {
       t = lx.next();
     }
     if (toks.length) {
-      const c: Cursor = { text, lines: lx.lines, toks, i: 0, limit: toks.length, depth: 0, end: t, diagnostics: s.catalog.diagnostics };
+      const c: Cursor = { text, source, lines: lx.lines, toks, i: 0, limit: toks.length, depth: 0, end: t, diagnostics: s.catalog.diagnostics };
       if (skimmed) c.skimmed = skimmed;
       runStatement(s, c);
     }

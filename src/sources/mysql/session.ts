@@ -1,3 +1,4 @@
+import type { LastRun } from '../data-runs.js';
 import type { Catalog, DataSet, QName } from '../../model/catalog.js';
 import { diag, type DiagnosticCode } from '../../model/diagnostics.js';
 import { acceptOp, identifier, peek, peekOp, spanOf, type Cursor } from './cursor.js';
@@ -9,6 +10,8 @@ export interface Session {
   current: string;
   /** INSERT data aggregated per table, keyed by lower-case schema.table. */
   data: Map<string, DataSet>;
+  /** The last INSERT's data chunk and where its statement ended: the next INSERT right after it extends the run. */
+  lastRun?: LastRun;
 }
 
 /** [db.]name — unqualified names resolve to the current database. */

@@ -1,9 +1,11 @@
-import type { SourceSpan } from '../../model/source.js';
+import type { SourceSpan, TextSource } from '../../model/source.js';
 import { type LexerState, type Token, nextToken } from './lexer.js';
 
 /** A position in one batch of tokens; `src` is the text the token offsets point into. */
 export interface Cursor {
   src: string;
+  /** Reads `src` again later (INSERT data keeps this, not the text); undefined: `src` itself. */
+  source?: TextSource;
   file: string;
   toks: Token[];
   i: number;

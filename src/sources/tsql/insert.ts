@@ -1,4 +1,6 @@
-import type { DataChunk, DataSet } from '../../model/catalog.js';
+import type { DataChunk } from '../../model/catalog.js';
+import { fixedText } from '../../model/source.js';
+import { addInsertData } from '../data-runs.js';
 import type { Token } from './lexer.js';
 import {
   type Cursor, acceptOp, acceptWord, acceptWords, expectIdent, isOp, isWord, expectOp, parseMultipartName, peek, prev, skipParens, spanOf,
@@ -36,13 +38,12 @@ export function parseInsert(s: Session, c: Cursor, start: Token): void {
   let chunk: DataChunk | undefined;
   if (acceptWord(c, 'VALUES')) {
     rows = 0;
-    const from = peek(c).start;
     do {
       skipParens(c);
       rows++;
     } while (acceptOp(c, ','));
-    // Offsets only: the data phase lexes the rows again when it writes them.
-    chunk = { text: c.src, start: from, end: prev(c).end, ...(columns ? { columns } : {}), span: spanOf(c, start, prev(c)) };
+    // Offsets only: the data phase reads the statement again when it writes the rows.
+    chunk = { source: c.source ?? fixedText(c.src), start: start.start, end: prev(c).end, statements: 1, ...(columns ? { columns } : {}), span: spanOf(c, start, prev(c)) };
   } else if (acceptWords(c, 'DEFAULT', 'VALUES')) {
     rows = 1;
   } else {
@@ -54,14 +55,6 @@ export function parseInsert(s: Session, c: Cursor, start: Token): void {
     report(s, 'PGS1014', `${what} skipped`, { span: spanOf(c, start, prev(c)) });
     return;
   }
-  const key = `${table.schema}.${table.name}`.toLowerCase();
-  let ds = s.data.get(key);
-  if (!ds) {
-    ds = { table, ...(columns ? { columns } : {}), statements: 0, rows: 0, span: spanOf(c, start, prev(c)) } satisfies DataSet;
-    schemaFor(s, table.schema).data.push(ds);
-    s.data.set(key, ds);
-  }
-  ds.statements++;
-  ds.rows += rows;
-  if (chunk) (ds.chunks ??= []).push(chunk);
+  const insert = { table, ...(columns ? { columns } : {}), rows, span: spanOf(c, start, prev(c)) };
+  s.lastRun = addInsertData(s.data, (name) => schemaFor(s, name), insert, chunk, c.src, s.lastRun, prev(c).end);
 }

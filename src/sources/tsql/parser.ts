@@ -11,6 +11,8 @@ import { parseInsert } from './insert.js';
 import { parseCreateIndex, parseCreateSchema, parseCreateType, parseDrop, parseRoutine, parseSequence, parseTrigger, parseView } from './objects.js';
 import { type Session, report } from './session.js';
 import { substituteSqlcmdVars } from './sqlcmd.js';
+import { fixedText, type TextSource } from '../../model/source.js';
+import { scriptSegments, type SegmentedFile } from '../segments.js';
 import { addTable, parseAlterTable, parseCreateTable, skipRest } from './table.js';
 
 export interface TsqlParseOptions {
@@ -29,18 +31,22 @@ const MAX_DYNAMIC_DEPTH = 16;
  * Parse T-SQL scripts, in the order given, as one session (a later script sees earlier objects).
  * Never throws: everything the parser cannot use is a diagnostic in the returned catalog.
  */
-export function parseTsql(scripts: { file: string; text: string }[], options: TsqlParseOptions = {}): Catalog {
+export function parseTsql(scripts: { file: string; text: string; segmented?: SegmentedFile }[], options: TsqlParseOptions = {}): Catalog {
   const catalog: Catalog = { dialect: 'tsql', schemas: [], diagnostics: [] };
   const s: Session = {
     catalog, defaultSchema: options.defaultSchema ?? 'dbo', sqlcmdVars: { ...options.sqlcmdVars }, data: new Map(), dynamicDepth: 0, objects: new Map(),
   };
   for (const script of scripts) {
+    let line = 1;
     try {
-      const text = substituteSqlcmdVars(script.text, script.file, s.sqlcmdVars, catalog.diagnostics);
-      parseText(s, text, script.file, 1, 1);
+      for (const seg of scriptSegments(script, 'tsql')) {
+        line = seg.line;
+        const text = substituteSqlcmdVars(seg.text, script.file, s.sqlcmdVars, catalog.diagnostics, seg.line);
+        parseText(s, text, script.file, seg.line, 1, text === seg.text ? seg.source : fixedText(text));
+      }
     } catch (e) {
       report(s, 'PGS1001', `internal parser error: ${e instanceof Error ? e.message : String(e)}`, {
-        span: { file: script.file, line: 1, col: 1, endLine: 1, endCol: 1 },
+        span: { file: script.file, line, col: 1, endLine: line, endCol: 1 },
       });
     }
   }
@@ -48,10 +54,10 @@ export function parseTsql(scripts: { file: string; text: string }[], options: Ts
 }
 
 /** Lex and parse one text batch by batch (GO-separated). */
-function parseText(s: Session, text: string, file: string, line: number, col: number): void {
+function parseText(s: Session, text: string, file: string, line: number, col: number, source: TextSource = fixedText(text)): void {
   const lx = createLexer(text, file, line, col);
   while (!lx.done) {
-    const c: Cursor = { src: text, file, toks: [], i: 0, depth: 0, lexer: lx };
+    const c: Cursor = { src: text, source, file, toks: [], i: 0, depth: 0, lexer: lx };
     parseStatements(s, c, false);
     fillBatch(c);
     if (lx.diagnostics.length) {

@@ -1,4 +1,4 @@
-import type { Catalog, DataSet, QName, Schema } from '../../model/catalog.js';
+import type { Catalog, DataChunk, DataSet, QName, Schema } from '../../model/catalog.js';
 import { emptySchema } from '../../model/catalog.js';
 import { diag, type DiagnosticCode, type Diagnostic } from '../../model/diagnostics.js';
 
@@ -13,6 +13,8 @@ export interface Session {
   dynamicDepth: number;
   /** Defined objects by objectKey(), so lookups stay O(1) on scripts with thousands of objects. */
   objects: Map<string, unknown>;
+  /** The last INSERT's data chunk and where its statement ended: the next INSERT right after it extends the run. */
+  lastRun?: { chunk: DataChunk; after: number };
 }
 
 /** Object families that each have their own list in Schema. */

@@ -8,7 +8,7 @@ const SETVAR = /^\s*:setvar\s+([A-Za-z_][\w]*)(?:\s+(?:"((?:[^"]|"")*)"|(\S+)))?
  * line by line before lexing, so line numbers stay exact. Undefined variables become their own name (PGS1015).
  * `vars` is the session's variable table and is updated in place.
  */
-export function substituteSqlcmdVars(text: string, file: string, vars: Record<string, string>, diagnostics: Diagnostic[]): string {
+export function substituteSqlcmdVars(text: string, file: string, vars: Record<string, string>, diagnostics: Diagnostic[], firstLine = 1): string {
   if (!text.includes('$(') && !/:setvar/i.test(text)) return text;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -24,7 +24,7 @@ export function substituteSqlcmdVars(text: string, file: string, vars: Record<st
       if (v !== undefined) return v;
       const col = offset + 1;
       diagnostics.push(diag('PGS1015', `SQLCMD variable $(${name}) is not defined; its name is used instead`, {
-        span: { file, line: i + 1, col, endLine: i + 1, endCol: col + whole.length - 1 },
+        span: { file, line: firstLine + i, col, endLine: firstLine + i, endCol: col + whole.length - 1 },
         suggestion: `pass it with sqlcmdVars or add ':setvar ${name} value'`,
       }));
       return name;

@@ -2,11 +2,12 @@ import { findTable, objectPath, qnameText, type Catalog, type Column, type DataC
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
 import { copyLine } from '../../copy/copy-text.js';
 import { emptyWarnings, fieldEncoder, type FieldEncoder, type ValueWarnings } from '../../copy/transforms.js';
-import { mysqlLiteralTokens, tsqlLiteralTokens } from '../../data/dialect-tokens.js';
+import { insertStatements, type InsertStatement } from '../../data/dialect-tokens.js';
 import { RowError } from '../../data/literal-token.js';
 import { readRows } from '../../data/read-rows.js';
 import { quoteIdent, quoteLiteral, quoteQName } from './quote.js';
 import type { Phase, Statement } from './statement.js';
+import type { SourceSpan } from '../../model/source.js';
 
 /** One table's INSERT statements with the same columns, written as one COPY block. */
 interface CopyGroup {
@@ -21,8 +22,7 @@ interface CopyGroup {
  * a statement with a non-literal value goes to manual/ (PGS4006), not into the file.
  */
 export function printDataPhases(source: Catalog, target: Catalog): { phases: Phase[]; manual: ManualItem[]; diagnostics: Diagnostic[] } {
-  const lex = source.dialect === 'mysql' ? mysqlLiteralTokens : tsqlLiteralTokens;
-  const tsql = source.dialect === 'tsql';
+  const dialect = source.dialect === 'mysql' ? 'mysql' : 'tsql';
   const up: Statement[] = [];
   const down: Statement[] = [];
   const restart: Statement[] = [];
@@ -42,21 +42,37 @@ export function printDataPhases(source: Catalog, target: Catalog): { phases: Pha
       const warnings = emptyWarnings();
       let rows = 0;
       let statements = 0;
+      const moveToManual = (ch: DataChunk, st: { start: number; end: number }, text: string, why: string): void => {
+        const span = statementSpan(ch, text, st.start, st.end);
+        manual.push({ object, kind: 'statement', original: text.slice(st.start, st.end), codes: ['PGS4006'], span });
+        diagnostics.push(diag('PGS4006', `INSERT into ${qnameText(d.sourceTable ?? d.table)} not written to 0040_data (${why}); moved to manual/`, { object, span }));
+      };
       for (const ch of d.chunks ?? []) {
+        const text = ch.source.text();
+        let encoders: FieldEncoder[];
         try {
-          const encoders = chunkEncoders(ch, src, table);
-          rows += readRows(lex(ch.text, ch.start, ch.end), encoders.length, tsql, (values) => {
-            values.forEach((v, i) => encoders[i]!(v, warnings));
-          });
-          statements++;
-          const cols = ch.targetColumns!;
-          const last = groups[groups.length - 1];
-          if (last && last.columns.join('\u0000') === cols.join('\u0000')) last.chunks.push(ch);
-          else groups.push({ columns: cols, chunks: [ch], encoders });
+          encoders = chunkEncoders(ch, src, table);
         } catch (e) {
           if (!(e instanceof RowError)) throw e;
-          manual.push({ object, kind: 'statement', original: `INSERT INTO ${qnameText(d.sourceTable ?? d.table)} VALUES\n${ch.text.slice(ch.start, ch.end)}`, codes: ['PGS4006'], span: ch.span });
-          diagnostics.push(diag('PGS4006', `INSERT into ${qnameText(d.sourceTable ?? d.table)} not written to 0040_data (${e.message}); moved to manual/`, { object, span: ch.span }));
+          moveToManual(ch, ch, text, e.message);
+          continue;
+        }
+        // Read once here to count and check the rows; a bad statement leaves the run, the good ones around it stay.
+        for (const part of checkedRuns(ch, dialect, text, (st) => {
+          try {
+            rows += readRows(st.toks, encoders.length, dialect === 'tsql', (values) => values.forEach((v, i) => encoders[i]!(v, warnings)));
+            statements++;
+            return true;
+          } catch (e) {
+            if (!(e instanceof RowError)) throw e;
+            moveToManual(ch, st, text, e.message);
+            return false;
+          }
+        })) {
+          const cols = part.targetColumns!;
+          const last = groups[groups.length - 1];
+          if (last && last.columns.join('\u0000') === cols.join('\u0000')) last.chunks.push(part);
+          else groups.push({ columns: cols, chunks: [part], encoders });
         }
       }
       if (!groups.length) continue;
@@ -64,7 +80,7 @@ export function printDataPhases(source: Catalog, target: Catalog): { phases: Pha
         up.push({
           sql: `COPY ${quoteQName(table.name)} (${g.columns.map(quoteIdent).join(', ')}) FROM stdin;`,
           object, span: g.chunks[0]!.span, kind: 'statement', key,
-          copyRows: () => groupLines(g, lex, tsql),
+          copyRows: () => groupLines(g, dialect),
         });
       }
       down.push({ sql: `DELETE FROM ${quoteQName(table.name)};`, object, kind: 'statement', key });
@@ -89,15 +105,59 @@ function chunkEncoders(ch: DataChunk, src: Table, table: Table): FieldEncoder[] 
   });
 }
 
+/**
+ * The chunk's statements, each checked by `ok`: the whole chunk when all pass, else the runs of good statements
+ * between the bad ones (the data phase writes only those).
+ */
+function checkedRuns(ch: DataChunk, dialect: 'tsql' | 'mysql', text: string, ok: (st: InsertStatement) => boolean): DataChunk[] {
+  const runs: DataChunk[] = [];
+  let run: DataChunk | undefined;
+  let bad = false;
+  for (const st of insertStatements(dialect, text, ch.start, ch.end)) {
+    if (!ok(st)) {
+      bad = true;
+      run = undefined;
+      continue;
+    }
+    if (run) {
+      run.end = st.end;
+      run.statements++;
+    } else {
+      run = { ...ch, start: st.start, end: st.end, statements: 1, span: statementSpan(ch, text, st.start, st.end) };
+      runs.push(run);
+    }
+  }
+  return bad ? runs : runs.length ? [ch] : [];
+}
+
+/** The span of text[start, end) inside a chunk, from the chunk's own span (line numbers counted from its start). */
+function statementSpan(ch: DataChunk, text: string, start: number, end: number): SourceSpan {
+  if (start === ch.start) return ch.span;
+  const pos = (at: number): [number, number] => {
+    let line = ch.span.line;
+    let lineStart = ch.start - ch.span.col + 1;
+    for (let i = text.indexOf('\n', ch.start); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    return [line, at - lineStart + 1];
+  };
+  const [line, col] = pos(start);
+  const [endLine, endCol] = pos(Math.max(start, end - 1));
+  return { file: ch.span.file, line, col, endLine, endCol };
+}
+
 /** The COPY text lines of one group, statement by statement: only one statement's tokens are held at a time. */
-function* groupLines(g: CopyGroup, lex: typeof tsqlLiteralTokens, tsql: boolean): Iterable<string> {
+function* groupLines(g: CopyGroup, dialect: 'tsql' | 'mysql'): Iterable<string> {
   const w = emptyWarnings();
   for (const ch of g.chunks) {
-    const lines: string[] = [];
-    readRows(lex(ch.text, ch.start, ch.end), g.encoders.length, tsql, (values) => {
-      lines.push(copyLine(values.map((v, i) => g.encoders[i]!(v, w))));
-    });
-    yield* lines;
+    for (const st of insertStatements(dialect, ch.source.text(), ch.start, ch.end)) {
+      const lines: string[] = [];
+      readRows(st.toks, g.encoders.length, dialect === 'tsql', (values) => {
+        lines.push(copyLine(values.map((v, i) => g.encoders[i]!(v, w))));
+      });
+      yield* lines;
+    }
   }
 }
 

@@ -1,0 +1,327 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { fixedText, type TextSource } from '../model/source.js';
+
+/**
+ * Big scripts are parsed piece by piece: a byte-level scanner finds cut points between statements (never inside
+ * a string, comment or routine body), so no text longer than one segment is ever held, and files beyond V8's
+ * string limit (~512 MB) convert at all. Everything the scanner looks for is ASCII, which UTF-8 and Windows-1252
+ * never use inside a multi-byte character, so it works on the raw bytes.
+ */
+export type SegmentDialect = 'tsql' | 'mysql';
+
+export interface ScriptSegment {
+  text: string;
+  /** 1-based line of the segment's first character in its file (segments start at line starts). */
+  line: number;
+  /** Reads the segment's text again after it has been let go (INSERT data keeps this, not the text). */
+  source: TextSource;
+  /** MySQL: the client DELIMITER in force where the segment starts. */
+  delimiter: string;
+}
+
+/** A file read in segments: where its text starts (after a BOM) and a decoded head for dialect detection. */
+export interface SegmentedFile {
+  path: string;
+  start: number;
+  segmentBytes: number;
+  head: string;
+}
+
+const READ_BYTES = 4 << 20;
+
+/** UTF-8, else Windows-1252 (what SSMS and mysqldump write when not UTF-8), as the whole-file reader decides. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** The last segments decoded: the data phase reads chunks in order, so each segment is decoded once per pass. */
+const recent: { range: FileRange; text: string }[] = [];
+const RECENT = 2;
+
+class FileRange implements TextSource {
+  constructor(readonly path: string, readonly start: number, readonly end: number) {}
+
+  text(): string {
+    const hit = recent.find((r) => r.range === this);
+    if (hit) return hit.text;
+    const bytes = Buffer.allocUnsafe(this.end - this.start);
+    const fd = openSync(this.path, 'r');
+    try {
+      for (let got = 0; got < bytes.length;) {
+        const n = readSync(fd, bytes, got, bytes.length - got, this.start + got);
+        if (n === 0) throw new Error(`${this.path} changed while it was being converted`);
+        got += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return remember(this, decodeText(bytes));
+  }
+}
+
+function remember(range: FileRange, text: string): string {
+  recent.unshift({ range, text });
+  if (recent.length > RECENT) recent.pop();
+  return text;
+}
+
+/** The whole text as one segment, or the file's segments when it was read segmented. */
+export function scriptSegments(script: { text: string; segmented?: SegmentedFile }, dialect: SegmentDialect): Iterable<ScriptSegment> {
+  return script.segmented ? fileSegments(script.segmented, dialect) : [{ text: script.text, line: 1, source: fixedText(script.text), delimiter: ';' }];
+}
+
+/** Reads the file in line-aligned blocks and yields segments of about `segmentBytes` that end between statements. */
+export function* fileSegments(file: SegmentedFile, dialect: SegmentDialect): Generator<ScriptSegment> {
+  const scanner = dialect === 'mysql' ? new MysqlScanner() : new TsqlScanner();
+  const fd = openSync(file.path, 'r');
+  try {
+    let pos = file.start;
+    let carry: Buffer = Buffer.alloc(0);
+    let parts: Buffer[] = [];
+    let partBytes = 0;
+    let segStart = file.start;
+    let line = 1;
+    let delimiter = scanner.delimiter;
+    const emit = (): ScriptSegment => {
+      const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+      const range = new FileRange(file.path, segStart, segStart + bytes.length);
+      const seg = { text: remember(range, decodeText(bytes)), line, source: range, delimiter };
+      line += countNewlines(bytes);
+      segStart += bytes.length;
+      parts = [];
+      partBytes = 0;
+      delimiter = scanner.delimiter;
+      return seg;
+    };
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.max(READ_BYTES, carry.length));
+      const n = readSync(fd, chunk, 0, chunk.length, pos);
+      pos += n;
+      const eof = n === 0;
+      const block = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      // Blocks end at a line end, so every lookahead of the scanner stays inside the block.
+      const end = eof ? block.length : block.lastIndexOf(10) + 1;
+      carry = block.subarray(end);
+      let from = 0;
+      while (from < end) {
+        const cut = scanner.scan(block, from, end, from + file.segmentBytes - partBytes);
+        if (cut < 0) {
+          parts.push(block.subarray(from, end));
+          partBytes += end - from;
+          break;
+        }
+        if (cut > from) parts.push(block.subarray(from, cut));
+        if (parts.length) yield emit();
+        from = cut;
+      }
+      if (eof) break;
+    }
+    if (parts.length) yield emit();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function countNewlines(b: Buffer): number {
+  let n = 0;
+  for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+const NL = 10, CR = 13, SP = 32, TAB = 9, SQ = 39, DQ = 34, BT = 96, BSL = 92, SLASH = 47, STAR = 42, DASH = 45, HASH = 35;
+const LPAREN = 40, RPAREN = 41, LBRACKET = 91, RBRACKET = 93, COMMA = 44, SEMI = 59, BANG = 33;
+
+const isBlank = (c: number | undefined): boolean => c === SP || c === TAB || c === CR;
+const isWordByte = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 48 && c <= 57);
+
+/** The upper-cased word at p (ASCII letters, digits, _), or '' when none starts there. */
+function wordAt(b: Buffer, p: number, end: number): string {
+  let q = p;
+  while (q < end && q - p < 16 && isWordByte(b[q]!)) q++;
+  return q > p && !(b[p]! >= 48 && b[p]! <= 57) ? b.toString('latin1', p, q).toUpperCase() : '';
+}
+
+interface Scanner {
+  /** The MySQL delimiter in force (';' for T-SQL). */
+  readonly delimiter: string;
+  /** Scans [p, end) from a line start; returns the first line start >= minCut where a segment may begin, else -1. */
+  scan(b: Buffer, p: number, end: number, minCut: number): number;
+}
+
+const enum M { Code, Single, Double, Back, Block, Line }
+
+/** mysqldump/mysql client text: cut at a line start right after a delimiter, outside strings, comments and /*! *\/. */
+class MysqlScanner implements Scanner {
+  private mode = M.Code;
+  private versioned = false;
+  private statementStart = true;
+  private delim = Buffer.from(';');
+
+  get delimiter(): string {
+    return this.delim.toString('latin1');
+  }
+
+  scan(b: Buffer, p: number, end: number, minCut: number): number {
+    let lineStart = true;
+    while (p < end) {
+      if (lineStart && this.mode === M.Code && !this.versioned && this.statementStart) {
+        if (p >= minCut) return p;
+        p = this.delimiterCommand(b, p, end);
+      }
+      const c = b[p]!;
+      lineStart = c === NL;
+      switch (this.mode) {
+        case M.Single: case M.Double:
+          if (c === BSL) p++;
+          else if (c === (this.mode === M.Single ? SQ : DQ)) this.mode = M.Code;
+          p++;
+          continue;
+        case M.Back:
+          if (c === BT) this.mode = M.Code;
+          p++;
+          continue;
+        case M.Block:
+          if (c === STAR && b[p + 1] === SLASH) { this.mode = M.Code; p++; }
+          p++;
+          continue;
+        case M.Line:
+          if (c === NL) this.mode = M.Code;
+          p++;
+          continue;
+      }
+      if (c === this.delim[0] && this.matchesDelimiter(b, p)) {
+        p += this.delim.length;
+        if (!this.versioned) this.statementStart = true;
+        continue;
+      }
+      if (c === SQ) this.mode = M.Single;
+      else if (c === DQ) this.mode = M.Double;
+      else if (c === BT) this.mode = M.Back;
+      else if (c === HASH) { this.mode = M.Line; p++; continue; }
+      else if (c === DASH && b[p + 1] === DASH && (b[p + 2]! <= SP || p + 2 >= end)) { this.mode = M.Line; p += 2; continue; }
+      else if (c === SLASH && b[p + 1] === STAR) {
+        if (b[p + 2] === BANG || (b[p + 2] === 77 && b[p + 3] === BANG)) this.versioned = true;
+        else { this.mode = M.Block; p += 2; continue; }
+      } else if (c === STAR && b[p + 1] === SLASH && this.versioned) { this.versioned = false; p += 2; continue; }
+      if (c > SP) this.statementStart = false;
+      p++;
+    }
+    return -1;
+  }
+
+  private matchesDelimiter(b: Buffer, p: number): boolean {
+    for (let i = 1; i < this.delim.length; i++) if (b[p + i] !== this.delim[i]) return false;
+    return true;
+  }
+
+  /** `DELIMITER xx` at the start of a statement: the client command changes the delimiter; returns where to go on. */
+  private delimiterCommand(b: Buffer, p: number, end: number): number {
+    let q = p;
+    while (q < end && isBlank(b[q])) q++;
+    if (wordAt(b, q, end) !== 'DELIMITER' || !isBlank(b[q + 9])) return p;
+    q += 9;
+    while (q < end && isBlank(b[q])) q++;
+    let e = q;
+    while (e < end && b[e]! > SP) e++;
+    if (e > q) this.delim = Buffer.from(b.subarray(q, e));
+    while (e < end && b[e] !== NL) e++;
+    return e; // the newline: the next line is a statement start again
+  }
+}
+
+/**
+ * Words that may start a line of a batch cut before its INSERT lines: statements that never hold another statement,
+ * and continuation lines of DDL and DML. A batch with any other line start (IF, WHILE, BEGIN, MERGE, WITH, CREATE
+ * PROCEDURE ...: an INSERT there belongs to a bigger statement) is only cut at GO.
+ */
+const PLAIN_WORDS = new Set([
+  'INSERT', 'VALUES', 'SET', 'PRINT', 'DECLARE', 'USE', 'DROP', 'EXEC', 'EXECUTE', 'GRANT', 'DENY', 'REVOKE',
+  'SELECT', 'FROM', 'WHERE', 'UNION', 'ORDER', 'GROUP', 'UPDATE', 'DELETE', 'TRUNCATE',
+  'ON', 'TEXTIMAGE_ON', 'CONSTRAINT', 'REFERENCES', 'FOREIGN', 'PRIMARY', 'CHECK', 'DEFAULT', 'ADD', 'NOCHECK',
+]);
+/** CREATE/ALTER of objects that are not routine bodies (those run to the end of their batch). */
+const PLAIN_CREATE = new Set(['TABLE', 'INDEX', 'UNIQUE', 'CLUSTERED', 'NONCLUSTERED', 'SEQUENCE', 'TYPE', 'SYNONYM', 'STATISTICS']);
+const PLAIN_ALTER = new Set(['TABLE', 'INDEX']);
+
+/**
+ * T-SQL: cut after a GO line (a batch boundary), or inside a batch of plain INSERT/SET statements before a line
+ * that starts a new INSERT (SSMS data scripts hold a whole table's rows in one batch).
+ */
+class TsqlScanner implements Scanner {
+  readonly delimiter = ';';
+  private mode = M.Code;
+  private commentDepth = 0;
+  private parens = 0;
+  private batchStart = true;
+  private plainBatch = true;
+
+  scan(b: Buffer, p: number, end: number, minCut: number): number {
+    let lineStart = true;
+    while (p < end) {
+      if (lineStart && this.mode === M.Code) {
+        const cut = this.lineStart(b, p, end, minCut);
+        if (cut >= 0) return cut;
+      }
+      const c = b[p]!;
+      lineStart = c === NL;
+      switch (this.mode) {
+        case M.Single: case M.Double: case M.Back: {
+          const close = this.mode === M.Single ? SQ : this.mode === M.Double ? DQ : RBRACKET;
+          if (c === close) {
+            if (b[p + 1] === close) p++;
+            else this.mode = M.Code;
+          }
+          p++;
+          continue;
+        }
+        case M.Block:
+          if (c === STAR && b[p + 1] === SLASH) { if (--this.commentDepth === 0) this.mode = M.Code; p += 2; continue; }
+          if (c === SLASH && b[p + 1] === STAR) { this.commentDepth++; p += 2; continue; }
+          p++;
+          continue;
+        case M.Line:
+          if (c === NL) this.mode = M.Code;
+          p++;
+          continue;
+      }
+      if (c === SQ) this.mode = M.Single;
+      else if (c === DQ) this.mode = M.Double;
+      else if (c === LBRACKET) this.mode = M.Back;
+      else if (c === DASH && b[p + 1] === DASH) { this.mode = M.Line; p += 2; continue; }
+      else if (c === SLASH && b[p + 1] === STAR) { this.mode = M.Block; this.commentDepth = 1; p += 2; continue; }
+      else if (c === LPAREN) this.parens++;
+      else if (c === RPAREN && this.parens > 0) this.parens--;
+      p++;
+    }
+    return -1;
+  }
+
+  /** Classifies the line starting at p; returns p when a segment may start here (and p >= minCut), else -1. */
+  private lineStart(b: Buffer, p: number, end: number, minCut: number): number {
+    let q = p;
+    while (q < end && isBlank(b[q])) q++;
+    const c = b[q];
+    if (q >= end || c === NL || (c === DASH && b[q + 1] === DASH) || (c === SLASH && b[q + 1] === STAR)) return -1; // blank or comment
+    if (this.parens > 0) return -1;
+    const word = wordAt(b, q, end);
+    if (word === 'GO' && !isWordByte(b[q + 2] ?? 0)) {
+      this.batchStart = true;
+      this.plainBatch = true;
+      return -1;
+    }
+    const cut = (this.batchStart || (this.plainBatch && word === 'INSERT')) && p >= minCut;
+    this.batchStart = false;
+    if (!(word ? this.plainLine(word, b, q + word.length, end) : c === LPAREN || c === COMMA || c === RPAREN || c === SEMI)) this.plainBatch = false;
+    return cut ? p : -1;
+  }
+
+  private plainLine(word: string, b: Buffer, q: number, end: number): boolean {
+    if (word !== 'CREATE' && word !== 'ALTER') return PLAIN_WORDS.has(word);
+    while (q < end && isBlank(b[q])) q++;
+    return (word === 'CREATE' ? PLAIN_CREATE : PLAIN_ALTER).has(wordAt(b, q, end));
+  }
+}
