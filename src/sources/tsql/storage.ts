@@ -1,10 +1,13 @@
+import type { Diagnostic } from '../../model/diagnostics.js';
+import { joinSpans } from '../../model/source.js';
 import type { Token } from './lexer.js';
 import { type Cursor, acceptOp, atEnd, isIdent, isOp, isWord, next, peek, prev, skipParens, spanOf, syntaxError, textOf } from './cursor.js';
 import { type Session, report } from './session.js';
 
 /**
  * Storage clauses with no PostgreSQL meaning: `WITH (PAD_INDEX = OFF, ...)`, legacy `WITH FILLFACTOR = 90`,
- * `ON [PRIMARY]` / `ON ps(col)`, `TEXTIMAGE_ON fg`, `FILESTREAM_ON fg`. Each consumed clause yields one PGS1011.
+ * `ON [PRIMARY]` / `ON ps(col)`, `TEXTIMAGE_ON fg`, `FILESTREAM_ON fg`. Each consumed clause is reported as PGS1011
+ * (the clauses of one statement in one diagnostic).
  * Returns false when the cursor is not at such a clause.
  */
 export function skipStorageClause(s: Session, c: Cursor, object: string | undefined): boolean {
@@ -42,10 +45,27 @@ export function skipStorageClause(s: Session, c: Cursor, object: string | undefi
   return false;
 }
 
+/** The storage note a statement is adding to: its clauses and how often each was written. */
+interface StorageNote { diag: Diagnostic; cursor: Cursor; clauses: Map<string, number> }
+const lastNote = new WeakMap<Session, StorageNote>();
+
+/**
+ * One PGS1011 per statement for all its storage clauses (SSMS writes three or four per table): a clause right
+ * after another one of the same statement joins its diagnostic, which then lists every clause and spans them all.
+ */
 function dropped(s: Session, c: Cursor, a: Token, b: Token, object: string | undefined): void {
-  report(s, 'PGS1011', `storage option dropped: ${textOf(c, a, b).replace(/\s+/g, ' ').slice(0, 200)}`, {
-    span: spanOf(c, a, b), ...(object ? { object } : {}),
-  });
+  const text = textOf(c, a, b).replace(/\s+/g, ' ').slice(0, 200);
+  const span = spanOf(c, a, b);
+  const ds = s.catalog.diagnostics;
+  const note = lastNote.get(s);
+  if (note && note.cursor === c && ds[ds.length - 1] === note.diag && note.diag.object === object && note.diag.span) {
+    note.clauses.set(text, (note.clauses.get(text) ?? 0) + 1);
+    note.diag.message = `storage options dropped: ${[...note.clauses].map(([t, n]) => (n > 1 ? `${t} (${n} times)` : t)).join('; ')}`;
+    note.diag.span = joinSpans(note.diag.span, span);
+    return;
+  }
+  report(s, 'PGS1011', `storage option dropped: ${text}`, { span, ...(object ? { object } : {}) });
+  lastNote.set(s, { diag: ds[ds.length - 1]!, cursor: c, clauses: new Map([[text, 1]]) });
 }
 
 /** `key = value` pairs inside WITH ( ... ); a value may itself be `ON (k = v, ...)`. */
