@@ -6,7 +6,7 @@ import type { SourceConnection } from './mysql-source.js';
 import { copyStatement, type Chunk, type CopyTable } from './plan.js';
 import { markChunkDone } from './state.js';
 import { whenIdle } from './target-db.js';
-import { copyEncoder, copyLines, copyStream, encodeRow, type Counter } from './stream.js';
+import { copyEncoder, copyLines, copyStream, copyTextLines, encodeRow, type Counter } from './stream.js';
 import type { ValueWarnings } from './transforms.js';
 
 export interface ChunkContext {
@@ -41,8 +41,11 @@ export async function copyChunk(ctx: ChunkContext, t: CopyTable, c: Chunk): Prom
   };
   await ctx.target.query('BEGIN');
   try {
-    const rows = ctx.source.streamChunk(t, c);
-    await copyStream(ctx.target, copyStatement(t), rows, copyEncoder(t, ctx.warnings, count, report));
+    if (ctx.source.streamCopyText) {
+      await copyStream(ctx.target, copyStatement(t), ctx.source.streamCopyText(t, c, { warnings: ctx.warnings, count, onPiece: report }));
+    } else {
+      await copyStream(ctx.target, copyStatement(t), ctx.source.streamChunk(t, c), copyEncoder(t, ctx.warnings, count, report));
+    }
     await markChunkDone(ctx.target, ctx.fingerprint, c, count.rows);
     await ctx.target.query('COMMIT');
     return { rows: count.rows, bytes: count.bytes, rejected: 0 };
@@ -64,7 +67,6 @@ function isDataError(e: unknown): boolean {
 /** The retry path: batches under savepoints, a failing batch row by row; rejected rows are written with the reason. */
 async function copyChunkCarefully(ctx: ChunkContext, t: CopyTable, c: Chunk): Promise<ChunkResult> {
   const sql = copyStatement(t);
-  const encoders = t.columns.map((x) => x.encode);
   const result: ChunkResult = { rows: 0, bytes: 0, rejected: 0 };
   const db = ctx.target;
   let batch: string[] = [];
@@ -91,8 +93,8 @@ async function copyChunkCarefully(ctx: ChunkContext, t: CopyTable, c: Chunk): Pr
   };
   await db.query('BEGIN');
   try {
-    for await (const row of ctx.source.streamChunk(t, c)) {
-      batch.push(encodeRow(encoders, row as unknown[], ctx.warnings));
+    for await (const line of chunkLines(ctx, t, c)) {
+      batch.push(line);
       if (batch.length >= RETRY_BATCH) await loadBatch();
     }
     await loadBatch();
@@ -103,6 +105,16 @@ async function copyChunkCarefully(ctx: ChunkContext, t: CopyTable, c: Chunk): Pr
     await db.query('ROLLBACK').catch(() => undefined);
     throw e;
   }
+}
+
+/** A chunk's rows as COPY lines, encoded as the first attempt encoded them. */
+async function* chunkLines(ctx: ChunkContext, t: CopyTable, c: Chunk): AsyncGenerator<string> {
+  if (ctx.source.streamCopyText) {
+    yield* copyTextLines(ctx.source.streamCopyText(t, c, { warnings: ctx.warnings, count: { rows: 0, bytes: 0 }, onPiece: () => undefined }));
+    return;
+  }
+  const encoders = t.columns.map((x) => x.encode);
+  for await (const row of ctx.source.streamChunk(t, c)) yield encodeRow(encoders, row as unknown[], ctx.warnings);
 }
 
 /** COPY some lines under a savepoint: true when they loaded; the error text when `why` is asked for. */

@@ -1,12 +1,19 @@
 import mysql from 'mysql2';
 import type { Readable } from 'node:stream';
 import { connectionMessage, parseMysqlUrl } from '../sources/mysql/introspect.js';
+import { copyTextQuery } from './mysql-copy-text.js';
 import type { Chunk, CopyTable } from './plan.js';
+import type { CopyTextSink } from './stream.js';
 
 /** One source connection of a copy worker. */
 export interface SourceConnection {
   /** Streams a chunk's rows as arrays in column order, with backpressure (the socket pauses when the consumer lags). */
   streamChunk(t: CopyTable, c: Chunk): Readable;
+  /**
+   * Optional, faster: a chunk's rows already encoded as COPY text (the columns' encoders applied), as Buffers of
+   * whole rows, with the same backpressure; rows and bytes are counted into the sink. Used instead of streamChunk when present.
+   */
+  streamCopyText?(t: CopyTable, c: Chunk, sink: CopyTextSink): Readable;
   query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
@@ -35,6 +42,10 @@ export async function openMysqlSource(url: string): Promise<SourceConnection> {
     streamChunk(t, c) {
       const { sql, params } = chunkSelect(t, c);
       return conn.query({ sql, values: params, rowsAsArray: true }).stream({ highWaterMark: HIGH_WATER_MARK });
+    },
+    streamCopyText(t, c, sink) {
+      const { sql, params } = chunkSelect(t, c);
+      return copyTextQuery(conn, sql, params, t, sink);
     },
     close: () => new Promise((resolve) => conn.end(() => resolve())),
   };

@@ -14,6 +14,14 @@ export interface Counter {
   bytes: number;
 }
 
+/** Where a source that encodes COPY text itself counts what it wrote. */
+export interface CopyTextSink {
+  warnings: ValueWarnings;
+  count: Counter;
+  /** Called after each piece of text is handed on (progress). */
+  onPiece: () => void;
+}
+
 /** Rows as arrays (column order of the table) → COPY text lines; counts rows and bytes as they pass. */
 export function copyEncoder(t: CopyTable, w: ValueWarnings, count: Counter, onBatch: () => void): Transform {
   const encoders = t.columns.map((c) => c.encode);
@@ -49,9 +57,28 @@ export function encodeRow(encoders: CopyTable['columns'][number]['encode'][], ro
   return copyLine(fields);
 }
 
-/** One COPY ... FROM STDIN fed from a source stream with backpressure end to end (source pauses when PostgreSQL lags). */
-export async function copyStream(client: pg.Client, sql: string, rows: Readable, encoder: Transform): Promise<void> {
-  await pipeline(rows, encoder, client.query(copyFrom(sql)));
+/**
+ * One COPY ... FROM STDIN fed from a source stream with backpressure end to end (source pauses when PostgreSQL lags):
+ * rows through the encoder, or COPY text as it comes when there is no encoder.
+ */
+export async function copyStream(client: pg.Client, sql: string, rows: Readable, encoder?: Transform): Promise<void> {
+  if (encoder) await pipeline(rows, encoder, client.query(copyFrom(sql)));
+  else await pipeline(rows, client.query(copyFrom(sql)));
+}
+
+/** COPY text pieces → one line at a time, newline included (values escape their newlines, so every 0x0A ends a row). */
+export async function* copyTextLines(text: Readable): AsyncGenerator<string> {
+  let rest: Buffer | undefined;
+  for await (const piece of text as AsyncIterable<Buffer>) {
+    const buf = rest ? Buffer.concat([rest, piece]) : piece;
+    let a = 0;
+    for (let nl = buf.indexOf(0x0a); nl >= 0; nl = buf.indexOf(0x0a, a)) {
+      yield buf.toString('utf8', a, nl + 1);
+      a = nl + 1;
+    }
+    rest = a < buf.length ? buf.subarray(a) : undefined;
+  }
+  if (rest) yield rest.toString('utf8');
 }
 
 /** COPY of already-encoded lines (the retry path: one batch, or one row). */
