@@ -53,7 +53,9 @@ export function convertKey(s: TableScope, k: Key, what: string): Key {
   // Diagnostics name the kind ("primary key", "unique constraint") and then the name itself.
   const kind = k.name !== undefined && what.endsWith(` ${k.name}`) ? what.slice(0, -k.name.length - 1) : what;
   const name = constraintName(s, k.name, kind, k.span);
-  return { ...(name !== undefined ? { name } : {}), columns, span: k.span };
+  const key: Key = { columns, span: k.span };
+  if (name !== undefined) key.name = name;
+  return key;
 }
 
 export { checkKeyCaseSensitivity };
@@ -82,7 +84,10 @@ export function convertChecks(s: TableScope): Check[] {
     }
     if (c.enforced === false) report(s, 'PGS2014', `${what} was not enforced in the source; created NOT VALID (existing rows are not checked)`, { span: c.span });
     const name = constraintName(s, c.name, 'check constraint', c.span);
-    out.push({ ...(name !== undefined ? { name } : {}), expr: r.expr, raw: exprText(r.expr), ...(c.enforced === false ? { enforced: false } : {}), span: c.span });
+    const check: Check = { expr: r.expr, raw: exprText(r.expr), span: c.span };
+    if (name !== undefined) check.name = name;
+    if (c.enforced === false) check.enforced = false;
+    out.push(check);
   }
   return out;
 }
@@ -110,17 +115,18 @@ export function convertForeignKeys(s: TableScope): ForeignKey[] {
     }
     if (fk.enforced === false) report(s, 'PGS2014', `${what} was not enforced in the source; created NOT VALID (existing rows are not checked)`, { span: fk.span });
     const name = constraintName(s, fk.name, 'foreign key', fk.span);
-    out.push({
-      ...(name !== undefined ? { name } : {}),
+    const converted: ForeignKey = {
       columns: cols,
       ref: ctx.names.relation(refTable.name)!,
       refColumns: fk.refColumns.map((c) => ctx.names.column(refTable.name, c)),
-      ...(fk.onDelete ? { onDelete: fk.onDelete } : {}),
-      ...(fk.onUpdate ? { onUpdate: fk.onUpdate } : {}),
-      ...(fk.match ? { match: fk.match } : {}),
-      ...(fk.enforced === false ? { enforced: false } : {}),
       span: fk.span,
-    });
+    };
+    if (name !== undefined) converted.name = name;
+    if (fk.onDelete) converted.onDelete = fk.onDelete;
+    if (fk.onUpdate) converted.onUpdate = fk.onUpdate;
+    if (fk.match) converted.match = fk.match;
+    if (fk.enforced === false) converted.enforced = false;
+    out.push(converted);
   }
   return out;
 }

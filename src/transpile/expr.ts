@@ -2,6 +2,7 @@ import type { QName } from '../model/catalog.js';
 import type { DiagnosticCode, Severity } from '../model/diagnostics.js';
 import type { SourceSpan } from '../model/source.js';
 import { assertNever, walkExpr, type Cast, type Expr } from '../model/expr.js';
+import { extend } from '../model/objects.js';
 import type { Query } from '../model/query.js';
 import { dataType, type DataType } from '../model/types.js';
 import type { TranspileContext } from './context.js';
@@ -67,7 +68,7 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
   switch (e.kind) {
     case 'string': return { kind: 'string', value: e.value, span: e.span };
     case 'number': case 'null': case 'bool': case 'bytes': case 'star': return e;
-    case 'column': return { ...e, parts: mapColumnParts(e.parts, env) };
+    case 'column': return extend(e, { parts: mapColumnParts(e.parts, env) });
     case 'variable':
       // System variables (@@SPID, @@VERSION) are rules in the function files; local variables live in routines.
       if (e.system) return translateCall({ kind: 'call', name: [`@@${e.name}`], args: [], niladic: true, span: e.span }, [], env, out);
@@ -77,9 +78,9 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
     case 'binary': return translateBinary(e.op.toLowerCase(), sub(e.left), sub(e.right), env, out, e);
     case 'unary': {
       const op = e.op === '!' ? 'not' : e.op;
-      return { ...e, op, operand: op === 'not' ? asCondition(sub(e.operand), env) : sub(e.operand) };
+      return extend(e, { op, operand: op === 'not' ? asCondition(sub(e.operand), env) : sub(e.operand) });
     }
-    case 'paren': return { ...e, expr: sub(e.expr) };
+    case 'paren': return extend(e, { expr: sub(e.expr) });
     case 'case': return {
       ...e,
       operand: e.operand && sub(e.operand),
@@ -88,21 +89,21 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
     };
     case 'cast': return translateCast(e, sub(e.expr), env, out);
     case 'in': {
-      if (!e.select) return { ...e, expr: sub(e.expr), list: e.list.map(sub) };
+      if (!e.select) return extend(e, { expr: sub(e.expr), list: e.list.map(sub) });
       if (!env.subquery) return noSubquery(e, out);
-      return { ...e, expr: sub(e.expr), list: [], select: env.subquery(e.select, env, out) };
+      return extend(e, { expr: sub(e.expr), list: [], select: env.subquery(e.select, env, out) });
     }
-    case 'between': return { ...e, expr: sub(e.expr), low: sub(e.low), high: sub(e.high) };
+    case 'between': return extend(e, { expr: sub(e.expr), low: sub(e.low), high: sub(e.high) });
     case 'like': return translateLike(e, sub(e.expr), sub(e.pattern), e.escape && sub(e.escape), ctx.dialect, out);
-    case 'isnull': return { ...e, expr: sub(e.expr) };
+    case 'isnull': return extend(e, { expr: sub(e.expr) });
     case 'exists': case 'subquery':
       if (!env.subquery) return noSubquery(e, out);
       if (!e.select) {
         out.push({ code: 'PGS3002', message: `subquery not parsed: ${e.query}` });
         return { kind: 'opaque', text: `(${e.query})`, span: e.span };
       }
-      return { ...e, select: env.subquery(e.select, env, out) };
-    case 'interval': return { ...e, value: sub(e.value) };
+      return extend(e, { select: env.subquery(e.select, env, out) });
+    case 'interval': return extend(e, { value: sub(e.value) });
     case 'opaque':
       out.push({ code: 'PGS3002', message: `expression not understood: ${e.text}${e.reason ? ` (${e.reason})` : ''}` });
       return e;
@@ -265,11 +266,11 @@ function translateLike(e: Extract<Expr, { kind: 'like' }>, expr: Expr, pattern: 
   if (dialect === 'tsql' && e.op === 'like' && pattern.kind === 'string' && /\[[^\]]*\]/.test(pattern.value)) {
     if (escape) {
       out.push({ code: 'PGS3003', message: `LIKE pattern ${pattern.value} with ESCAPE kept as LIKE: character classes [...] match literally in PostgreSQL` });
-      return { ...e, expr, pattern, escape };
+      return extend(e, { expr, pattern, escape });
     }
-    return { ...e, op: 'similar', expr, pattern: { kind: 'string', value: likeToSimilar(pattern.value), span: pattern.span } };
+    return extend(e, { op: 'similar' as const, expr, pattern: { kind: 'string' as const, value: likeToSimilar(pattern.value), span: pattern.span } });
   }
-  return { ...e, expr, pattern, escape };
+  return extend(e, { expr, pattern, escape });
 }
 
 /** MySQL CAST target spellings that are not column types. */

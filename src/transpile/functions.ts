@@ -2,6 +2,7 @@ import type { Call, Expr } from '../model/expr.js';
 import type { ExprEnv, ExprProblem } from './expr.js';
 import { HANDLERS } from './function-handlers.js';
 import { fillTemplate, parseTemplate, templateArity } from './template.js';
+import { extend } from '../model/objects.js';
 
 export { convertWithStyle } from './functions-format.js';
 
@@ -15,7 +16,7 @@ export function translateCall(c: Call, args: Expr[], env: ExprEnv, out: ExprProb
   const shown = c.name.join('.');
   const unknown = (why = '', rule?: string): Expr => {
     out.push({ code: 'PGS3001', message: `function ${shown}() has no PostgreSQL mapping${why}`, ...(rule ? { rule } : {}) });
-    return { ...c, args };
+    return extend(c, { args });
   };
   // Schema-qualified calls are user functions, which this stage does not convert.
   if (c.name.length > 1) return unknown(' (user-defined functions are converted with routines)');
@@ -25,7 +26,7 @@ export function translateCall(c: Call, args: Expr[], env: ExprEnv, out: ExprProb
     if (alt.arity !== undefined && alt.arity !== args.length) continue;
     if (alt.report !== undefined) {
       out.push({ code: 'PGS3001', message: `${shown}(): ${alt.report}${alt.suggestion ? `; suggestion: ${alt.suggestion}` : ''}`, rule: rule.id });
-      return { ...c, args };
+      return extend(c, { args });
     }
     if (!alt.to) continue;
     let result: Expr | undefined;
@@ -42,7 +43,7 @@ export function translateCall(c: Call, args: Expr[], env: ExprEnv, out: ExprProb
     }
     for (let i = before; i < out.length; i++) out[i]!.rule ??= rule.id;
     if (alt.note) out.push({ code: 'PGS3003', message: `${shown}(): ${alt.note}`, rule: rule.id, ...(alt.noteSeverity ? { severity: alt.noteSeverity } : {}) });
-    return c.span ? { ...result, span: c.span } : result;
+    return c.span ? extend(result, { span: c.span }) : result;
   }
   return unknown(` with ${args.length} argument(s)`, rule.id);
 }

@@ -82,16 +82,14 @@ export function convertIndexes(s: TableScope): Index[] {
     }
     const name = constraintName(s, ix.name, 'index', ix.span);
     const include = ix.include.map((c) => s.ctx.names.column(s.src.name, c));
-    out.push({
-      ...(name !== undefined ? { name } : {}),
-      unique: ix.unique,
-      kind: 'plain',
-      columns,
-      include,
-      ...(where ? { where, whereRaw: exprText(where) } : {}),
-      ...(using ? { using } : {}),
-      span: ix.span,
-    });
+    const index: Index = { unique: ix.unique, kind: 'plain', columns, include, span: ix.span };
+    if (name !== undefined) index.name = name;
+    if (where) {
+      index.where = where;
+      index.whereRaw = exprText(where);
+    }
+    if (using) index.using = using;
+    out.push(index);
   }
   return out;
 }

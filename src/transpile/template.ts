@@ -1,5 +1,6 @@
 import type { Expr } from '../model/expr.js';
 import { dataType, type DataType } from '../model/types.js';
+import { extend } from '../model/objects.js';
 
 /**
  * The small expression language of mapping templates: calls `f($1, 'x')`, placeholders `$1` `$*` `{col}`,
@@ -169,14 +170,14 @@ export function fillTemplate(t: Expr, args: Expr[], col?: Expr): Expr {
         if (a.kind === 'column' && a.parts[0] === '$*') out.push(...args);
         else out.push(sub(a));
       }
-      return { ...t, args: out };
+      return extend(t, { args: out });
     }
-    case 'binary': return { ...t, left: sub(t.left), right: sub(t.right) };
-    case 'unary': return { ...t, operand: sub(t.operand) };
-    case 'paren': return { ...t, expr: sub(t.expr) };
-    case 'cast': return { ...t, expr: sub(t.expr) };
-    case 'between': return { ...t, expr: sub(t.expr), low: sub(t.low), high: sub(t.high) };
-    case 'isnull': return { ...t, expr: sub(t.expr) };
+    case 'binary': return extend(t, { left: sub(t.left), right: sub(t.right) });
+    case 'unary': return extend(t, { operand: sub(t.operand) });
+    case 'paren': return extend(t, { expr: sub(t.expr) });
+    case 'cast': return extend(t, { expr: sub(t.expr) });
+    case 'between': return extend(t, { expr: sub(t.expr), low: sub(t.low), high: sub(t.high) });
+    case 'isnull': return extend(t, { expr: sub(t.expr) });
     default: return t;
   }
 }

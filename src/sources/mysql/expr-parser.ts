@@ -1,5 +1,6 @@
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
 import type { Expr } from '../../model/expr.js';
+import { extend } from '../../model/objects.js';
 import type { Query } from '../../model/query.js';
 import type { SourceSpan } from '../../model/source.js';
 import { dataType } from '../../model/types.js';
@@ -60,7 +61,7 @@ export function parseExpr(c: Cursor, minPrec = 0): Expr {
       const name = advance(c);
       const value = name.kind === 'word' ? c.text.slice(name.start, name.end) : name.value;
       // the shared AST carries COLLATE on the node itself
-      left = at(c, start, { ...left, collate: value });
+      left = at(c, start, extend(left, { collate: value }));
       continue;
     }
     if (PREC.comparison <= minPrec) break;

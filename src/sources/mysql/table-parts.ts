@@ -78,7 +78,7 @@ function parseConstraint(c: Cursor, s: Session, object: string, start: number, n
       const opts = parseIndexOptions(c, s, object);
       const columns = parseKeyParts(c);
       parseIndexOptions(c, s, object, opts);
-      return { kind: 'primary', key: { ...(name ? { name } : {}), columns, span: spanOf(c, start, c.i - 1) } };
+      return { kind: 'primary', key: name ? { name, columns, span: spanOf(c, start, c.i - 1) } : { columns, span: spanOf(c, start, c.i - 1) } };
     }
     case 'UNIQUE': {
       if (!acceptWord(c, 'KEY')) acceptWord(c, 'INDEX');
@@ -90,7 +90,7 @@ function parseConstraint(c: Cursor, s: Session, object: string, start: number, n
       const opts = parseIndexOptions(c, s, object);
       const columns = parseKeyParts(c);
       parseIndexOptions(c, s, object, opts);
-      return { kind: 'unique', key: { ...(keyName ? { name: keyName } : {}), columns, span: spanOf(c, start, c.i - 1) } };
+      return { kind: 'unique', key: keyName ? { name: keyName, columns, span: spanOf(c, start, c.i - 1) } : { columns, span: spanOf(c, start, c.i - 1) } };
     }
     case 'FOREIGN': {
       expectWord(c, 'KEY');
@@ -121,7 +121,8 @@ function orderFk(fk: ForeignKey): ForeignKey {
 
 function parseCheckTail(c: Cursor, start: number, name: string | undefined): Check {
   const { expr, raw: text } = parseParenExpr(c);
-  const check: Check = { ...(name ? { name } : {}), expr, raw: text, span: spanOf(c, start, c.i - 1) };
+  const span = spanOf(c, start, c.i - 1);
+  const check: Check = name ? { name, expr, raw: text, span } : { expr, raw: text, span };
   if (acceptWords(c, 'NOT', 'ENFORCED')) check.enforced = false;
   else acceptWord(c, 'ENFORCED');
   check.span = spanOf(c, start, c.i - 1);
@@ -171,7 +172,8 @@ function parseIndexDef(c: Cursor, s: Session, object: string, start: number): In
 export function makeIndex(
   c: Cursor, start: number, name: string | undefined, unique: boolean, kind: Index['kind'], columns: KeyPart[], using?: string,
 ): Index {
-  const index: Index = { ...(name ? { name } : {}), unique, kind, columns, include: [], span: spanOf(c, start, c.i - 1) };
+  const span = spanOf(c, start, c.i - 1);
+  const index: Index = name ? { name, unique, kind, columns, include: [], span } : { unique, kind, columns, include: [], span };
   if (using) index.using = using;
   return index;
 }

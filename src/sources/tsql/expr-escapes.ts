@@ -3,6 +3,7 @@ import { dataType } from '../../model/types.js';
 import { type Cursor, acceptOp, acceptWord, expectOp, expectWord, next, peek, prev, spanOf, syntaxError } from './cursor.js';
 import { parseDataType } from './data-type.js';
 import { parseExpr } from './expr-parser.js';
+import { extend } from '../../model/objects.js';
 
 /** ODBC literal escapes and the type each one gives in SQL Server. */
 const ODBC_TYPES: Record<string, string> = { D: 'date', T: 'time', TS: 'datetime' };
@@ -25,7 +26,7 @@ export function parseOdbcEscape(c: Cursor): Expr {
     e = { kind: 'cast', expr: { kind: 'string', value: lit.value, span: spanOf(c, lit) }, type: dataType(type), form: 'cast' };
   }
   const close = expectOp(c, '}');
-  return { ...e, span: spanOf(c, open, close) };
+  return extend(e, { span: spanOf(c, open, close) });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { Expr } from '../../model/expr.js';
+import { extend } from '../../model/objects.js';
 import type { OrderItem, WindowSpec } from '../../model/query.js';
 import type { Token } from './lexer.js';
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
@@ -174,7 +175,7 @@ function parsePostfix(c: Cursor, e: Expr): Expr {
     const name = peek(c);
     if (!isIdent(name)) throw syntaxError(c, 'expected a collation name');
     c.i++;
-    e = { ...e, collate: name.value };
+    e = extend(e, { collate: name.value });
   }
   return e;
 }
@@ -366,6 +367,6 @@ function join(a: Expr, b: Expr): Expr['span'] {
 
 function withSpan<T extends Expr>(e: T, c: Cursor, left: Expr): T {
   const end = prev(c);
-  if (left.span) e.span = { ...left.span, endLine: end.endLine, endCol: end.endCol };
+  if (left.span) e.span = { file: left.span.file, line: left.span.line, col: left.span.col, endLine: end.endLine, endCol: end.endCol };
   return e;
 }

@@ -308,7 +308,7 @@ function parseGroupBy(c: Cursor, sel: Select): void {
 
 function joinSpans(a: Query, b: Query): Query['span'] {
   if (!a.span || !b.span) return a.span ?? b.span;
-  return { ...a.span, endLine: b.span.endLine, endCol: b.span.endCol };
+  return { file: a.span.file, line: a.span.line, col: a.span.col, endLine: b.span.endLine, endCol: b.span.endCol };
 }
 
 /** Outcome of parsing one whole query: the AST, or the error with the token it stopped at. */

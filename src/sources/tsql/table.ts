@@ -313,7 +313,6 @@ function parseConstraintBody(
   s: Session, c: Cursor, table: Table, object: string, name: string | undefined, first: Token, column: string | undefined, enforced: boolean,
 ): void {
   const t = peek(c);
-  const named = name ? { name } : {};
   if (isWord(t, 'PRIMARY') || isWord(t, 'UNIQUE')) {
     const primary = isWord(t, 'PRIMARY');
     c.i++;
@@ -323,7 +322,9 @@ function parseConstraintBody(
     const columns = isOp(peek(c), '(') ? parseKeyParts(c) : column ? [{ column }] : undefined;
     if (!columns) throw syntaxError(c, "expected '(' and key columns");
     while (skipStorageClause(s, c, object));
-    const key: Key = { ...named, columns, ...(clustered !== undefined ? { clustered } : {}), span: spanOf(c, first, prev(c)) };
+    const key: Key = { columns, span: spanOf(c, first, prev(c)) };
+    if (name) key.name = name;
+    if (clustered !== undefined) key.clustered = clustered;
     if (primary) table.primaryKey = key;
     else table.uniques.push(key);
     return;
@@ -338,7 +339,9 @@ function parseConstraintBody(
     const expr = parseExprOrOpaque(c, (x) => isOp(x, ')'));
     const raw = textOf(c, from, prev(c));
     expectOp(c, ')');
-    const check: Check = { ...named, expr, raw, ...(enforced ? {} : { enforced: false }), span: spanOf(c, first, prev(c)) };
+    const check: Check = { expr, raw, span: spanOf(c, first, prev(c)) };
+    if (name) check.name = name;
+    if (!enforced) check.enforced = false;
     table.checks.push(check);
     return;
   }
@@ -352,7 +355,8 @@ function parseConstraintBody(
     expectWord(c, 'REFERENCES');
     const ref = qname(s, parseMultipartName(c));
     const refColumns = isOp(peek(c), '(') ? parseNameList(c) : [];
-    const fk: ForeignKey = { ...named, columns, ref, refColumns, span: spanOf(c, first) };
+    const fk: ForeignKey = { columns, ref, refColumns, span: spanOf(c, first) };
+    if (name) fk.name = name;
     for (;;) {
       if (acceptWords(c, 'ON', 'DELETE')) { fk.onDelete = parseRefAction(c); continue; }
       if (acceptWords(c, 'ON', 'UPDATE')) { fk.onUpdate = parseRefAction(c); continue; }
