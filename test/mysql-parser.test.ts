@@ -212,7 +212,7 @@ describe('MySQL parser: schemas, ALTER, DROP, INSERT', () => {
     const s = cat.schemas[0]!;
     expect([s.tables.length, s.views.map((v) => v.name.name)]).toEqual([0, ['v']]);
     expect(cat.diagnostics.map((d) => [d.code, d.object])).toEqual([
-      ['PGS1013', 'table v'], ['PGS1013', 'table w'], ['PGS1013', 'view v'],
+      ['PGS1013', 'table v'], ['PGS1019', 'table v'], ['PGS1013', 'table w'], ['PGS1013', 'view v'],
     ]);
   });
 

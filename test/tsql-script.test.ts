@@ -247,7 +247,7 @@ CREATE TRIGGER ddl ON DATABASE FOR CREATE_TABLE AS PRINT 1`);
 });
 
 describe('tsql DROP', () => {
-  it('removes objects defined earlier; reports others (PGS1013)', () => {
+  it('removes objects defined earlier and says so (PGS1019); reports others (PGS1013)', () => {
     const cat = parse(`CREATE TABLE t (id int)
 INSERT INTO t VALUES (1)
 CREATE INDEX ix ON t (id)
@@ -265,7 +265,10 @@ CREATE TABLE t (id2 int)`);
     expect(s.data).toEqual([]);
     expect(bare(s.tables.map((t) => t.columns.map((c) => c.name)))).toEqual([['id2']]);
     expect(cat.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['PGS1019', 'DROP INDEX ix: removes the index defined earlier in the input; it is not in the output'],
+      ['PGS1019', 'DROP VIEW v: removes the view defined earlier in the input; it is not in the output'],
       ['PGS1013', 'DROP VIEW w: not defined earlier in the input; skipped'],
+      ['PGS1019', 'DROP TABLE dbo.t: removes the table defined earlier in the input; it is not in the output'],
       ['PGS1013', 'DROP PROCEDURE p: not defined earlier in the input; skipped'],
     ]);
   });

@@ -26,8 +26,10 @@ export function parseDrop(c: Cursor, s: Session): void {
         const list: { name: QName }[] | undefined =
           kind === 'view' ? schema?.views : kind === 'sequence' ? schema?.sequences : schema?.tables;
         const i = list ? indexOfName(list, q.name) : -1;
-        if (list && i >= 0) list.splice(i, 1);
-        else notDefined(c, s, objectPath(kind, q));
+        if (list && i >= 0) {
+          list.splice(i, 1);
+          removed(c, s, objectPath(kind, q));
+        } else notDefined(c, s, objectPath(kind, q));
       }
       return;
     }
@@ -40,10 +42,10 @@ export function parseDrop(c: Cursor, s: Session): void {
         if (kind === 'trigger') {
           // an unqualified trigger name is looked up in every schema (triggers live with their table)
           const i = schema.triggers.findIndex((t) => same(t.name.name, q.name) && (same(schema.name, q.schema) || q.schema === s.current));
-          if (i >= 0) { schema.triggers.splice(i, 1); return; }
+          if (i >= 0) { schema.triggers.splice(i, 1); return removed(c, s, objectPath(kind, q)); }
         } else if (same(schema.name, q.schema)) {
           const i = schema.routines.findIndex((r) => r.kind === kind && same(r.name.name, q.name));
-          if (i >= 0) { schema.routines.splice(i, 1); return; }
+          if (i >= 0) { schema.routines.splice(i, 1); return removed(c, s, objectPath(kind, q)); }
         }
       }
       return notDefined(c, s, objectPath(kind, q));
@@ -61,7 +63,7 @@ export function parseDrop(c: Cursor, s: Session): void {
         table.indexes = table.indexes.filter((k) => !has(k));
         table.uniques = table.uniques.filter((k) => !has(k));
         if (same(name, 'PRIMARY')) delete table.primaryKey;
-        return;
+        return removed(c, s, `index ${name} on ${objectPath('table', t)}`);
       }
       return notDefined(c, s, `index ${name} on ${objectPath('table', t)}`);
     }
@@ -70,8 +72,10 @@ export function parseDrop(c: Cursor, s: Session): void {
       const name = identifier(c, 'database name');
       end(c);
       const i = s.catalog.schemas.findIndex((x) => same(x.name, name));
-      if (i >= 0) s.catalog.schemas.splice(i, 1);
-      else notDefined(c, s, objectPath('schema', name));
+      if (i >= 0) {
+        s.catalog.schemas.splice(i, 1);
+        removed(c, s, objectPath('schema', name));
+      } else notDefined(c, s, objectPath('schema', name));
       return;
     }
     case 'USER': case 'ROLE':
@@ -85,6 +89,11 @@ export function parseDrop(c: Cursor, s: Session): void {
 
 function end(c: Cursor): void {
   if (!atEnd(c)) fail(c, 'unexpected text in DROP');
+}
+
+/** Dumps drop what they defined (stand-in tables of views, re-created objects): say so, the object leaves the output. */
+function removed(c: Cursor, s: Session, object: string): void {
+  report(c, s, 'PGS1019', `DROP ${object}: removes the ${object.split(' ')[0]} defined earlier in the input; it is not in the output`, 0, c.toks.length - 1, object);
 }
 
 function notDefined(c: Cursor, s: Session, object: string): void {

@@ -318,14 +318,16 @@ export function parseDrop(s: Session, c: Cursor, start: Token): void {
       while (isWord(peek(c), 'WITH') && isOp(peek(c, 1), '(')) { c.i++; skipParens(c); }
       const table = tableParts.length ? lookupTable(s, qname(s, tableParts)) : undefined;
       const at = table ? table.indexes.findIndex((x) => x.name !== undefined && sameName(x.name, indexName)) : -1;
-      if (table && at >= 0) table.indexes.splice(at, 1);
-      else report(s, 'PGS1013', `DROP INDEX ${indexName}: not defined earlier in the input; skipped`, { span: spanOf(c, start, prev(c)) });
+      if (table && at >= 0) {
+        table.indexes.splice(at, 1);
+        report(s, 'PGS1019', `DROP INDEX ${indexName}: removes the index defined earlier in the input; it is not in the output`, { span: spanOf(c, start, prev(c)) });
+      } else report(s, 'PGS1013', `DROP INDEX ${indexName}: not defined earlier in the input; skipped`, { span: spanOf(c, start, prev(c)) });
       continue;
     }
     const removed = kind !== 'other' && removeObject(s, kind, kind === 'schema' ? { schema: parts[parts.length - 1]!, name: '' } : qname(s, parts));
-    if (!removed) {
-      report(s, 'PGS1013', `DROP ${kindTok.value.toUpperCase()} ${parts.join('.')}: not defined earlier in the input; skipped`, { span: spanOf(c, itemStart, prev(c)) });
-    }
+    const what = `DROP ${kindTok.value.toUpperCase()} ${parts.join('.')}`;
+    if (removed) report(s, 'PGS1019', `${what}: removes the ${kind} defined earlier in the input; it is not in the output`, { span: spanOf(c, itemStart, prev(c)) });
+    else report(s, 'PGS1013', `${what}: not defined earlier in the input; skipped`, { span: spanOf(c, itemStart, prev(c)) });
   } while (acceptOp(c, ','));
 }
 
