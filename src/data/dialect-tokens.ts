@@ -9,11 +9,21 @@ export interface InsertStatement {
   toks: LiteralToken[];
 }
 
-/** A dialect's tokens reduced to what the statement walk and the row reader need. */
-interface Walk {
-  /** The next token: literal form, offsets in the chunk, and whether it ends the statement (`;`, delimiter, GO, end). */
-  next(): { lit: LiteralToken; start: number; end: number; stop: boolean; eof: boolean };
+/** The walk's current token: literal form, offsets in the chunk, whether it ends the statement (`;`, delimiter, GO, end). */
+interface WalkToken {
+  lit: LiteralToken;
+  start: number;
+  end: number;
+  stop: boolean;
+  eof: boolean;
 }
+
+/** A dialect's tokens reduced to what the statement walk and the row reader need; `next` refills one object (no garbage per token). */
+interface Walk {
+  next(): WalkToken;
+}
+
+const END: LiteralToken = { k: 'end', v: '' };
 
 /**
  * The INSERT statements of text[start, end), one at a time (only one statement's tokens are held): the header up to
@@ -45,18 +55,23 @@ export function* insertStatements(dialect: 'tsql' | 'mysql', text: string, start
       to = t.end;
       t = walk.next();
     }
-    toks.push({ k: 'end', v: '' });
+    toks.push(END);
     yield { start: start + from, end: start + to, toks };
   }
 }
 
 function tsqlWalk(text: string, start: number, end: number): Walk {
   const lx = createTsqlLexer(text.slice(start, end), '<data>');
+  const cur: WalkToken = { lit: END, start: 0, end: 0, stop: false, eof: false };
   return {
     next() {
       const t = nextToken(lx);
-      const eof = t.kind === 'eof' || t.kind === 'go';
-      return { lit: tsqlLiteral(t), start: t.start, end: t.end, stop: eof || (t.kind === 'op' && t.value === ';'), eof };
+      cur.eof = t.kind === 'eof' || t.kind === 'go';
+      cur.stop = cur.eof || (t.kind === 'op' && t.value === ';');
+      cur.lit = tsqlLiteral(t);
+      cur.start = t.start;
+      cur.end = t.end;
+      return cur;
     },
   };
 }
@@ -64,10 +79,16 @@ function tsqlWalk(text: string, start: number, end: number): Walk {
 function mysqlWalk(text: string, start: number, end: number): Walk {
   const slice = text.slice(start, end);
   const lx = createMysqlLexer('<data>', slice, []);
+  const cur: WalkToken = { lit: END, start: 0, end: 0, stop: false, eof: false };
   return {
     next() {
       const t = lx.next();
-      return { lit: mysqlLiteral(t, slice), start: t.start, end: t.end, stop: t.kind === 'delim' || t.kind === 'eof', eof: t.kind === 'eof' };
+      cur.eof = t.kind === 'eof';
+      cur.stop = cur.eof || t.kind === 'delim';
+      cur.lit = mysqlLiteral(t, slice);
+      cur.start = t.start;
+      cur.end = t.end;
+      return cur;
     },
   };
 }
@@ -80,7 +101,7 @@ function tsqlLiteral(t: TsqlToken): LiteralToken {
     case 'binary': return { k: 'bin', v: t.value };
     case 'word': return t.upper === 'NULL' ? { k: 'null', v: '' } : { k: 'word', v: t.upper };
     case 'op': return { k: 'op', v: t.value };
-    case 'eof': case 'go': return { k: 'end', v: '' };
+    case 'eof': case 'go': return END;
     default: return { k: 'other', v: t.value };
   }
 }
@@ -98,7 +119,7 @@ function mysqlLiteral(t: MysqlToken, text: string): LiteralToken {
       if (t.value === 'TRUE' || t.value === 'FALSE') return { k: 'num', v: t.value === 'TRUE' ? '1' : '0' };
       return { k: 'word', v: t.value };
     case 'op': return { k: 'op', v: t.value };
-    case 'eof': case 'delim': return { k: 'end', v: '' };
+    case 'eof': case 'delim': return END;
     default: return { k: 'other', v: t.value };
   }
 }
