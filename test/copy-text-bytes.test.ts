@@ -50,6 +50,10 @@ beforeAll(async () => {
   await my.query(typeMixBulk(4000));
   await my.query(EDGES_DDL);
   await my.query(EDGES_ROWS);
+  // Rows of every size across socket reads, and one over 16 MB (sent as several protocol packets).
+  await my.query("CREATE TABLE wide (id INT PRIMARY KEY, body LONGTEXT)");
+  await my.query("INSERT INTO wide SELECT seq, REPEAT(CONCAT(seq % 10, '\\t'), (seq * 7919) % 40000) FROM seq_1_to_400");
+  await my.query("INSERT INTO wide VALUES (1000, REPEAT('z', 16777210)), (1001, 'after the big one')");
   await my.query('CREATE TABLE shapes (id INT PRIMARY KEY, g GEOMETRY, p POINT)');
   await my.query("INSERT INTO shapes VALUES (1, ST_GeomFromText('LINESTRING(0 0, 1 1, 2 5)'), ST_GeomFromText('POINT(1.5 -2)', 4326)), (2, NULL, NULL)");
   const url = withDatabase(mysqlUrl, DB);
@@ -92,7 +96,7 @@ async function viaBytes(t: CopyTable, c = { table: t.name, no: 0 } as Parameters
 
 describe.skipIf(!live)('MySQL rows as COPY text bytes', () => {
   it('writes the lines the row encoders write, for the whole type mix and its edges', async () => {
-    for (const name of ['type_mix', 'edges']) {
+    for (const name of ['type_mix', 'edges', 'wide']) {
       const t = table(name);
       const rows = await viaRows(t);
       const bytes = await viaBytes(t);

@@ -168,6 +168,101 @@ export interface RowWriter {
   take(): Buffer | undefined;
 }
 
+// The writers below take the output buffer and position and return the new position (locals, not closure
+// variables, in the loops that touch every byte).
+
+/** Set when a text field held U+FFFD (EF BF BD): the encoders count such values. */
+let sawReplacement = false;
+
+/** UTF-8 text with COPY escapes; -1 when it holds a NUL (the caller then takes the encoder's path). */
+function writeText(src: Buffer, a: number, b: number, out: Buffer, o: number): number {
+  for (let i = a; i < b; i++) {
+    const c = src[i]!;
+    const e = ESC[c]!;
+    if (e === 0) out[o++] = c;
+    else if (e === 1) {
+      if (c === 0) return -1;
+      if (i + 2 < b && src[i + 1] === 0xbf && src[i + 2] === 0xbd) sawReplacement = true;
+      out[o++] = c;
+    } else {
+      out[o++] = BS;
+      out[o++] = e;
+    }
+  }
+  return o;
+}
+
+/** SET 'a,b' as the array literal {"a","b"}, members escaped for the array and then for COPY; -1 on a NUL. */
+function writeSetArray(src: Buffer, a: number, b: number, out: Buffer, o: number): number {
+  out[o++] = 0x7b;
+  if (a === b) {
+    out[o++] = 0x7d;
+    return o;
+  }
+  out[o++] = 0x22;
+  for (let i = a; i < b; i++) {
+    const c = src[i]!;
+    if (c === 0x2c) {
+      out[o++] = 0x22;
+      out[o++] = 0x2c;
+      out[o++] = 0x22;
+    } else if (c === 0x22) {
+      out[o++] = BS;
+      out[o++] = BS;
+      out[o++] = 0x22;
+    } else if (c === BS) {
+      out[o++] = BS;
+      out[o++] = BS;
+      out[o++] = BS;
+      out[o++] = BS;
+    } else {
+      const e = ESC[c]!;
+      if (e === 0) out[o++] = c;
+      else if (e === 1) {
+        if (c === 0) return -1;
+        if (i + 2 < b && src[i + 1] === 0xbf && src[i + 2] === 0xbd) sawReplacement = true;
+        out[o++] = c;
+      } else {
+        out[o++] = BS;
+        out[o++] = e;
+      }
+    }
+  }
+  out[o++] = 0x22;
+  out[o++] = 0x7d;
+  return o;
+}
+
+function writeHex(src: Buffer, a: number, b: number, out: Buffer, o: number): number {
+  out[o++] = BS;
+  out[o++] = BS;
+  out[o++] = 0x78;
+  for (let i = a; i < b; i++) {
+    const c = src[i]!;
+    out[o++] = HEX[c >> 4]!;
+    out[o++] = HEX[c & 15]!;
+  }
+  return o;
+}
+
+function writeVarbit(src: Buffer, a: number, b: number, width: number, out: Buffer, o: number): number {
+  const bits = (b - a) * 8;
+  for (let k = bits; k < width; k++) out[o++] = 0x30;
+  for (let k = Math.max(0, bits - width); k < bits; k++) out[o++] = (src[a + (k >> 3)]! >> (7 - (k & 7))) & 1 ? 0x31 : 0x30;
+  return o;
+}
+
+const digit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
+
+/** isZeroDate on bytes: 0000…, yyyy-00-…, yyyy-mm-00…. */
+function zeroDate(src: Buffer, a: number, b: number): boolean {
+  const len = b - a;
+  if (len >= 4 && src[a] === 0x30 && src[a + 1] === 0x30 && src[a + 2] === 0x30 && src[a + 3] === 0x30) return true;
+  if (len < 8 || !digit(src[a]) || !digit(src[a + 1]) || !digit(src[a + 2]) || !digit(src[a + 3]) || src[a + 4] !== 0x2d) return false;
+  if (src[a + 5] === 0x30 && src[a + 6] === 0x30 && src[a + 7] === 0x2d) return true;
+  return len >= 10 && digit(src[a + 5]) && digit(src[a + 6]) && src[a + 7] === 0x2d && src[a + 8] === 0x30 && src[a + 9] === 0x30;
+}
+
 /** COPY text writer for a result's columns: fields as the server reports them, encoders of the copy plan. */
 export function rowWriter(fields: WireField[], encoders: FieldEncoder[], w: ValueWarnings): RowWriter {
   const n = fields.length;
@@ -183,116 +278,33 @@ export function rowWriter(fields: WireField[], encoders: FieldEncoder[], w: Valu
   let out = Buffer.allocUnsafe(PIECE_BYTES + 64 * 1024);
   let pos = 0;
 
-  /** Room for n more bytes, keeping what is written (a row never spans two pieces). */
+  /** Room for n more bytes after pos, keeping what is written (a row never spans two pieces). */
   const room = (need: number): void => {
     if (pos + need <= out.length) return;
     const next = Buffer.allocUnsafe(Math.max(out.length * 2, pos + need));
     out.copy(next, 0, 0, pos);
     out = next;
   };
-  const hex = (src: Buffer, a: number, b: number): void => {
-    out[pos++] = BS;
-    out[pos++] = BS;
-    out[pos++] = 0x78;
-    for (let i = a; i < b; i++) {
-      const c = src[i]!;
-      out[pos++] = HEX[c >> 4]!;
-      out[pos++] = HEX[c & 15]!;
-    }
-  };
+  /** The encoder's path: the value as mysql2 decodes it, through the column's FieldEncoder. */
   const decoded = (i: number, src: Buffer, a: number, b: number): void => {
     const s = encoders[i]!(decodeWireValue(fields[i]!, src, a, b), w);
     room(s.length * 3);
     pos += out.write(s, pos, 'utf8');
-  };
-  /** UTF-8 text with COPY escapes; false when it holds a NUL (the caller then takes the encoder's path). */
-  const text = (src: Buffer, a: number, b: number): boolean => {
-    let replacement = false;
-    for (let i = a; i < b; i++) {
-      const c = src[i]!;
-      const e = ESC[c]!;
-      if (e === 0) out[pos++] = c;
-      else if (e === 1) {
-        if (c === 0) return false;
-        if (src[i + 1] === 0xbf && src[i + 2] === 0xbd && i + 2 < b) replacement = true;
-        out[pos++] = c;
-      } else {
-        out[pos++] = BS;
-        out[pos++] = e;
-      }
-    }
-    if (replacement) w.invalidText++;
-    return true;
-  };
-  /** SET 'a,b' as the array literal {"a","b"}, members escaped for the array and then for COPY. */
-  const setArray = (src: Buffer, a: number, b: number): boolean => {
-    if (a === b) {
-      out[pos++] = 0x7b;
-      out[pos++] = 0x7d;
-      return true;
-    }
-    let replacement = false;
-    out[pos++] = 0x7b;
-    out[pos++] = 0x22;
-    for (let i = a; i < b; i++) {
-      const c = src[i]!;
-      if (c === 0x2c) {
-        out[pos++] = 0x22;
-        out[pos++] = 0x2c;
-        out[pos++] = 0x22;
-      } else if (c === 0x22) {
-        out[pos++] = BS;
-        out[pos++] = BS;
-        out[pos++] = 0x22;
-      } else if (c === BS) {
-        out[pos++] = BS;
-        out[pos++] = BS;
-        out[pos++] = BS;
-        out[pos++] = BS;
-      } else {
-        const e = ESC[c]!;
-        if (e === 0) out[pos++] = c;
-        else if (e === 1) {
-          if (c === 0) return false;
-          if (src[i + 1] === 0xbf && src[i + 2] === 0xbd && i + 2 < b) replacement = true;
-          out[pos++] = c;
-        } else {
-          out[pos++] = BS;
-          out[pos++] = e;
-        }
-      }
-    }
-    out[pos++] = 0x22;
-    out[pos++] = 0x7d;
-    if (replacement) w.invalidText++;
-    return true;
-  };
-  const digit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
-  /** isZeroDate on bytes: 0000…, yyyy-00-…, yyyy-mm-00…. */
-  const zeroDate = (src: Buffer, a: number, b: number): boolean => {
-    const len = b - a;
-    if (len >= 4 && src[a] === 0x30 && src[a + 1] === 0x30 && src[a + 2] === 0x30 && src[a + 3] === 0x30) return true;
-    if (len < 8 || !digit(src[a]) || !digit(src[a + 1]) || !digit(src[a + 2]) || !digit(src[a + 3]) || src[a + 4] !== 0x2d) return false;
-    if (src[a + 5] === 0x30 && src[a + 6] === 0x30 && src[a + 7] === 0x2d) return true;
-    return len >= 10 && digit(src[a + 5]) && digit(src[a + 6]) && src[a + 7] === 0x2d && src[a + 8] === 0x30 && src[a + 9] === 0x30;
-  };
-  const varbit = (src: Buffer, a: number, b: number, width: number): void => {
-    const bits = (b - a) * 8;
-    for (let k = bits; k < width; k++) out[pos++] = 0x30;
-    for (let k = Math.max(0, bits - width); k < bits; k++) out[pos++] = (src[a + (k >> 3)]! >> (7 - (k & 7))) & 1 ? 0x31 : 0x30;
   };
 
   return {
     row(src, start, end) {
       // The widest transform (varbit) writes 8 bytes a source byte and pads to its width; NULLs and separators 3 each.
       room((end - start) * 8 + n * 4 + padRoom + 16);
+      let buf = out;
+      let o = pos;
       let p = start;
       for (let i = 0; i < n; i++) {
-        if (i > 0) out[pos++] = TAB;
+        if (i > 0) buf[o++] = TAB;
         let len = src[p++]!;
         if (len === 0xfb) {
-          out[pos++] = BS;
-          out[pos++] = 0x4e;
+          buf[o++] = BS;
+          buf[o++] = 0x4e;
           continue;
         }
         if (len >= 0xfc) {
@@ -309,71 +321,80 @@ export function rowWriter(fields: WireField[], encoders: FieldEncoder[], w: Valu
         }
         const a = p;
         p += len;
+        let next = -1;
         switch (codes[i]) {
-          case W.TEXT: {
-            const at = pos;
-            if (!text(src, a, p)) {
-              pos = at;
-              decoded(i, src, a, p);
+          case W.TEXT:
+            next = writeText(src, a, p, buf, o);
+            break;
+          case W.INT:
+            if (len > 1 ? src[a] !== 0x30 && (src[a] !== 0x2d || src[a + 1] !== 0x30) : len === 1) {
+              for (let k = a; k < p; k++) buf[o++] = src[k]!;
+              next = o;
             }
             break;
-          }
-          case W.INT:
-            if (len === 0 || (len > 1 && (src[a] === 0x30 || (src[a] === 0x2d && src[a + 1] === 0x30)))) decoded(i, src, a, p);
-            else for (let k = a; k < p; k++) out[pos++] = src[k]!;
-            break;
           case W.RAW:
-            for (let k = a; k < p; k++) out[pos++] = src[k]!;
+            for (let k = a; k < p; k++) buf[o++] = src[k]!;
+            next = o;
             break;
           case W.DATE:
           case W.DATE_TZ:
             if (zeroDate(src, a, p)) {
               w.zeroDates++;
-              out[pos++] = BS;
-              out[pos++] = 0x4e;
+              buf[o++] = BS;
+              buf[o++] = 0x4e;
             } else {
-              for (let k = a; k < p; k++) out[pos++] = src[k]!;
+              for (let k = a; k < p; k++) buf[o++] = src[k]!;
               if (codes[i] === W.DATE_TZ && len > 10) {
-                out[pos++] = 0x2b;
-                out[pos++] = 0x30;
-                out[pos++] = 0x30;
+                buf[o++] = 0x2b;
+                buf[o++] = 0x30;
+                buf[o++] = 0x30;
               }
             }
+            next = o;
             break;
           case W.BYTEA:
-            hex(src, a, p);
+            next = writeHex(src, a, p, buf, o);
             break;
           case W.WKB:
-            hex(src, len > 4 ? a + 4 : a, p);
+            next = writeHex(src, len > 4 ? a + 4 : a, p, buf, o);
             break;
           case W.BOOL_DIGITS: {
             let on = false;
             for (let k = a; k < p && !on; k++) on = src[k]! >= 0x31 && src[k]! <= 0x39;
-            out[pos++] = on ? 0x74 : 0x66;
+            buf[o++] = on ? 0x74 : 0x66;
+            next = o;
             break;
           }
           case W.BOOL_BYTES: {
             let on = false;
             for (let k = a; k < p && !on; k++) on = src[k] !== 0;
-            out[pos++] = on ? 0x74 : 0x66;
+            buf[o++] = on ? 0x74 : 0x66;
+            next = o;
             break;
           }
           case W.VARBIT:
-            varbit(src, a, p, widths[i]!);
+            next = writeVarbit(src, a, p, widths[i]!, buf, o);
             break;
-          case W.SET_ARRAY: {
-            const at = pos;
-            if (!setArray(src, a, p)) {
-              pos = at;
-              decoded(i, src, a, p);
-            }
+          case W.SET_ARRAY:
+            next = writeSetArray(src, a, p, buf, o);
             break;
-          }
           default:
-            decoded(i, src, a, p);
+        }
+        if (sawReplacement) {
+          sawReplacement = false;
+          if (next >= 0) w.invalidText++;
+        }
+        if (next >= 0) o = next;
+        else {
+          // The rare field the bytes cannot carry (a NUL in text, a zero-padded integer, no byte transform).
+          pos = o;
+          decoded(i, src, a, p);
+          buf = out;
+          o = pos;
         }
       }
-      out[pos++] = NL;
+      buf[o++] = NL;
+      pos = o;
     },
     size: () => pos,
     take() {
@@ -411,18 +432,141 @@ function replaceInvalidUtf8(piece: Buffer, w: ValueWarnings): Buffer {
   return Buffer.concat(parts);
 }
 
-/** The parts of mysql2's Query command this module drives (a row handler of its own, pause and resume). */
+/** The parts of mysql2's Query command this module drives (its row state, its start, its events). */
 interface QueryCommand {
   row: (packet: WirePacket, connection: unknown) => unknown;
+  start: (packet: unknown, connection: unknown) => unknown;
+  next: unknown;
   on(event: 'fields', f: (fields: WireField[]) => void): void;
   on(event: 'error', f: (e: Error) => void): void;
   on(event: 'end', f: () => void): void;
 }
 interface WirePacket {
+  sequenceId: number;
+  numPackets: number;
   buffer: Buffer;
+  start: number;
   offset: number;
   end: number;
   isEOF(): boolean;
+}
+/** The parts of mysql2's Connection the framer below drives: its packet parser, packet handler and sequence. */
+interface ConnectionInternals {
+  packetParser?: { execute(chunk: Buffer): unknown; _reusablePacket?: WirePacket };
+  handlePacket?: (packet: WirePacket) => void;
+  sequenceId: number;
+  stream: { pause(): void };
+  _command?: unknown;
+}
+
+const MAX_PAYLOAD = 0xffffff;
+
+/**
+ * Frames the socket bytes itself while one query runs: row packets go straight to onRow, every other packet
+ * (result header, column definitions, EOF, errors) to mysql2 as its own parser would hand it. mysql2's per-packet
+ * machinery costs more than encoding the row; the framing is 4 bytes a packet. Returns false when this mysql2
+ * does not have the internals it needs (the caller then keeps mysql2's framing).
+ */
+function frameRows(conn: ConnectionInternals, query: QueryCommand, isRowState: () => boolean, onRow: (src: Buffer, start: number, end: number) => void): boolean {
+  const own = conn.packetParser;
+  const handle = conn.handlePacket?.bind(conn);
+  const packet = own?._reusablePacket;
+  if (!own || !handle || !packet || typeof own.execute !== 'function') return false;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let large: Buffer[] = [];
+  let active = false;
+  const deliver = (b: Buffer, a: number, e: number, seq: number, parts: number): void => {
+    // A row starts with a length-coded field (never 0xFF); 0xFE with under 13 bytes is the closing EOF.
+    if (isRowState() && b[a] !== 0xff && !(b[a] === 0xfe && e - a < 13)) {
+      conn.sequenceId = (seq + parts) % 256;
+      onRow(b, a, e);
+      return;
+    }
+    packet.sequenceId = seq;
+    packet.numPackets = parts;
+    packet.buffer = b;
+    packet.start = a - 4;
+    packet.offset = a;
+    packet.end = e;
+    handle(packet);
+  };
+  /** One whole packet at b[s..]; a payload of 16 MB or more comes in parts, and the part under 16 MB ends it. */
+  const onPacket = (b: Buffer, s: number, len: number): void => {
+    const seq = b[s + 3]!;
+    if (len < MAX_PAYLOAD && !large.length) return deliver(b, s + 4, s + 4 + len, seq, 1);
+    large.push(b.subarray(s + 4, s + 4 + len));
+    if (len === MAX_PAYLOAD) return;
+    const whole = Buffer.concat([Buffer.alloc(4), ...large]);
+    const parts = large.length;
+    large = [];
+    deliver(whole, 4, whole.length, (seq - parts + 1 + 256) % 256, parts);
+  };
+  const lengthAt = (b: Buffer, s: number): number => b[s]! | (b[s + 1]! << 8) | (b[s + 2]! << 16);
+  const framer = {
+    execute(chunk: Buffer): void {
+      let s = 0;
+      if (pendingBytes) {
+        // The packet cut by the previous read: only its bytes are joined, not the whole read.
+        let head = pending[0]!.length >= 4 ? pending[0]! : Buffer.concat([...pending, chunk.subarray(0, 4)]);
+        if (head.length < 4) {
+          pending = [head];
+          pendingBytes = head.length;
+          return;
+        }
+        const total = lengthAt(head, 0) + 4;
+        const take = Math.min(total - pendingBytes, chunk.length);
+        pending.push(chunk.subarray(0, take));
+        pendingBytes += take;
+        s = take;
+        if (pendingBytes < total) return;
+        head = Buffer.concat(pending, total);
+        pending = [];
+        pendingBytes = 0;
+        onPacket(head, 0, total - 4);
+        if (!active) {
+          if (s < chunk.length) own.execute(chunk.subarray(s));
+          return;
+        }
+      }
+      while (chunk.length - s >= 4) {
+        const len = lengthAt(chunk, s);
+        if (chunk.length - s < len + 4) break;
+        onPacket(chunk, s, len);
+        s += 4 + len;
+        if (!active) {
+          // The query ended: whatever follows (nothing, normally) is mysql2's again.
+          if (s < chunk.length) own.execute(chunk.subarray(s));
+          return;
+        }
+      }
+      if (s < chunk.length) {
+        // Kept as a copy: the read it came from can then be freed.
+        const rest = Buffer.from(chunk.subarray(s));
+        pending = [rest];
+        pendingBytes = rest.length;
+      }
+    },
+  };
+  // Once the query is sent (the previous command complete), mysql2's parser holds no partial packet and the
+  // answer has not been read yet: the framer starts clean. An idle connection sends it inside conn.query().
+  const install = (): void => {
+    active = true;
+    conn.packetParser = framer;
+  };
+  if (conn._command === query) install();
+  else {
+    const baseStart = query.start;
+    query.start = function (this: QueryCommand, p: unknown, c: unknown): unknown {
+      install();
+      return baseStart.call(this, p, c);
+    };
+  }
+  query.on('end', () => {
+    active = false;
+    if (conn.packetParser === framer) conn.packetParser = own;
+  });
+  return true;
 }
 
 /** Pieces a stream may hold before the socket pauses (memory stays flat: a few pieces a worker). */
@@ -430,10 +574,11 @@ const STREAM_HIGH_WATER = 2 * PIECE_BYTES;
 
 /**
  * Runs a SELECT and streams its rows as COPY text pieces (whole rows each), with backpressure: the socket
- * pauses while the consumer lags. Authentication, TLS and packet framing stay mysql2's; only row packets are ours.
+ * pauses while the consumer lags. Authentication and TLS stay mysql2's, and so does every packet but the rows.
  */
 export function copyTextQuery(conn: Connection, sql: string, values: unknown[], t: CopyTable, sink: CopyTextSink): Readable {
   const encoders = t.columns.map((c) => c.encode);
+  const internals = conn as unknown as ConnectionInternals;
   let writer: RowWriter | undefined;
   let failed = false;
   const stream = new Readable({
@@ -457,21 +602,26 @@ export function copyTextQuery(conn: Connection, sql: string, values: unknown[], 
     failed = true;
     stream.destroy(e);
   };
+  const onRow = (src: Buffer, start: number, end: number): void => {
+    if (failed || stream.destroyed || !writer) return;
+    try {
+      writer.row(src, start, end);
+      sink.count.rows++;
+      // The socket pauses; the rest of the bytes already read are still written (at most one socket read).
+      if (writer.size() >= PIECE_BYTES && !handOn()) internals.stream.pause();
+    } catch (e) {
+      fail(e as Error);
+    }
+  };
   const query = conn.query({ sql, values }) as unknown as QueryCommand;
   const baseRow = query.row;
   const row = function (this: QueryCommand, packet: WirePacket, connection: unknown): unknown {
     if (packet.isEOF()) return baseRow.call(this, packet, connection);
-    if (failed || stream.destroyed || !writer) return row;
-    try {
-      writer.row(packet.buffer, packet.offset, packet.end);
-      sink.count.rows++;
-      if (writer.size() >= PIECE_BYTES && !handOn()) conn.pause();
-    } catch (e) {
-      fail(e as Error);
-    }
+    onRow(packet.buffer, packet.offset, packet.end);
     return row;
   };
   query.row = row;
+  frameRows(internals, query, () => query.next === row, onRow);
   query.on('fields', (fields) => {
     if (fields.length !== encoders.length) fail(new Error(`${t.name}: the source sent ${fields.length} columns, the copy expects ${encoders.length}`));
     else writer = rowWriter(fields, encoders, sink.warnings);
