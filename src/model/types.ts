@@ -22,7 +22,8 @@ export interface DataType {
   raw: string;
 }
 
-export function dataType(name: string, args: (number | 'max')[] = [], extra: Partial<DataType> = {}): DataType {
-  const raw = extra.raw ?? (args.length ? `${name}(${args.join(',')})` : name);
-  return { name, args, ...extra, raw };
+export function dataType(name: string, args: (number | 'max')[] = [], extra?: Partial<DataType>): DataType {
+  const raw = extra?.raw ?? (args.length ? `${name}(${args.join(',')})` : name);
+  // Most types have no extra attributes: one literal keeps them all in one compact shape.
+  return extra ? { name, args, ...extra, raw } : { name, args, raw };
 }

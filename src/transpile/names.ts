@@ -118,9 +118,10 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
       if (columnsExact.has(ek)) continue;
       const used = new Set<string>();
       const m = new Map<string, string>();
+      const object = objectPath('table', t.name);
       for (const c of t.columns) {
         if (m.has(c.name)) continue;
-        const target = claimIn(used, c.name, { object: objectPath('table', t.name), what: 'column', span: c.span });
+        const target = claimIn(used, c.name, { object, what: 'column', span: c.span });
         // Exact spelling first (a case-sensitive database can hold Note and NOTE), then the first case-insensitive match.
         m.set(c.name, target);
         if (!m.has(columnKey(c.name))) m.set(columnKey(c.name), target);

@@ -58,12 +58,12 @@ export function ruleMatches(rule: TypeRule, t: DataType, facts: TypeFacts): bool
 }
 
 /** Rules by the type names they guard (in list order), plus those that guard none: each column tries only its own. */
-const rulesByType = new WeakMap<TypeRule[], { byType: Map<string, TypeRule[]>; any: TypeRule[]; position: Map<TypeRule, number> }>();
+const rulesByType = new WeakMap<TypeRule[], { byType: Map<string, TypeRule[]>; any: TypeRule[]; position: Map<TypeRule, number>; merged: Map<string, TypeRule[]> }>();
 
 export function findTypeRule(rules: TypeRule[], t: DataType, facts: TypeFacts): TypeRule | undefined {
   let ix = rulesByType.get(rules);
   if (!ix) {
-    ix = { byType: new Map(), any: [], position: new Map(rules.map((r, i) => [r, i])) };
+    ix = { byType: new Map(), any: [], position: new Map(rules.map((r, i) => [r, i])), merged: new Map() };
     for (const r of rules) {
       const m = r.match?.type;
       if (m === undefined) ix.any.push(r);
@@ -71,11 +71,17 @@ export function findTypeRule(rules: TypeRule[], t: DataType, facts: TypeFacts): 
     }
     rulesByType.set(rules, ix);
   }
-  const own = ix.byType.get(typeKey(t.name)) ?? [];
-  // First match in the original order: merge the type's rules with the unguarded ones by position.
-  const pos = ix.position;
-  const candidates = ix.any.length ? [...own, ...ix.any].sort((a, b) => pos.get(a)! - pos.get(b)!) : own;
-  return candidates.find((r) => ruleMatches(r, t, facts));
+  const k = typeKey(t.name);
+  let candidates = ix.merged.get(k);
+  if (!candidates) {
+    // First match in the original order: the type's rules merged with the unguarded ones by position, once per type.
+    const own = ix.byType.get(k) ?? [];
+    const pos = ix.position;
+    candidates = ix.any.length ? [...own, ...ix.any].sort((a, b) => pos.get(a)! - pos.get(b)!) : own;
+    ix.merged.set(k, candidates);
+  }
+  for (const r of candidates) if (ruleMatches(r, t, facts)) return r;
+  return undefined;
 }
 
 interface TypeTemplate { name: string; array: boolean; parts?: string[] }
