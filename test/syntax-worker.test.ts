@@ -28,4 +28,16 @@ describe.skipIf(!existsSync(compiled))('libpg_query check in a worker thread', (
       ['DROP TABLEE a;', 'syntax error at or near "TABLEE" (at character 6)'],
     ]);
   });
+
+  test('splits a long list between the worker and this thread and keeps every position', async () => {
+    const { checkSyntax } = (await import(compiled)) as typeof import('../src/target/postgres/verify.js');
+    const up = Array.from({ length: 2500 }, (_, i) => ({
+      sql: i === 7 || i === 2400 ? `CREATE TABLE t${i} (id integer,);` : `CREATE TABLE t${i} (id integer);`, object: `table t${i}`,
+    }));
+    const phases: Phase[] = [{ file: '0030_tables', title: 'tables', up, down: [] }];
+    const r = await checkSyntax(phases);
+    expect(r.rejected.map((x) => x.statement.object)).toEqual(['table t7', 'table t2400']);
+    expect(r.phases[0]!.up).toHaveLength(2498);
+    expect(r).toEqual(await checkSyntax(phases, { inline: true }));
+  });
 });

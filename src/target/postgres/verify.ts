@@ -21,14 +21,15 @@ export interface Failure { statement: Statement; error: string }
 
 /**
  * Parse every statement with PostgreSQL's own parser (libpg_query); rejected statements leave the phases.
- * The parsing runs in a worker thread (started early by startSyntaxCheck, so the parser is loaded and warm by
- * now) unless `inline` asks for the calling thread; both give the same result.
+ * Half the statements are parsed in a worker thread (started early by startSyntaxCheck, so its parser is loaded
+ * and warm by now) while the calling thread parses the rest; `inline` keeps all of it on the calling thread.
+ * Both give the same result.
  */
 export async function checkSyntax(phases: Phase[], opts: { inline?: boolean } = {}): Promise<{ phases: Phase[]; rejected: Failure[] }> {
   const all: Statement[] = [];
   for (const p of phases) all.push(...p.up, ...p.down);
   const sql = all.map((s) => s.sql);
-  const errors = (!opts.inline && (await checkInWorker(sql))) || (await checkInline(sql));
+  const errors = opts.inline ? await checkInline(sql) : await checkOnBothThreads(sql);
   const rejected: Failure[] = [];
   let i = 0;
   const keep = (list: Statement[]) => {
@@ -48,41 +49,55 @@ export async function checkSyntax(phases: Phase[], opts: { inline?: boolean } = 
   return { phases: out, rejected };
 }
 
-async function checkInline(sql: string[]): Promise<Map<number, string>> {
+async function checkInline(sql: string[], offset = 0, errors = new Map<number, string>()): Promise<Map<number, string>> {
   const parser = await loadPgParser();
-  const errors = new Map<number, string>();
   sql.forEach((s, i) => {
     const e = pgSyntaxErrorText(parser, s);
-    if (e !== undefined) errors.set(i, e);
+    if (e !== undefined) errors.set(offset + i, e);
   });
   return errors;
 }
 
-interface SyntaxWorker { worker: Worker; next: number; pending: Map<number, (errors: Map<number, string> | undefined) => void> }
-let syntaxWorker: SyntaxWorker | null | undefined;
+/**
+ * The worker (warm by now) takes the first half while this thread parses the second; a share whose worker is
+ * missing or failed is parsed on this thread too.
+ */
+async function checkOnBothThreads(sql: string[]): Promise<Map<number, string>> {
+  startSyntaxCheck();
+  const cut = !syntaxWorker || syntaxWorker.failed ? 0 : sql.length < 1000 ? sql.length : Math.ceil(sql.length / 2);
+  const first = cut > 0 && syntaxWorker ? checkInWorker(syntaxWorker, sql.slice(0, cut)) : undefined;
+  const errors = await checkInline(sql.slice(cut), cut);
+  const fromWorker = await first;
+  if (!fromWorker) return checkInline(sql.slice(0, cut), 0, errors);
+  for (const [i, e] of fromWorker) errors.set(i, e);
+  return errors;
+}
+
+interface SyntaxWorker { worker: Worker; failed: boolean; next: number; pending: Map<number, (errors: Map<number, string> | undefined) => void> }
+let syntaxWorker: SyntaxWorker | undefined;
+let started = false;
 
 /**
- * Start the libpg_query check's worker thread now: it loads and warms up the parser on another core while
- * the caller parses and transpiles. Harmless to call more than once; without the compiled worker script
- * (tests run the TypeScript sources) the check runs inline.
+ * Start the libpg_query check now: a worker thread loads and warms up its parser on another core while the caller
+ * parses and transpiles, and this thread loads its own. Harmless to call more than once; without the compiled
+ * worker script (tests run the TypeScript sources) the whole check runs on the calling thread.
  */
 export function startSyntaxCheck(): void {
-  if (syntaxWorker !== undefined) return;
+  if (started) return;
+  started = true;
+  void loadPgParser();
   const url = new URL('./syntax-worker.js', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) {
-    syntaxWorker = null;
-    return;
-  }
-  const w: SyntaxWorker = { worker: new Worker(url), next: 0, pending: new Map() };
+  if (!existsSync(fileURLToPath(url))) return;
+  const w: SyntaxWorker = { worker: new Worker(url), failed: false, next: 0, pending: new Map() };
   w.worker.unref();
   w.worker.on('message', (m: { id: number; errors: [number, string][] }) => {
     w.pending.get(m.id)?.(new Map(m.errors));
     w.pending.delete(m.id);
     if (!w.pending.size) w.worker.unref();
   });
-  // A worker that fails leaves the check to the calling thread.
+  // A worker that fails leaves its share to the calling thread.
   const fail = (): void => {
-    syntaxWorker = null;
+    w.failed = true;
     for (const resolve of w.pending.values()) resolve(undefined);
     w.pending.clear();
   };
@@ -91,10 +106,7 @@ export function startSyntaxCheck(): void {
   syntaxWorker = w;
 }
 
-function checkInWorker(sql: string[]): Promise<Map<number, string> | undefined> {
-  startSyntaxCheck();
-  const w = syntaxWorker;
-  if (!w) return Promise.resolve(undefined);
+function checkInWorker(w: SyntaxWorker, sql: string[]): Promise<Map<number, string> | undefined> {
   const id = w.next++;
   return new Promise((resolve) => {
     w.pending.set(id, resolve);
