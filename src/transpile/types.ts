@@ -108,8 +108,13 @@ export function renderTypeTemplate(to: string, src: DataType): DataType {
     args = (stop < 0 ? values : values.slice(0, stop)) as number[];
   }
   const raw = `${name}${args.length ? `(${args.join(',')})` : ''}${array ? '[]' : ''}`;
-  return dataType(name, args, array ? { array: true, raw } : { raw });
+  // The text says everything the type holds, and nothing changes a DataType once made: columns of one type share it.
+  let t = renderedTypes.get(raw);
+  if (!t) renderedTypes.set(raw, (t = dataType(name, args, array ? { array: true, raw } : { raw })));
+  return t;
 }
+
+const renderedTypes = new Map<string, DataType>();
 
 /** A rule's CHECK template for one column: {col} → the column reference, $n → the source type's arguments. */
 export function renderCheckTemplate(check: string, col: Expr, src: DataType): Expr {
