@@ -45,7 +45,9 @@ export function parseCreateIndex(s: Session, c: Cursor, start: Token): void {
   expectWord(c, 'ON');
   const tableName = qname(s, parseMultipartName(c));
   const object = objectPath('table', tableName);
-  const index: Index = { ...(name ? { name } : {}), unique, kind, columns: [], include: [], ...(clustered !== undefined ? { clustered } : {}), span: spanOf(c, start) };
+  const index: Index = { unique, kind, columns: [], include: [], span: spanOf(c, start) };
+  if (name) index.name = name;
+  if (clustered !== undefined) index.clustered = clustered;
   if (isOp(peek(c), '(')) {
     expectOp(c, '(');
     do {
