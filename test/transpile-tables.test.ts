@@ -25,10 +25,11 @@ describe('identity', () => {
     expect(r.out.diagnostics.map((d) => [d.code, d.message])).toEqual([['PGS2005', 'column id: table option AUTO_INCREMENT=1001 becomes the identity\'s START WITH 1001']]);
   });
 
-  test('rowversion → bytea with a note', () => {
+  test('rowversion → bytea from a sequence on insert and update, with a note', () => {
     const r = one('tsql', table('dbo', 'T', [col('rv', ty('rowversion'))]));
     expect(r.table.columns[0]!.type.raw).toBe('bytea');
-    expect(r.out.diagnostics.map((d) => [d.code, d.rule])).toEqual([['PGS2002', 'tsql.rowversion']]);
+    expect(r.table.columns[0]!.defaultRaw).toBe("int8send(nextval('public.rowversion_seq'))");
+    expect(r.out.diagnostics.map((d) => [d.code, d.rule])).toEqual([['PGS2002', 'tsql.rowversion'], ['PGS3005', undefined]]);
   });
 });
 

@@ -69,6 +69,7 @@ export function transpile(source: Catalog, options: ConvertOptions): Catalog {
       ts.tables.push(table);
       ts.routines.push(...scope.newRoutines);
       ts.triggers.push(...scope.newTriggers);
+      for (const q of scope.newSequences) if (!ts.sequences.some((x) => x.name.name === q.name.name)) ts.sequences.push(q);
       addCollations(ts, scope.newCollations);
     }
     deferSourceObjects(ctx, s);

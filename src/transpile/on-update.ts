@@ -5,16 +5,24 @@ import { exprText, quoteIdent, quoteQName } from './draft.js';
 import { translateExpr } from './expr.js';
 import { report, reportProblems, type TableScope } from './scope.js';
 
+/** A column refreshed on UPDATE: MySQL ON UPDATE (a source expression) or a SQL Server rowversion (already PostgreSQL). */
+export interface OnUpdateColumn {
+  name: string;
+  expr: Expr;
+  span: SourceSpan;
+  rowversion?: boolean;
+}
+
 /**
- * MySQL ON UPDATE CURRENT_TIMESTAMP → one trigger function and one BEFORE UPDATE trigger per table.
- * Like MySQL, the column is only refreshed when the UPDATE changed the row and did not set it itself
+ * MySQL ON UPDATE CURRENT_TIMESTAMP and SQL Server rowversion → one trigger function and one BEFORE UPDATE trigger per
+ * table. Like MySQL, the column is only refreshed when the UPDATE changed the row and did not set it itself
  * (rows compare as text, since some column types have no equality operator).
  */
-export function onUpdateTrigger(s: TableScope, columns: { name: string; expr: Expr; span: SourceSpan }[]): { routine: Routine; trigger: Trigger } | undefined {
+export function onUpdateTrigger(s: TableScope, columns: OnUpdateColumn[]): { routine: Routine; trigger: Trigger } | undefined {
   if (!columns.length) return undefined;
   const assignments: string[] = [];
   for (const c of columns) {
-    const r = translateExpr(c.expr, s.env);
+    const r = c.rowversion ? { expr: c.expr, problems: [], failed: false } : translateExpr(c.expr, s.env);
     reportProblems(s, `column ${c.name} ON UPDATE`, r.problems, c.span);
     if (r.failed) continue;
     const col = quoteIdent(c.name);
@@ -35,7 +43,10 @@ export function onUpdateTrigger(s: TableScope, columns: { name: string; expr: Ex
     '$$;',
   ].join('\n');
   const trigText = `CREATE TRIGGER ${quoteIdent(base)} BEFORE UPDATE ON ${quoteQName(s.target)} FOR EACH ROW EXECUTE ${s.ctx.options.targetVersion >= 11 ? 'FUNCTION' : 'PROCEDURE'} ${signature};`;
-  report(s, 'PGS3005', `ON UPDATE CURRENT_TIMESTAMP on ${columns.map((c) => c.name).join(', ')} becomes trigger ${base} calling function ${signature}`, { span: columns[0]!.span });
+  const onUpdate = columns.filter((c) => !c.rowversion).map((c) => c.name);
+  const rowversion = columns.filter((c) => c.rowversion).map((c) => c.name);
+  const what = [onUpdate.length ? `ON UPDATE CURRENT_TIMESTAMP on ${onUpdate.join(', ')}` : '', rowversion.length ? `rowversion ${rowversion.join(', ')} (a new value from the schema's rowversion sequence)` : ''];
+  report(s, 'PGS3005', `${what.filter(Boolean).join(' and ')} becomes trigger ${base} calling function ${signature}`, { span: columns[0]!.span });
   return {
     routine: { kind: 'function', name: fn, text, signature, span: s.src.span },
     trigger: { name: { schema: s.target.schema, name: base }, table: s.target, timing: 'before', events: ['update'], text: trigText, span: s.src.span },

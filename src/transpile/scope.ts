@@ -1,4 +1,4 @@
-import type { Collation, ManualItem, QName, Routine, Table, Trigger, UserType } from '../model/catalog.js';
+import type { Collation, ManualItem, QName, Routine, Sequence, Table, Trigger, UserType } from '../model/catalog.js';
 import { diag, type DiagnosticCode, type Severity } from '../model/diagnostics.js';
 import type { SourceSpan } from '../model/source.js';
 import type { DataType } from '../model/types.js';
@@ -22,6 +22,8 @@ export interface TableScope {
   newCollations: Collation[];
   newRoutines: Routine[];
   newTriggers: Trigger[];
+  /** The schema's rowversion sequence, when a column needs it. */
+  newSequences: Sequence[];
 }
 
 export function report(

@@ -1,6 +1,5 @@
 import { objectPath, type Column, type Key, type Table } from '../model/catalog.js';
 import type { Expr } from '../model/expr.js';
-import type { SourceSpan } from '../model/source.js';
 import { dataType, type DataType } from '../model/types.js';
 import { jsonValidColumn, mapColumnType, type MappedColumn } from './columns.js';
 import { convertChecks, convertForeignKeys, convertKey } from './constraints.js';
@@ -10,7 +9,8 @@ import { exprText, quoteIdent, quoteQName, typeText } from './draft.js';
 import { isImmutable, pgTypeOf, translateExpr } from './expr.js';
 import { convertIdentity } from './identity.js';
 import { convertIndexes } from './indexes.js';
-import { onUpdateTrigger } from './on-update.js';
+import { onUpdateTrigger, type OnUpdateColumn } from './on-update.js';
+import { rowversionValue } from './rowversion.js';
 import { convertPartitioning } from './partition.js';
 import { addManual, problemCodes, report, reportProblems, type TableScope } from './scope.js';
 
@@ -20,7 +20,7 @@ export function tableScope(ctx: TranspileContext, src: Table): TableScope {
   return {
     ctx, src, target, object: objectPath('table', src.name),
     env: { ctx, table: src.name, columnTypes },
-    columnTypes, ciColumns: new Map(), newTypes: [], newCollations: [], newRoutines: [], newTriggers: [],
+    columnTypes, ciColumns: new Map(), newTypes: [], newCollations: [], newRoutines: [], newTriggers: [], newSequences: [],
   };
 }
 
@@ -80,7 +80,7 @@ const FLAG_TEXT: Record<string, string> = {
   rowguidcol: 'ROWGUIDCOL', sparse: 'SPARSE', filestream: 'FILESTREAM', hidden: 'HIDDEN', invisible: 'INVISIBLE', masked: 'MASKED',
 };
 
-function convertColumn(s: TableScope, m: MappedColumn, onUpdate: { name: string; expr: Expr; span: SourceSpan }[]): Column | undefined {
+function convertColumn(s: TableScope, m: MappedColumn, onUpdate: OnUpdateColumn[]): Column | undefined {
   const { ctx } = s;
   const c = m.src;
   const col: Column = { name: m.name, type: m.type, nullable: c.nullable, span: c.span };
@@ -141,6 +141,13 @@ function convertColumn(s: TableScope, m: MappedColumn, onUpdate: { name: string;
   }
   if (c.periodRole && !col.default) col.default = periodDefault(c.periodRole, col.type);
   if (c.onUpdate) onUpdate.push({ name: m.name, expr: c.onUpdate, span: c.span });
+  const rv = !col.default ? rowversionValue(s, c.type, col.type) : undefined;
+  if (rv) {
+    col.default = rv.expr;
+    col.defaultRaw = exprText(rv.expr);
+    if (!s.newSequences.length) s.newSequences.push(rv.sequence);
+    onUpdate.push({ name: m.name, expr: rv.expr, span: c.span, rowversion: true });
+  }
   if (m.collation) col.collation = m.collation;
   if (m.copy) col.copy = m.copy;
   if (c.comment !== undefined) col.comment = c.comment;
@@ -153,7 +160,7 @@ export function convertTable(s: TableScope): Table {
   const jsonColumns = new Set(src.checks.map((c) => jsonValidColumn(c.expr)).filter((x): x is string => x !== undefined));
   const mapped = src.columns.map((c) => mapColumnType(s, c, jsonColumns));
   for (const m of mapped) s.columnTypes.set(m.name, m.type);
-  const onUpdate: { name: string; expr: Expr; span: SourceSpan }[] = [];
+  const onUpdate: OnUpdateColumn[] = [];
   const columns: Column[] = [];
   for (const m of mapped) {
     const col = convertColumn(s, m, onUpdate);
