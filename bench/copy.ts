@@ -1,12 +1,13 @@
 import { mkdirSync, rmSync, statSync, chmodSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
-import { exportTables, generateDataset, TABLES } from './copy-dataset.js';
+import { exportTables, generateDataset, rowsPerTable, TABLES } from './copy-dataset.js';
 import { ensurePgloader, timed, timedAll, writePgloaderCommand, type Timed } from './copy-tools.js';
 
 // npm run bench:copy: a MariaDB dataset of PGSHIFT_BENCH_ROWS rows (default 5 million) over 10 tables with the
 // full type mix, copied by pgshift, by pgloader and by a raw COPY FROM of the same rows exported once; rows/s,
-// MB/s and peak RSS of each, at that size and at a quarter of it (RSS should stay flat as rows grow).
+// MB/s and peak RSS of each, at that size and at a quarter of it (RSS should stay flat as rows grow); the load
+// average at each start marks runs disturbed by other work on the machine.
 const mysqlUrl = process.env.PGSHIFT_TEST_MYSQL ?? 'mysql://root@127.0.0.1:3306/test';
 const pgUrl = process.env.PGSHIFT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const full = Number(process.env.PGSHIFT_BENCH_ROWS ?? 5_000_000);
@@ -46,7 +47,10 @@ async function pgRows(url: string): Promise<number> {
   }
 }
 
-interface Line { tool: string; t: Timed; rows: number }
+/** load: the 1-minute load average when the tool started (this machine is shared; a high figure marks a disturbed run). */
+interface Line { tool: string; t: Timed; rows: number; load: number }
+
+const load = (): number => loadavg()[0]!;
 
 async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
   console.log(`\n== ${rows.toLocaleString('en')} rows over ${TABLES.length} tables ==`);
@@ -64,32 +68,39 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
   const lines: Line[] = [];
 
   const pgshiftDb = await freshPgDatabase('pgshift_bench_pgshift');
+  const shiftLoad = load();
   const shift = await timed('node', ['dist/src/cli/main.js', 'copy', '--source', source, '--target', pgshiftDb, '--no-validate', '--jobs', String(jobs), '--format', 'json']);
-  lines.push({ tool: 'pgshift copy', t: shift, rows: await pgRows(pgshiftDb) });
+  lines.push({ tool: 'pgshift copy', t: shift, rows: await pgRows(pgshiftDb), load: shiftLoad });
 
   if (pgloader) {
     const loaderDb = await freshPgDatabase('pgshift_bench_pgloader');
     writePgloaderCommand(`${DIR}/load.pgloader`, source, loaderDb, jobs);
-    const loader = await timed('pgloader', ['--no-ssl-cert-verification', `${DIR}/load.pgloader`]);
-    lines.push({ tool: 'pgloader', t: loader, rows: await pgRows(loaderDb) });
+    const loaderLoad = load();
+    // A stuck run must not stall the bench (one pgloader run here passed 5 minutes with a table still empty; the
+    // next took 31 s): pgloader gets 20 times pgshift's time, at least 5 minutes.
+    const loader = await timed('pgloader', ['--no-ssl-cert-verification', `${DIR}/load.pgloader`], undefined, Math.max(300, 20 * shift.seconds));
+    lines.push({ tool: 'pgloader', t: loader, rows: await pgRows(loaderDb), load: loaderLoad });
   }
 
   // Raw COPY: the same tables (pgshift's pre-data DDL, no indexes), loaded from the exported files by psql.
   const rawDb = await freshPgDatabase('pgshift_bench_raw');
   const ddl = await timed('sh', ['-c', `pg_dump --schema-only --section=pre-data '${pgshiftDb}' | grep -v pgshift_state | psql -q '${rawDb}' >/dev/null`]);
   if (!ddl.ok) console.log(`raw COPY schema: ${ddl.tail}`);
+  const rawLoad = load();
   const raw = await timedAll(files.map((f, i) => ['psql', ['-q', '-v', 'ON_ERROR_STOP=1', rawDb, '-c', `\\copy public.${TABLES[i]!.name} FROM '${f}'`]]), jobs);
-  lines.push({ tool: 'raw COPY FROM file', t: raw, rows: await pgRows(rawDb) });
+  lines.push({ tool: 'raw COPY FROM file', t: raw, rows: await pgRows(rawDb), load: rawLoad });
 
   const mb = bytes / 1e6;
-  console.log(`${'tool'.padEnd(20)} ${'seconds'.padStart(8)} ${'rows/s'.padStart(10)} ${'MB/s'.padStart(7)} ${'peak RSS'.padStart(9)}  rows loaded`);
+  const generated = [...rowsPerTable(rows).values()].reduce((a, b) => a + b, 0);
+  console.log(`${'tool'.padEnd(20)} ${'seconds'.padStart(8)} ${'rows/s'.padStart(10)} ${'MB/s'.padStart(7)} ${'peak RSS'.padStart(9)} ${'load'.padStart(5)}  rows loaded`);
   for (const l of lines) {
-    const status = l.t.ok ? '' : `  FAILED: ${l.t.tail.replace(/\n/g, ' | ').slice(0, 300)}`;
-    console.log(`${l.tool.padEnd(20)} ${l.t.seconds.toFixed(1).padStart(8)} ${Math.round(rows / l.t.seconds).toLocaleString('en').padStart(10)} ${(mb / l.t.seconds).toFixed(1).padStart(7)} ${`${l.t.rssMb.toFixed(0)} MB`.padStart(9)}  ${l.rows}${status}`);
+    // A run that loaded fewer rows than the source holds did less work: its rows/s is not comparable.
+    const status = !l.t.ok ? `  FAILED: ${l.t.tail.replace(/\n/g, ' | ').slice(0, 300)}` : l.rows !== generated ? `  INCOMPLETE: ${generated - l.rows} row(s) missing` : '';
+    console.log(`${l.tool.padEnd(20)} ${l.t.seconds.toFixed(1).padStart(8)} ${Math.round(generated / l.t.seconds).toLocaleString('en').padStart(10)} ${(mb / l.t.seconds).toFixed(1).padStart(7)} ${`${l.t.rssMb.toFixed(0)} MB`.padStart(9)} ${l.load.toFixed(1).padStart(5)}  ${l.rows}${status}`);
   }
   const s = lines[0]!.t.seconds;
   const loaderLine = lines.find((l) => l.tool === 'pgloader');
-  if (loaderLine?.t.ok) console.log(`pgshift vs pgloader: ${(loaderLine.t.seconds / s).toFixed(2)}x faster (target >= 2x)`);
+  if (loaderLine?.t.ok && loaderLine.rows === generated) console.log(`pgshift vs pgloader: ${(loaderLine.t.seconds / s).toFixed(2)}x faster (target >= 2x)`);
   console.log(`pgshift vs raw COPY: ${((raw.seconds / s) * 100).toFixed(0)} % of its throughput (target >= 70 %; raw COPY has no keys or indexes to build)`);
   return lines;
 }
