@@ -27,7 +27,7 @@ export interface Failure { statement: Statement; error: string }
  */
 export async function checkSyntax(phases: Phase[], opts: { inline?: boolean } = {}): Promise<{ phases: Phase[]; rejected: Failure[] }> {
   const all: Statement[] = [];
-  for (const p of phases) all.push(...p.up, ...p.down);
+  for (const p of phases) for (const list of [p.up, p.down]) for (const s of list) all.push(s);
   const sql = all.map((s) => s.sql);
   const errors = opts.inline ? await checkInline(sql) : await checkOnBothThreads(sql);
   const rejected: Failure[] = [];
