@@ -11,13 +11,17 @@ import { checkSyntax, startSyntaxCheck } from '../src/target/postgres/verify.js'
 import { generateDdl } from './generate.js';
 
 // npm run bench: per dialect, in a fresh process (so peak RSS is its own), convert a generated DDL corpus
-// and print MB/s for each stage and peak RSS. PGSHIFT_BENCH_MB sets the size (default 24).
+// and print MB/s for each stage and peak RSS; then again with everything on one thread (no worker).
+// PGSHIFT_BENCH_MB sets the size (default 24).
 const [, , mode, dialectArg, file] = process.argv;
 
-if (mode === '--child') {
+if (mode === '--child' || mode === '--child-one-core') {
+  // --child: as convert runs (the check's parser warms up in a worker meanwhile and shares the check);
+  // --child-one-core: everything on the main thread, no worker.
+  const oneCore = mode === '--child-one-core';
   const dialect = dialectArg as 'tsql' | 'mysql';
   const mb = statSync(file!).size / 1e6;
-  startSyntaxCheck(); // as convert does: the check's parser loads and warms up in a worker meanwhile
+  if (!oneCore) startSyntaxCheck();
   const t0 = performance.now();
   const scripts = readScripts(file!);
   const source = parseSource(scripts, dialect);
@@ -26,20 +30,15 @@ if (mode === '--child') {
   const t2 = performance.now();
   const printed = printMigration(target);
   const t3 = performance.now();
-  const syntax = await checkSyntax(printed.phases);
+  const syntax = await checkSyntax(printed.phases, { inline: oneCore });
   const t4 = performance.now();
-  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024); // before a second parser instance loads
-  // The same check on the main thread, from a cold parser: what one core does.
-  const inline = await checkSyntax(printed.phases, { inline: true });
-  const t5 = performance.now();
-  if (inline.rejected.length !== syntax.rejected.length) throw new Error('worker and inline syntax checks disagree');
   const tables = source.schemas.reduce((n, s) => n + s.tables.length, 0);
   const statements = printed.phases.reduce((n, p) => n + p.up.length, 0);
   const rate = (ms: number) => +(mb / (ms / 1000)).toFixed(1);
   console.log(JSON.stringify({
     dialect, inputMB: +mb.toFixed(1), tables, statements, rejected: syntax.rejected.length,
     parseMBps: rate(t1 - t0), transpileMBps: rate(t2 - t1), printMBps: rate(t3 - t2), convertMBps: rate(t3 - t0),
-    withLibpgQueryCheckMBps: rate(t4 - t0), withInlineCheckMBps: rate(t3 - t0 + (t5 - t4)), peakRssMB,
+    checkMBps: rate(t4 - t3), withLibpgQueryCheckMBps: rate(t4 - t0), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   }));
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'pgshift-bench-'));
@@ -48,12 +47,20 @@ if (mode === '--child') {
     for (const dialect of ['tsql', 'mysql'] as const) {
       const f = join(dir, `${dialect}.sql`);
       writeFileSync(f, generateDdl(dialect, bytes));
-      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dialect, f], { encoding: 'utf8', maxBuffer: 1 << 24 });
-      const r = JSON.parse(out.trim().split('\n').pop()!);
+      const run = (childMode: string) => {
+        const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), childMode, dialect, f], { encoding: 'utf8', maxBuffer: 1 << 24 });
+        return JSON.parse(out.trim().split('\n').pop()!);
+      };
+      const r = run('--child');
+      const one = run('--child-one-core');
+      if (one.rejected !== r.rejected) throw new Error('the worker and one-core syntax checks disagree');
       console.log(
         `${dialect.padEnd(5)} ${r.inputMB} MB, ${r.tables} tables, ${r.statements} statements | parse ${r.parseMBps} MB/s, ` +
           `transpile ${r.transpileMBps} MB/s, print ${r.printMBps} MB/s => convert ${r.convertMBps} MB/s ` +
-          `(${r.withLibpgQueryCheckMBps} MB/s incl. libpg_query check in a worker, ${r.withInlineCheckMBps} MB/s with the check on one core) | peak RSS ${r.peakRssMB} MB (${(r.peakRssMB / r.inputMB).toFixed(1)}x input)`,
+          `(${r.withLibpgQueryCheckMBps} MB/s incl. libpg_query check, worker + main thread) | peak RSS ${r.peakRssMB} MB (${(r.peakRssMB / r.inputMB).toFixed(1)}x input)`,
+      );
+      console.log(
+        `${''.padEnd(5)} one core: convert ${one.convertMBps} MB/s, check ${one.checkMBps} MB/s => ${one.withLibpgQueryCheckMBps} MB/s incl. check | peak RSS ${one.peakRssMB} MB (${(one.peakRssMB / one.inputMB).toFixed(1)}x input)`,
       );
     }
   } finally {
