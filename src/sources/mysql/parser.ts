@@ -1,5 +1,5 @@
 import { schemaOf, type Catalog } from '../../model/catalog.js';
-import { diag } from '../../model/diagnostics.js';
+import { DIAGNOSTIC_CODES, diag, type Diagnostic } from '../../model/diagnostics.js';
 import {
   acceptOp, acceptWord, acceptWords, advance, expectWord, fail, identifier, isParseFailure, peek, peekOp,
   peekWord, spanOf, textOf, type Cursor,
@@ -120,10 +120,33 @@ function parseStatement(s: Session, c: Cursor): void {
   fail(c, 'unknown statement');
 }
 
-/** Reports the whole statement with `code` and consumes it. */
+/** Per session: the diagnostic that counts each kind of skipped info-level statement, by code, message and file. */
+const skipNotes = new WeakMap<Session, Map<string, { diag: Diagnostic; count: number; message: string }>>();
+
+/**
+ * Reports the whole statement with `code` and consumes it. Info-level skips repeat by the thousand (a mysqldump
+ * sets and restores session variables around every table): each kind gets one diagnostic per script, at the first
+ * statement, that counts them and says where the last one is.
+ */
 function skip(c: Cursor, s: Session, code: 'PGS1010' | 'PGS1012' | 'PGS1014' | 'PGS1018', message: string): void {
-  report(c, s, code, message, 0, c.toks.length - 1);
+  const span = spanOf(c, 0, c.toks.length - 1);
   c.i = c.limit;
+  if (DIAGNOSTIC_CODES[code].severity !== 'info') {
+    s.catalog.diagnostics.push(diag(code, message, { span }));
+    return;
+  }
+  let notes = skipNotes.get(s);
+  if (!notes) skipNotes.set(s, (notes = new Map()));
+  const key = `${code}\u0000${message}\u0000${span.file}`;
+  const note = notes.get(key);
+  if (!note) {
+    const d = diag(code, message, { span });
+    s.catalog.diagnostics.push(d);
+    notes.set(key, { diag: d, count: 1, message });
+    return;
+  }
+  note.count++;
+  note.diag.message = `${note.message} (${note.count} statements: the first here, the last at line ${span.line})`;
 }
 
 /** CREATE [OR REPLACE] [TEMPORARY] [ALGORITHM=..] [DEFINER=..] [SQL SECURITY ..] [UNIQUE|FULLTEXT|SPATIAL] object ... */
