@@ -166,9 +166,12 @@ function parseSignedInt(c: Cursor): bigint {
 
 /** An alias type's NULL / NOT NULL is the default nullability of the columns that use it (a column may override it). */
 function aliasTypeNullable(s: Session, t: DataType): boolean {
+  // Every column asks, and most scripts define no types: look without building lists.
   const sc = t.schema === undefined ? undefined : s.catalog.schemas.find((x) => sameName(x.name, t.schema!));
-  const found = (sc ? [sc] : s.catalog.schemas).flatMap((x) => x.types).find((u) => u.kind === 'alias' && sameName(u.name.name, t.name));
-  return found?.nullable !== false;
+  for (const x of sc ? [sc] : s.catalog.schemas) {
+    for (const u of x.types) if (u.kind === 'alias' && sameName(u.name.name, t.name)) return u.nullable !== false;
+  }
+  return true;
 }
 
 export function parseColumnDef(s: Session, c: Cursor, table: Table, object: string): Column {
