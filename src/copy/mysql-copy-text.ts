@@ -457,6 +457,7 @@ interface ConnectionInternals {
   sequenceId: number;
   stream: { pause(): void };
   _command?: unknown;
+  config?: { compress?: boolean };
 }
 
 const MAX_PAYLOAD = 0xffffff;
@@ -471,7 +472,8 @@ function frameRows(conn: ConnectionInternals, query: QueryCommand, isRowState: (
   const own = conn.packetParser;
   const handle = conn.handlePacket?.bind(conn);
   const packet = own?._reusablePacket;
-  if (!own || !handle || !packet || typeof own.execute !== 'function') return false;
+  // Compressed protocol packets have another header: mysql2 frames those.
+  if (!own || !handle || !packet || typeof own.execute !== 'function' || conn.config?.compress) return false;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let large: Buffer[] = [];
