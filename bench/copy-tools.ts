@@ -9,11 +9,17 @@ export interface Timed {
   tail: string;
 }
 
-/**
- * Runs a command under /usr/bin/time -v: wall time, exit status and peak RSS ("Maximum resident set size").
- * A command still running after timeoutSeconds is killed and reported as failed.
- */
-export function timed(cmd: string, args: string[], input?: string, timeoutSeconds?: number): Promise<Timed> {
+export interface TimedOptions {
+  input?: string;
+  /** A command still running after this is killed and reported as failed. */
+  timeoutSeconds?: number;
+  /** Each line of standard output with the seconds since the start, as it arrives. */
+  onLine?: (line: string, seconds: number) => void;
+}
+
+/** Runs a command under /usr/bin/time -v: wall time, exit status and peak RSS ("Maximum resident set size"). */
+export function timed(cmd: string, args: string[], options: TimedOptions = {}): Promise<Timed> {
+  const { input, timeoutSeconds, onLine } = options;
   const t0 = performance.now();
   return new Promise((resolve) => {
     const p = spawn('/usr/bin/time', ['-v', cmd, ...args], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
@@ -25,7 +31,14 @@ export function timed(cmd: string, args: string[], input?: string, timeoutSecond
     }, timeoutSeconds * 1000) : undefined;
     let out = '';
     let err = '';
-    p.stdout.on('data', (d: Buffer) => { out = (out + d.toString()).slice(-4000); });
+    let partial = '';
+    p.stdout.on('data', (d: Buffer) => {
+      out = (out + d.toString()).slice(-4000);
+      if (!onLine) return;
+      const lines = (partial + d.toString()).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) onLine(line, (performance.now() - t0) / 1000);
+    });
     p.stderr.on('data', (d: Buffer) => { err = (err + d.toString()).slice(-8000); });
     p.stdin.end(input ?? '');
     p.on('close', (code) => {

@@ -69,7 +69,15 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
 
   const pgshiftDb = await freshPgDatabase('pgshift_bench_pgshift');
   const shiftLoad = load();
-  const shift = await timed('node', ['dist/src/cli/main.js', 'copy', '--source', source, '--target', pgshiftDb, '--no-validate', '--jobs', String(jobs), '--format', 'json']);
+  // When pgshift's stages end (its JSON events): schema applied, last chunk copied, keys and indexes built.
+  const stages: { preData?: number; lastChunk?: number; postData?: number } = {};
+  const shift = await timed('node', ['dist/src/cli/main.js', 'copy', '--source', source, '--target', pgshiftDb, '--no-validate', '--jobs', String(jobs), '--format', 'json'], {
+    onLine: (line, at) => {
+      if (line.includes('"event":"chunk"')) stages.lastChunk = at;
+      else if (line.includes('"phase":"pre-data"')) stages.preData = at;
+      else if (line.includes('"phase":"post-data"')) stages.postData = at;
+    },
+  });
   lines.push({ tool: 'pgshift copy', t: shift, rows: await pgRows(pgshiftDb), load: shiftLoad });
 
   if (pgloader) {
@@ -78,7 +86,7 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
     const loaderLoad = load();
     // A stuck run must not stall the bench (one pgloader run here passed 5 minutes with a table still empty; the
     // next took 31 s): pgloader gets 20 times pgshift's time, at least 5 minutes.
-    const loader = await timed('pgloader', ['--no-ssl-cert-verification', `${DIR}/load.pgloader`], undefined, Math.max(300, 20 * shift.seconds));
+    const loader = await timed('pgloader', ['--no-ssl-cert-verification', `${DIR}/load.pgloader`], { timeoutSeconds: Math.max(300, 20 * shift.seconds) });
     lines.push({ tool: 'pgloader', t: loader, rows: await pgRows(loaderDb), load: loaderLoad });
   }
 
@@ -102,6 +110,10 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
   const loaderLine = lines.find((l) => l.tool === 'pgloader');
   if (loaderLine?.t.ok && loaderLine.rows === generated) console.log(`pgshift vs pgloader: ${(loaderLine.t.seconds / s).toFixed(2)}x faster (target >= 2x)`);
   console.log(`pgshift vs raw COPY: ${((raw.seconds / s) * 100).toFixed(0)} % of its throughput (target >= 70 %; raw COPY has no keys or indexes to build)`);
+  if (stages.preData !== undefined && stages.lastChunk !== undefined && stages.postData !== undefined) {
+    const data = stages.lastChunk - stages.preData;
+    console.log(`pgshift stages: start, introspect, convert and tables ${stages.preData.toFixed(1)} s; rows alone ${data.toFixed(1)} s (${Math.round(generated / data).toLocaleString('en')} rows/s, ${((raw.seconds / data) * 100).toFixed(0)} % of raw COPY's throughput); keys and indexes ${(stages.postData - stages.lastChunk).toFixed(1)} s`);
+  }
   return lines;
 }
 
