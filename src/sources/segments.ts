@@ -98,11 +98,13 @@ export function* fileSegments(file: SegmentedFile, dialect: SegmentDialect): Gen
       return seg;
     };
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.max(READ_BYTES, carry.length));
-      const n = readSync(fd, chunk, 0, chunk.length, pos);
+      // The partial line carried over goes first; the read fills the rest (a line longer than a block doubles it).
+      const buf = Buffer.allocUnsafe(carry.length + Math.max(READ_BYTES, carry.length));
+      carry.copy(buf);
+      const n = readSync(fd, buf, carry.length, buf.length - carry.length, pos);
       pos += n;
       const eof = n === 0;
-      const block = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      const block = buf.subarray(0, carry.length + n);
       // Blocks end at a line end, so every lookahead of the scanner stays inside the block.
       const end = eof ? block.length : block.lastIndexOf(10) + 1;
       carry = block.subarray(end);
