@@ -16,7 +16,7 @@ import { generateDdl } from './generate.js';
 const [, , mode, dialectArg, file] = process.argv;
 
 if (mode === '--child' || mode === '--child-one-core') {
-  // --child: as convert runs (the check's parser warms up in a worker meanwhile and shares the check);
+  // --child: as convert runs (the check's parser loads in a worker meanwhile, which then takes half the check);
   // --child-one-core: everything on the main thread, no worker.
   const oneCore = mode === '--child-one-core';
   const dialect = dialectArg as 'tsql' | 'mysql';

@@ -22,7 +22,7 @@ export interface Failure { statement: Statement; error: string }
 /**
  * Parse every statement with PostgreSQL's own parser (libpg_query); rejected statements leave the phases.
  * Half the statements are parsed in a worker thread (started early by startSyntaxCheck, so its parser is loaded
- * and warm by now) while the calling thread parses the rest; `inline` keeps all of it on the calling thread.
+ * by now) while the calling thread parses the rest; `inline` keeps all of it on the calling thread.
  * Both give the same result.
  */
 export async function checkSyntax(phases: Phase[], opts: { inline?: boolean } = {}): Promise<{ phases: Phase[]; rejected: Failure[] }> {
@@ -59,8 +59,8 @@ async function checkInline(sql: string[], offset = 0, errors = new Map<number, s
 }
 
 /**
- * The worker (warm by now) takes the first half while this thread parses the second; a share whose worker is
- * missing or failed is parsed on this thread too.
+ * The worker takes the first half while this thread parses the second; a share whose worker is missing or failed
+ * is parsed on this thread too.
  */
 async function checkOnBothThreads(sql: string[]): Promise<Map<number, string>> {
   startSyntaxCheck();
@@ -78,8 +78,8 @@ let syntaxWorker: SyntaxWorker | undefined;
 let started = false;
 
 /**
- * Start the libpg_query check now: a worker thread loads and warms up its parser on another core while the caller
- * parses and transpiles, and this thread loads its own. Harmless to call more than once; without the compiled
+ * Start the libpg_query check now: a worker thread loads its parser (compiling the wasm module) on another core
+ * while the caller parses and transpiles, and this thread loads its own. Harmless to call more than once; without the compiled
  * worker script (tests run the TypeScript sources) the whole check runs on the calling thread.
  */
 export function startSyntaxCheck(): void {
