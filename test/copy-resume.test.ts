@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 function copyArgs(): string[] {
-  return [cli, 'copy', '--source', source, '--target', target, '--jobs', '2', '--chunk-rows', '10000', '--no-validate', '--out', join(import.meta.dirname, 'artifacts', 'copy-resume')];
+  return [cli, 'copy', '--source', source, '--target', target, '--jobs', '2', '--chunk-rows', '2000', '--no-validate', '--out', join(import.meta.dirname, 'artifacts', 'copy-resume')];
 }
 
 async function doneChunks(client: pg.Client): Promise<{ done: number; all: number }> {
