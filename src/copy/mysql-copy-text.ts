@@ -174,21 +174,28 @@ export interface RowWriter {
 /** Set when a text field held U+FFFD (EF BF BD): the encoders count such values. */
 let sawReplacement = false;
 
+/** One byte of UTF-8 text (src[i], the text ending at b) with COPY escapes: the next output offset, or -1 for a NUL. */
+function putTextByte(src: Buffer, i: number, b: number, out: Buffer, o: number): number {
+  const c = src[i]!;
+  const e = ESC[c]!;
+  if (e === 0) {
+    out[o] = c;
+    return o + 1;
+  }
+  if (e === 1) {
+    if (c === 0) return -1;
+    if (i + 2 < b && src[i + 1] === 0xbf && src[i + 2] === 0xbd) sawReplacement = true;
+    out[o] = c;
+    return o + 1;
+  }
+  out[o] = BS;
+  out[o + 1] = e;
+  return o + 2;
+}
+
 /** UTF-8 text with COPY escapes; -1 when it holds a NUL (the caller then takes the encoder's path). */
 function writeText(src: Buffer, a: number, b: number, out: Buffer, o: number): number {
-  for (let i = a; i < b; i++) {
-    const c = src[i]!;
-    const e = ESC[c]!;
-    if (e === 0) out[o++] = c;
-    else if (e === 1) {
-      if (c === 0) return -1;
-      if (i + 2 < b && src[i + 1] === 0xbf && src[i + 2] === 0xbd) sawReplacement = true;
-      out[o++] = c;
-    } else {
-      out[o++] = BS;
-      out[o++] = e;
-    }
-  }
+  for (let i = a; i < b && o >= 0; i++) o = putTextByte(src, i, b, out, o);
   return o;
 }
 
@@ -216,16 +223,8 @@ function writeSetArray(src: Buffer, a: number, b: number, out: Buffer, o: number
       out[o++] = BS;
       out[o++] = BS;
     } else {
-      const e = ESC[c]!;
-      if (e === 0) out[o++] = c;
-      else if (e === 1) {
-        if (c === 0) return -1;
-        if (i + 2 < b && src[i + 1] === 0xbf && src[i + 2] === 0xbd) sawReplacement = true;
-        out[o++] = c;
-      } else {
-        out[o++] = BS;
-        out[o++] = e;
-      }
+      o = putTextByte(src, i, b, out, o);
+      if (o < 0) return -1;
     }
   }
   out[o++] = 0x22;
