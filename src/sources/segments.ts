@@ -241,13 +241,15 @@ class MysqlScanner implements Scanner {
  * PROCEDURE ...: an INSERT there belongs to a bigger statement) is only cut at GO.
  */
 const PLAIN_WORDS = new Set([
-  'INSERT', 'VALUES', 'SET', 'PRINT', 'DECLARE', 'USE', 'DROP', 'EXEC', 'EXECUTE', 'GRANT', 'DENY', 'REVOKE',
+  'INSERT', 'VALUES', 'SET', 'PRINT', 'DECLARE', 'USE', 'DROP', 'EXEC', 'EXECUTE', 'GRANT', 'DENY', 'REVOKE', 'COMMIT', 'SAVE',
   'SELECT', 'FROM', 'WHERE', 'UNION', 'ORDER', 'GROUP', 'UPDATE', 'DELETE', 'TRUNCATE',
   'ON', 'TEXTIMAGE_ON', 'CONSTRAINT', 'REFERENCES', 'FOREIGN', 'PRIMARY', 'CHECK', 'DEFAULT', 'ADD', 'NOCHECK',
 ]);
 /** CREATE/ALTER of objects that are not routine bodies (those run to the end of their batch). */
 const PLAIN_CREATE = new Set(['TABLE', 'INDEX', 'UNIQUE', 'CLUSTERED', 'NONCLUSTERED', 'SEQUENCE', 'TYPE', 'SYNONYM', 'STATISTICS']);
 const PLAIN_ALTER = new Set(['TABLE', 'INDEX']);
+/** BEGIN TRAN is a statement of its own (data scripts wrap their INSERTs in one); BEGIN alone opens a block. */
+const PLAIN_BEGIN = new Set(['TRAN', 'TRANSACTION', 'DISTRIBUTED']);
 
 /**
  * T-SQL: cut after a GO line (a batch boundary), or inside a batch of plain INSERT/SET statements before a line
@@ -322,8 +324,8 @@ class TsqlScanner implements Scanner {
   }
 
   private plainLine(word: string, b: Buffer, q: number, end: number): boolean {
-    if (word !== 'CREATE' && word !== 'ALTER') return PLAIN_WORDS.has(word);
+    if (word !== 'CREATE' && word !== 'ALTER' && word !== 'BEGIN') return PLAIN_WORDS.has(word);
     while (q < end && isBlank(b[q])) q++;
-    return (word === 'CREATE' ? PLAIN_CREATE : PLAIN_ALTER).has(wordAt(b, q, end));
+    return (word === 'CREATE' ? PLAIN_CREATE : word === 'ALTER' ? PLAIN_ALTER : PLAIN_BEGIN).has(wordAt(b, q, end));
   }
 }

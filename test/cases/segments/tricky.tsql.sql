@@ -43,3 +43,20 @@ INSERT INTO dbo.U (id, v) VALUES (2, N'b');
 WITH src AS (SELECT 3 AS id)
 INSERT INTO dbo.U (id, v) VALUES (3, N'c');
 INSERT INTO dbo.U (id, v) VALUES (4, N'd');
+GO
+BEGIN TRANSACTION
+INSERT INTO dbo.U (id, v) VALUES (20, N'in a transaction')
+INSERT INTO dbo.U (id, v) VALUES (21, N'in a transaction')
+COMMIT TRANSACTION
+IF 1 = 1
+BEGIN
+INSERT INTO dbo.U (id, v) VALUES (22, N'in a block')
+INSERT INTO dbo.U (id, v) VALUES (23, N'in a block')
+END
+INSERT INTO dbo.U (id, v) VALUES (24, N'after the block')
+GO
+BEGIN
+INSERT INTO dbo.U (id, v) VALUES (30, N'in a bare block')
+INSERT INTO dbo.U (id, v) VALUES (31, N'in a bare block')
+END
+GO
