@@ -1,5 +1,5 @@
 import { schemaOf, type Catalog } from '../../model/catalog.js';
-import { DIAGNOSTIC_CODES, diag, type Diagnostic } from '../../model/diagnostics.js';
+import { DIAGNOSTIC_CODES, diag } from '../../model/diagnostics.js';
 import {
   acceptOp, acceptWord, acceptWords, advance, expectWord, fail, identifier, isParseFailure, peek, peekOp,
   peekWord, spanOf, textOf, type Cursor,
@@ -24,9 +24,12 @@ const MAX_STATEMENT_TEXT = 2000;
 /** Parse MySQL/MariaDB scripts (in order, as one client session) into a catalog. Never throws. */
 export function parseMysql(scripts: { file: string; text: string; segmented?: SegmentedFile }[], options: MysqlParseOptions = {}): Catalog {
   const catalog: Catalog = { dialect: 'mysql', schemas: [], diagnostics: [] };
-  const session: Session = { catalog, current: options.defaultSchema ?? '', data: new Map() };
+  const session: Session = { catalog, current: options.defaultSchema ?? '', data: new Map(), skipped: new Map() };
   for (const script of scripts) {
     for (const seg of scriptSegments(script, 'mysql')) parseScript(session, script.file, seg);
+  }
+  for (const n of session.skipped.values()) {
+    if (n.count > 1) n.diag.message = `${n.message} (${n.count} statements: the first here, the last at line ${n.lastLine})`;
   }
   return catalog;
 }
@@ -120,13 +123,10 @@ function parseStatement(s: Session, c: Cursor): void {
   fail(c, 'unknown statement');
 }
 
-/** Per session: the diagnostic that counts each kind of skipped info-level statement, by code, message and file. */
-const skipNotes = new WeakMap<Session, Map<string, { diag: Diagnostic; count: number; message: string }>>();
-
 /**
  * Reports the whole statement with `code` and consumes it. Info-level skips repeat by the thousand (a mysqldump
  * sets and restores session variables around every table): each kind gets one diagnostic per script, at the first
- * statement, that counts them and says where the last one is.
+ * statement, that counts them and says where the last one is (the count is written when parsing ends).
  */
 function skip(c: Cursor, s: Session, code: 'PGS1010' | 'PGS1012' | 'PGS1014' | 'PGS1018', message: string): void {
   const span = spanOf(c, 0, c.toks.length - 1);
@@ -135,18 +135,16 @@ function skip(c: Cursor, s: Session, code: 'PGS1010' | 'PGS1012' | 'PGS1014' | '
     s.catalog.diagnostics.push(diag(code, message, { span }));
     return;
   }
-  let notes = skipNotes.get(s);
-  if (!notes) skipNotes.set(s, (notes = new Map()));
   const key = `${code}\u0000${message}\u0000${span.file}`;
-  const note = notes.get(key);
-  if (!note) {
-    const d = diag(code, message, { span });
-    s.catalog.diagnostics.push(d);
-    notes.set(key, { diag: d, count: 1, message });
+  const note = s.skipped.get(key);
+  if (note) {
+    note.count++;
+    note.lastLine = span.line;
     return;
   }
-  note.count++;
-  note.diag.message = `${note.message} (${note.count} statements: the first here, the last at line ${span.line})`;
+  const d = diag(code, message, { span });
+  s.catalog.diagnostics.push(d);
+  s.skipped.set(key, { diag: d, message, count: 1, lastLine: span.line });
 }
 
 /** CREATE [OR REPLACE] [TEMPORARY] [ALGORITHM=..] [DEFINER=..] [SQL SECURITY ..] [UNIQUE|FULLTEXT|SPATIAL] object ... */

@@ -1,6 +1,6 @@
 import type { LastRun } from '../data-runs.js';
 import type { Catalog, DataSet, QName } from '../../model/catalog.js';
-import { diag, type DiagnosticCode } from '../../model/diagnostics.js';
+import { diag, type Diagnostic, type DiagnosticCode } from '../../model/diagnostics.js';
 import { acceptOp, identifier, peek, peekOp, spanOf, type Cursor } from './cursor.js';
 
 /** State carried across statements and scripts: the script runs top to bottom as one client session. */
@@ -12,6 +12,15 @@ export interface Session {
   data: Map<string, DataSet>;
   /** The last INSERT's data chunk and where its statement ended: the next INSERT right after it extends the run. */
   lastRun?: LastRun;
+  /** One diagnostic per kind of skipped info-level statement and script, with how many and the last line (see parser.ts skip). */
+  skipped: Map<string, SkippedNote>;
+}
+
+export interface SkippedNote {
+  diag: Diagnostic;
+  message: string;
+  count: number;
+  lastLine: number;
 }
 
 /** [db.]name — unqualified names resolve to the current database. */

@@ -33,7 +33,7 @@ export function parseColumnType(columnType: string, file: string, diagnostics: D
 export function parsePartitionText(text: string, file: string, catalog: Catalog, object: string): Partitioning | undefined {
   const c = cursorOf(text, file, catalog.diagnostics);
   try {
-    return parsePartitioning(c, { catalog, current: '', data: new Map() }, object);
+    return parsePartitioning(c, { catalog, current: '', data: new Map(), skipped: new Map() }, object);
   } catch (e) {
     const message = isParseFailure(e) ? e.message : String(e);
     catalog.diagnostics.push(diag('PGS1001', `partitioning: ${message}`, { span: syntheticSpan(file), object }));
