@@ -50,7 +50,6 @@ export interface CopyOptions {
 
 const DEFAULT_CHUNK_ROWS = 100_000;
 
-
 /** The copy stage: convert the live schema, apply pre-data DDL, copy chunks in parallel with checkpoints, apply post-data DDL. */
 export async function runCopy(options: CopyOptions): Promise<CopyStats> {
   const started = performance.now();
