@@ -1,6 +1,7 @@
 import type { Catalog, DataChunk, DataSet, QName, Schema } from '../../model/catalog.js';
 import { emptySchema } from '../../model/catalog.js';
 import { diag, type DiagnosticCode, type Diagnostic } from '../../model/diagnostics.js';
+import type { Cursor } from './cursor.js';
 
 /** State shared by every script of one parseTsql call: they run as one session, top to bottom. */
 export interface Session {
@@ -15,6 +16,8 @@ export interface Session {
   objects: Map<string, unknown>;
   /** The last INSERT's data chunk and where its statement ended: the next INSERT right after it extends the run. */
   lastRun?: { chunk: DataChunk; after: number };
+  /** The PGS1011 the current statement's storage clauses are collected into (see storage.ts). */
+  storageNote?: { diag: Diagnostic; cursor: Cursor; clauses: Map<string, number> };
 }
 
 /** Object families that each have their own list in Schema. */

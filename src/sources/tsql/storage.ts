@@ -1,4 +1,3 @@
-import type { Diagnostic } from '../../model/diagnostics.js';
 import { joinSpans } from '../../model/source.js';
 import type { Token } from './lexer.js';
 import { type Cursor, acceptOp, atEnd, isIdent, isOp, isWord, next, peek, prev, skipParens, spanOf, syntaxError, textOf } from './cursor.js';
@@ -45,10 +44,6 @@ export function skipStorageClause(s: Session, c: Cursor, object: string | undefi
   return false;
 }
 
-/** The storage note a statement is adding to: its clauses and how often each was written. */
-interface StorageNote { diag: Diagnostic; cursor: Cursor; clauses: Map<string, number> }
-const lastNote = new WeakMap<Session, StorageNote>();
-
 /**
  * One PGS1011 per statement for all its storage clauses (SSMS writes three or four per table): a clause right
  * after another one of the same statement joins its diagnostic, which then lists every clause and spans them all.
@@ -57,7 +52,7 @@ function dropped(s: Session, c: Cursor, a: Token, b: Token, object: string | und
   const text = textOf(c, a, b).replace(/\s+/g, ' ').slice(0, 200);
   const span = spanOf(c, a, b);
   const ds = s.catalog.diagnostics;
-  const note = lastNote.get(s);
+  const note = s.storageNote;
   if (note && note.cursor === c && ds[ds.length - 1] === note.diag && note.diag.object === object && note.diag.span) {
     note.clauses.set(text, (note.clauses.get(text) ?? 0) + 1);
     note.diag.message = `storage options dropped: ${[...note.clauses].map(([t, n]) => (n > 1 ? `${t} (${n} times)` : t)).join('; ')}`;
@@ -65,7 +60,7 @@ function dropped(s: Session, c: Cursor, a: Token, b: Token, object: string | und
     return;
   }
   report(s, 'PGS1011', `storage option dropped: ${text}`, { span, ...(object ? { object } : {}) });
-  lastNote.set(s, { diag: ds[ds.length - 1]!, cursor: c, clauses: new Map([[text, 1]]) });
+  s.storageNote = { diag: ds[ds.length - 1]!, cursor: c, clauses: new Map([[text, 1]]) };
 }
 
 /** `key = value` pairs inside WITH ( ... ); a value may itself be `ON (k = v, ...)`. */
