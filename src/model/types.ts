@@ -19,6 +19,8 @@ export interface DataType {
   srid?: number;
   /** PostgreSQL array type (text[]). */
   array?: boolean;
+  /** A domain's base type, so rules that depend on the kind of value (defaults, operators) see through the domain. */
+  base?: DataType;
   raw: string;
 }
 

@@ -4,6 +4,7 @@ import { dataType, type DataType } from '../model/types.js';
 import { caseInsensitiveType, sourceCollation } from './collation.js';
 import type { TranspileContext } from './context.js';
 import { exprText } from './draft.js';
+import { mapCastType } from './expr.js';
 import type { TypeRule } from './mappings.js';
 import { report, type TableScope } from './scope.js';
 import { findTypeRule, isStringSourceType, renderCheckTemplate, renderTypeTemplate, typeKey } from './types.js';
@@ -57,7 +58,8 @@ export function mapColumnType(s: TableScope, col: Column, jsonColumns: Set<strin
   const alias = ctx.dialect === 'tsql' ? findAliasType(ctx, col.type) : undefined;
   if (alias) {
     const target = ctx.names.relation(alias.name)!;
-    out.type = dataType(target.name, [], { schema: target.schema, raw: `${target.schema}.${target.name}` });
+    const base = alias.base && mapCastType(alias.base, s.env, []);
+    out.type = dataType(target.name, [], { schema: target.schema, raw: `${target.schema}.${target.name}`, ...(base ? { base } : {}) });
     // The domain carries the case-insensitivity; the column still counts for the unique-key check.
     if (alias.base && isStringSourceType(ctx.dialect, alias.base.name)) s.ciColumns.set(name, { accentInsensitive: false });
     return out;

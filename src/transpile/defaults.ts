@@ -33,6 +33,8 @@ function bitsOf(e: Expr): string | undefined {
  * (bit 0/1 → false/true, '5' → 5 on numbers, typed literals on dates), everything else through translateExpr.
  */
 export function translateDefault(def: Expr, type: DataType, env: ExprEnv): DefaultResult {
+  // A domain's default is coerced like its base type's (a bit alias type's DEFAULT (1) is true).
+  if (type.base) return translateDefault(def, type.base, env);
   const e = unwrap(def);
   const bad = (why: string): DefaultResult => ({ problems: [{ code: 'PGS3006', message: why }], failed: false });
   const lit = literalText(e);

@@ -20,7 +20,7 @@ const DATETIME = new Set(['timestamp', 'timestamptz', 'timestamp with time zone'
 export function typeClass(t: DataType | undefined): TypeClass | undefined {
   if (!t) return undefined;
   if (t.array) return 'other';
-  if (t.schema) return t.values ? 'string' : 'other';
+  if (t.schema) return t.base ? typeClass(t.base) : t.values ? 'string' : 'other';
   if (PG_STRING_TYPES.has(t.name) || t.name === 'bpchar') return 'string';
   if (INTEGER.has(t.name)) return 'integer';
   if (t.name === 'numeric' || t.name === 'decimal' || t.name === 'money') return 'exact';
