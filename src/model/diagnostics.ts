@@ -56,6 +56,7 @@ export const DIAGNOSTIC_CODES = {
   PGS2016: { severity: 'info', title: 'system-versioned (temporal) table converted without history' },
   PGS2017: { severity: 'error', title: 'foreign key columns do not match a key of the referenced table' },
   PGS2018: { severity: 'info', title: 'CHECK made redundant by the target type (json_valid on a jsonb column); dropped' },
+  PGS2019: { severity: 'warning', title: 'key, index or constraint over a column that went to manual/; moved to manual/ with it' },
   // 3xxx: expressions
   PGS3001: { severity: 'error', title: 'function has no PostgreSQL mapping' },
   PGS3002: { severity: 'error', title: 'expression syntax not understood' },

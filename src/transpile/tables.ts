@@ -1,5 +1,6 @@
-import { objectPath, type Column, type Key, type Table } from '../model/catalog.js';
-import type { Expr } from '../model/expr.js';
+import { objectPath, type Column, type Key, type KeyPart, type Table } from '../model/catalog.js';
+import { walkExpr, type Expr } from '../model/expr.js';
+import type { SourceSpan } from '../model/source.js';
 import { dataType, type DataType } from '../model/types.js';
 import { jsonValidColumn, mapColumnType, type MappedColumn } from './columns.js';
 import { convertChecks, convertForeignKeys, convertKey } from './constraints.js';
@@ -154,6 +155,32 @@ function convertColumn(s: TableScope, m: MappedColumn, onUpdate: OnUpdateColumn[
   return col;
 }
 
+const exprColumns = (e: Expr): string[] => {
+  const out: string[] = [];
+  walkExpr(e, (x) => { if (x.kind === 'column') out.push(x.parts[x.parts.length - 1]!); });
+  return out;
+};
+
+const keyColumns = (parts: KeyPart[]): string[] => parts.flatMap((p) => (p.expr ? exprColumns(p.expr) : [p.column]));
+
+/**
+ * A key, index or constraint over a column that went to manual/ cannot be created either: it follows the column
+ * there (PGS2019) instead of failing when the ordered files are applied.
+ */
+function keepWithColumns(s: TableScope, lost: Set<string>) {
+  return <T extends { name?: string; span: SourceSpan }>(items: T[], kind: 'constraint' | 'index', what: string, columnsOf: (x: T) => string[], draft: (x: T) => string): T[] => {
+    if (!lost.size) return items;
+    return items.filter((x) => {
+      const missing = [...new Set(columnsOf(x).filter((c) => lost.has(c.toLowerCase())))];
+      if (!missing.length) return true;
+      const label = `${what}${x.name ? ` ${x.name}` : ''}`;
+      report(s, 'PGS2019', `${label}: column ${missing.join(', ')} went to manual/; the ${what} is not created either`, { span: x.span });
+      addManual(s, { kind, original: `${label} over ${missing.join(', ')} (see the column's own item)`, draft: draft(x), codes: ['PGS2019'], span: x.span });
+      return false;
+    });
+  };
+}
+
 /** One source table → its PostgreSQL table (plus the enum types, collations, functions and triggers it needs). */
 export function convertTable(s: TableScope): Table {
   const { src } = s;
@@ -175,10 +202,23 @@ export function convertTable(s: TableScope): Table {
   if (clustered) {
     report(s, 'PGS2013', `CLUSTERED ${'unique' in clustered ? 'index' : 'unique constraint'} ${clustered.name ?? '(unnamed)'}: PostgreSQL tables are heaps; CLUSTER orders a table once, not on later writes`, { span: clustered.span, severity: 'info' });
   }
-  const checks = [...typeChecks, ...convertChecks(s)];
-  const foreignKeys = convertForeignKeys(s);
-  const indexes = convertIndexes(s);
-  const keys: Key[] = [...(primaryKey ? [primaryKey] : []), ...uniques];
+  const lost = new Set(mapped.filter((m) => !columns.some((c) => c.name === m.name)).map((m) => m.name.toLowerCase()));
+  const keep = keepWithColumns(s, lost);
+  const t = quoteQName(s.target);
+  const named = (x: { name?: string }): string => (x.name ? `CONSTRAINT ${quoteIdent(x.name)} ` : '');
+  const list = (cols: string[]): string => cols.map(quoteIdent).join(', ');
+  const keyList = (parts: KeyPart[]): string => parts.map((p) => (p.expr ? `(${exprText(p.expr)})` : quoteIdent(p.column))).join(', ');
+  const checks = keep([...typeChecks, ...convertChecks(s)], 'constraint', 'check constraint', (c) => exprColumns(c.expr),
+    (c) => `ALTER TABLE ${t} ADD ${named(c)}CHECK (${exprText(c.expr)});`);
+  const foreignKeys = keep(convertForeignKeys(s), 'constraint', 'foreign key', (f) => f.columns,
+    (f) => `ALTER TABLE ${t} ADD ${named(f)}FOREIGN KEY (${list(f.columns)}) REFERENCES ${quoteQName(f.ref)}${f.refColumns.length ? ` (${list(f.refColumns)})` : ''};`);
+  const indexes = keep(convertIndexes(s), 'index', 'index', (i) => [...keyColumns(i.columns), ...i.include, ...(i.where ? exprColumns(i.where) : [])],
+    (i) => `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${i.name ? `${quoteIdent(i.name)} ` : ''}ON ${t}${i.using ? ` USING ${i.using}` : ''} (${keyList(i.columns)})${i.include.length ? ` INCLUDE (${list(i.include)})` : ''}${i.where ? ` WHERE ${exprText(i.where)}` : ''};`);
+  const keptPrimary = primaryKey && keep([primaryKey], 'constraint', 'primary key', (k) => keyColumns(k.columns),
+    (k) => `ALTER TABLE ${t} ADD ${named(k)}PRIMARY KEY (${keyList(k.columns)});`)[0];
+  const keptUniques = keep(uniques, 'constraint', 'unique constraint', (k) => keyColumns(k.columns),
+    (k) => `ALTER TABLE ${t} ADD ${named(k)}UNIQUE (${keyList(k.columns)});`);
+  const keys: Key[] = [...(keptPrimary ? [keptPrimary] : []), ...keptUniques];
   const partition = convertPartitioning(s, [...keys, ...indexes.filter((i) => i.unique).map((i) => ({ name: i.name, columns: i.columns, span: i.span }))]);
   if (src.temporal) {
     report(s, 'PGS2016', `system-versioned table: PERIOD FOR SYSTEM_TIME (${src.temporal.start}, ${src.temporal.end}) dropped; the period columns are plain columns (defaults: the UTC insert time and 9999-12-31, not changed by updates)${src.temporal.history ? ` and history table ${src.temporal.history.name} is not maintained` : ''}`, { span: src.span });
@@ -191,8 +231,8 @@ export function convertTable(s: TableScope): Table {
   return {
     name: s.target,
     columns,
-    ...(primaryKey ? { primaryKey } : {}),
-    uniques,
+    ...(keptPrimary ? { primaryKey: keptPrimary } : {}),
+    uniques: keptUniques,
     checks,
     foreignKeys,
     indexes,
