@@ -1,19 +1,26 @@
 import type { Index, KeyPart } from '../model/catalog.js';
 import type { Expr } from '../model/expr.js';
+import { dataType } from '../model/types.js';
 import { checkKeyCaseSensitivity, constraintName, mapKeyParts } from './constraints.js';
 import { exprText, quoteIdent, quoteQName } from './draft.js';
 import { translateExpr } from './expr.js';
+import { typeClass } from './infer.js';
 import { addManual, problemCodes, report, reportProblems, type TableScope } from './scope.js';
 
 /** PostgreSQL types a GiST index can serve without extensions (plus PostGIS ones when a user rule maps to them). */
 const GEOMETRIC = new Set(['point', 'line', 'lseg', 'box', 'path', 'polygon', 'circle', 'geometry', 'geography']);
 
+/** Column types a full-text index reads as they are, and those it reads through a cast to text. */
+const FULLTEXT_AS_IS = new Set(['string']);
+const FULLTEXT_CAST = new Set(['xml', 'json', 'jsonb']);
+
 const ref = (c: string): Expr => ({ kind: 'column', parts: [c] });
 const str = (v: string): Expr => ({ kind: 'string', value: v });
 
-/** FULLTEXT (a, b) → to_tsvector('simple', coalesce(a,'') || ' ' || coalesce(b,'')). */
-export function fulltextExpr(columns: string[]): Expr {
-  const parts = columns.map((c): Expr => ({ kind: 'call', name: ['coalesce'], args: [ref(c), str('')] }));
+/** FULLTEXT (a, b) → to_tsvector('simple', coalesce(a,'') || ' ' || coalesce(b,'')); `asText` columns (xml, json) are cast to text. */
+export function fulltextExpr(columns: string[], asText: Set<string> = new Set()): Expr {
+  const text = (c: string): Expr => (asText.has(c) ? { kind: 'cast', expr: ref(c), type: dataType('text'), form: 'pg' } : ref(c));
+  const parts = columns.map((c): Expr => ({ kind: 'call', name: ['coalesce'], args: [text(c), str('')] }));
   const doc = parts.reduce((acc, p) => ({ kind: 'binary', op: '||', left: { kind: 'binary', op: '||', left: acc, right: str(' ') }, right: p }));
   return { kind: 'call', name: ['to_tsvector'], args: [str('simple'), doc] };
 }
@@ -44,8 +51,15 @@ export function convertIndexes(s: TableScope): Index[] {
         break;
       }
       case 'fulltext': {
-        const cols = ix.columns.map((p) => s.ctx.names.column(s.src.name, p.column));
-        columns = [{ column: cols[0] ?? '', expr: fulltextExpr(cols) }];
+        const all = ix.columns.map((p) => s.ctx.names.column(s.src.name, p.column));
+        // Documents in binary columns (SQL Server reads them through iFilters) have no text to index here.
+        const binary = all.filter((c) => !FULLTEXT_AS_IS.has(typeClass(s.columnTypes.get(c)) ?? 'other') && !FULLTEXT_CAST.has(s.columnTypes.get(c)?.name ?? ''));
+        const cols = all.filter((c) => !binary.includes(c));
+        if (binary.length) {
+          report(s, 'PGS2007', `${what}: column ${binary.join(', ')} holds no text (${binary.map((c) => s.columnTypes.get(c)?.raw ?? '?').join(', ')}); left out of the full-text index`, { span: ix.span });
+        }
+        if (!cols.length) { notCreated('no column of the full-text index holds text'); continue; }
+        columns = [{ column: cols[0]!, expr: fulltextExpr(cols, new Set(cols.filter((c) => FULLTEXT_CAST.has(s.columnTypes.get(c)?.name ?? '')))) }];
         using = 'gin';
         report(s, 'PGS2008', `${what}: FULLTEXT becomes a GIN index over to_tsvector('simple', ...); queries must use to_tsvector/@@ to use it`, { span: ix.span });
         break;
