@@ -197,6 +197,11 @@ function parseStatement(s: Session, c: Cursor): void {
       return skipWith(s, c, t, 'PGS1014', 'WITH ... statement', new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SET']));
     case 'ENABLE': case 'DISABLE':
       return skipWith(s, c, t, 'PGS1012', `${u} TRIGGER`);
+    case 'BULK':
+      // The rows are in a file the script names, not in the script: load it with COPY after the tables exist.
+      c.i++;
+      acceptWord(c, 'INSERT');
+      return skipWith(s, c, t, 'PGS1012', 'BULK INSERT (its rows are in a data file, not in the script; load it with COPY)');
     default:
       if (SESSION_STATEMENTS.has(u)) return skipWith(s, c, t, 'PGS1010', describeStart(c, t));
       throw syntaxError(c, 'expected a statement');
@@ -265,7 +270,11 @@ function parseCreate(s: Session, c: Cursor, start: Token): void {
     case 'VIEW': return parseView(s, c, start, orAlter);
     case 'PROC': case 'PROCEDURE': case 'FUNCTION': return parseRoutine(s, c, start, orAlter);
     case 'TRIGGER': return parseTrigger(s, c, start, orAlter);
-    case 'UNIQUE': case 'CLUSTERED': case 'NONCLUSTERED': case 'INDEX': case 'COLUMNSTORE': case 'XML': case 'SPATIAL':
+    case 'XML':
+      // XML columns become untyped xml: the schema collection that typed them has nowhere to go.
+      if (isWord(peek(c, 1), 'SCHEMA')) return skipWith(s, c, start, 'PGS1012', 'CREATE XML SCHEMA COLLECTION (XML columns typed by it become untyped xml)');
+      return parseCreateIndex(s, c, start);
+    case 'UNIQUE': case 'CLUSTERED': case 'NONCLUSTERED': case 'INDEX': case 'COLUMNSTORE': case 'SPATIAL':
       return parseCreateIndex(s, c, start);
     case 'PRIMARY':
       if (isWord(peek(c, 1), 'XML')) return parseCreateIndex(s, c, start);
