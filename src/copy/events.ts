@@ -34,7 +34,9 @@ export interface CopyStats {
 /** What a run reports as it goes: the CLI turns these into bars, lines or JSON. */
 export type CopyEvent =
   | { event: 'plan'; tables: { table: string; estimatedRows: number; chunks: number; pending: number; splitKey?: string }[] }
-  | { event: 'phase'; phase: 'pre-data' | 'post-data' | 'identity'; status: 'applied' | 'skipped'; statements: number; failed: number }
+  | { event: 'phase'; phase: 'pre-data' | 'post-data' | 'identity'; status: 'applied' | 'skipped'; statements: number; failed: number; units?: number; skippedUnits?: number; seconds?: number }
+  /** One post-data unit (a table's keys and indexes, a table's foreign keys, a later file) committed with its checkpoint, or found done by an earlier run. */
+  | { event: 'unit'; phase: 'post-data'; unit: string; status: 'applied' | 'skipped'; statements: number; failed: number; seconds: number }
   | { event: 'progress'; table: string; rows: number; bytes: number }
   | { event: 'chunk'; table: string; chunk: number; rows: number; bytes: number; rejected: number; seconds: number }
   | { event: 'table'; stats: TableStats }

@@ -28,7 +28,10 @@ function lineReporter(out: NodeJS.WritableStream): { onEvent: (e: CopyEvent) => 
           out.write(`copy: ${e.tables.length} table(s), ~${total} row(s), ${e.tables.reduce((n, t) => n + t.pending, 0)} chunk(s) to copy\n`);
           break;
         case 'phase':
-          out.write(`copy: ${e.phase} ${e.status} (${e.statements} statement(s)${e.failed ? `, ${e.failed} failed` : ''})\n`);
+          out.write(`copy: ${phaseText(e)}\n`);
+          break;
+        case 'unit':
+          if (e.status === 'applied') out.write(`copy: ${e.unit}: ${e.statements} statement(s)${e.failed ? `, ${e.failed} failed` : ''} in ${e.seconds.toFixed(1)}s\n`);
           break;
         case 'chunk': {
           rows += e.rows;
@@ -88,11 +91,17 @@ function barReporter(out: NodeJS.WritableStream): { onEvent: (e: CopyEvent) => v
       } else if (e.event === 'warning') {
         multi.log(`copy: warning: ${e.message}\n`);
       } else if (e.event === 'phase') {
-        multi.log(`copy: ${e.phase} ${e.status} (${e.statements} statement(s)${e.failed ? `, ${e.failed} failed` : ''})\n`);
+        multi.log(`copy: ${phaseText(e)}\n`);
       }
     },
     stop: () => multi.stop(),
   };
+}
+
+function phaseText(e: Extract<CopyEvent, { event: 'phase' }>): string {
+  const units = e.units !== undefined ? ` in ${e.units} unit(s)${e.skippedUnits ? `, ${e.skippedUnits} done by an earlier run` : ''}` : '';
+  const seconds = e.seconds !== undefined ? `, ${e.seconds.toFixed(1)}s` : '';
+  return `${e.phase} ${e.status} (${e.statements} statement(s)${units}${e.failed ? `, ${e.failed} failed` : ''}${seconds})`;
 }
 
 function rateText(rows: number, bytes: number, total: number, started: number): string {

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { convertCatalog, introspectSource, sourceUrlDialect } from '../convert.js';
 import type { Catalog } from '../model/catalog.js';
 import { downPhases } from '../target/postgres/print.js';
+import type { Phase } from '../target/postgres/statement.js';
 import { DEFAULT_OPTIONS, type ConvertOptions } from '../transpile/context.js';
 import { quoteIdent, quoteQName } from '../target/postgres/quote.js';
 import { copyChunk } from './chunk.js';
@@ -15,8 +16,9 @@ import type { SourceConnection } from './mysql-source.js';
 import { planTables, splitRange, type Chunk, type CopyTable } from './plan.js';
 import { MSSQL_VALIDATE_REFUSAL, sourceDriver, type SourceDriver } from './sources.js';
 import {
-  ensureState, forgetRuns, markPhase, phaseDone, recordPlan, recordedFingerprints, runFingerprint, storedChunks,
+  donePhases, ensureState, forgetRuns, markPhase, phaseDone, recordPlan, recordedFingerprints, runFingerprint, storedChunks,
 } from './state.js';
+import { applyUnits, planPostData, type UnitOutcome } from './post-data.js';
 import { openTarget } from './target-db.js';
 import { emptyWarnings } from './transforms.js';
 
@@ -107,7 +109,7 @@ export async function runCopy(options: CopyOptions): Promise<CopyStats> {
 
     if (!options.dataOnly) await applyPhase(admin, fingerprint, 'pre-data', pre, stats, emit);
     if (!options.schemaOnly) await copyData(admin, driver, options, plan, fingerprint, chunkRows, stats, emit);
-    if (!options.dataOnly) await applyPhase(admin, fingerprint, 'post-data', post, stats, emit);
+    if (!options.dataOnly) await applyPostData(admin, options, converted.target, fingerprint, post, stats, emit);
     if (!options.schemaOnly) await restartIdentities(admin, plan, emit);
     if (options.validate !== false && !options.schemaOnly) {
       if (dialect === 'tsql') emit({ event: 'warning', message: `validation skipped: ${MSSQL_VALIDATE_REFUSAL}` });
@@ -132,8 +134,8 @@ function onlyTables(c: Catalog, names: string[] | undefined): Catalog {
   return { ...c, schemas };
 }
 
-/** Pre- or post-data DDL in one transaction with its checkpoint, so a kill leaves it all applied or not at all. */
-async function applyPhase(admin: pg.Client, fp: string, phase: 'pre-data' | 'post-data', phases: Parameters<typeof applyInTransaction>[1], stats: CopyStats, emit: (e: CopyEvent) => void): Promise<void> {
+/** Pre-data DDL in one transaction with its checkpoint, so a kill leaves it all applied or not at all. */
+async function applyPhase(admin: pg.Client, fp: string, phase: 'pre-data', phases: Parameters<typeof applyInTransaction>[1], stats: CopyStats, emit: (e: CopyEvent) => void): Promise<void> {
   const statements = phases.reduce((n, p) => n + p.up.length, 0);
   if (await phaseDone(admin, fp, phase)) {
     emit({ event: 'phase', phase, status: 'skipped', statements, failed: 0 });
@@ -151,6 +153,56 @@ async function applyPhase(admin: pg.Client, fp: string, phase: 'pre-data' | 'pos
     await admin.query('ROLLBACK').catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * Session settings of the post-data connections: index builds sort in memory (PostgreSQL's default of 64MB spills
+ * a million-row key to disk) and, with as many sessions as cores, no parallel workers beside them.
+ */
+export const POST_DATA_SETTINGS = ["SET maintenance_work_mem = '512MB'", 'SET max_parallel_maintenance_workers = 0', 'SET synchronous_commit = off'];
+
+/**
+ * Post-data DDL in units (a table's keys and indexes, a table's foreign keys once the keys they reference exist,
+ * then views, routines, triggers, comments), applied over --jobs sessions; each unit commits with its checkpoint,
+ * so a resumed run applies only the units that had not committed.
+ */
+async function applyPostData(
+  admin: pg.Client, options: CopyOptions, target: Catalog, fp: string, post: Phase[], stats: CopyStats, emit: (e: CopyEvent) => void,
+): Promise<void> {
+  const t0 = performance.now();
+  const statements = post.reduce((n, p) => n + p.up.length, 0);
+  if (await phaseDone(admin, fp, 'post-data')) {
+    emit({ event: 'phase', phase: 'post-data', status: 'skipped', statements, failed: 0 });
+    return;
+  }
+  const units = planPostData(post, target, new Map(stats.tables.map((t) => [t.table, t.rows])));
+  const done = await donePhases(admin, fp, 'post-data ');
+  const count = (u: { phases: Phase[] }) => u.phases.reduce((n, p) => n + p.up.length, 0);
+  for (const u of units.filter((x) => done.has(x.id))) emit({ event: 'unit', phase: 'post-data', unit: u.id, status: 'skipped', statements: count(u), failed: 0, seconds: 0 });
+  let failed = 0;
+  const onUnit = (o: UnitOutcome) => {
+    failed += o.result.failed.length;
+    stats.ddlFailures.push(...o.result.failed);
+    for (const f of o.result.failed) emit({ event: 'warning', message: `post-data DDL failed for ${f.object}: ${f.error}` });
+    emit({ event: 'unit', phase: 'post-data', unit: o.unit.id, status: 'applied', statements: o.statements, failed: o.result.failed.length, seconds: o.seconds });
+  };
+  await applyUnits(units, {
+    jobs: options.jobs ?? availableParallelism(),
+    open: async () => {
+      const c = await openTarget(options.target);
+      for (const sql of POST_DATA_SETTINGS) await c.query(sql);
+      return c;
+    },
+    mark: (c, u) => markPhase(c, fp, u.id),
+    done,
+    onUnit,
+  });
+  await markPhase(admin, fp, 'post-data');
+  const skipped = units.filter((u) => done.has(u.id)).length;
+  emit({
+    event: 'phase', phase: 'post-data', status: skipped === units.length && units.length ? 'skipped' : 'applied', statements, failed,
+    units: units.length, skippedUnits: skipped, seconds: (performance.now() - t0) / 1000,
+  });
 }
 
 /** --restart: the down statements of this conversion (drops), each allowed to fail when the object is not there. */

@@ -44,6 +44,12 @@ export async function markPhase(client: pg.Client, fp: string, phase: string): P
   await client.query('INSERT INTO pgshift.copy_phase (run_fingerprint, phase) VALUES ($1, $2) ON CONFLICT DO NOTHING', [fp, phase]);
 }
 
+/** The phases and units (checkpoint names starting with `prefix`) an earlier run of this fingerprint committed. */
+export async function donePhases(client: pg.Client, fp: string, prefix: string): Promise<Set<string>> {
+  const r = await client.query<{ phase: string }>('SELECT phase FROM pgshift.copy_phase WHERE run_fingerprint = $1 AND starts_with(phase, $2)', [fp, prefix]);
+  return new Set(r.rows.map((x) => x.phase));
+}
+
 export interface StoredChunk extends Chunk {
   done: boolean;
   rows: number;
