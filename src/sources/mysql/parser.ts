@@ -111,6 +111,7 @@ function parseStatement(s: Session, c: Cursor): void {
       s.current = db;
       return report(c, s, 'PGS1010', `USE ${db}: objects that follow belong to database ${db}`, 0, c.toks.length - 1);
     }
+    case 'SOURCE': return parseSourceCommand(s, c);
     case 'SET':
       if (peekWord(c, 'PASSWORD', 1) || peekWord(c, 'ROLE', 1) || (peekWord(c, 'DEFAULT', 1) && peekWord(c, 'ROLE', 2))) {
         return skip(c, s, 'PGS1018', 'SET PASSWORD/ROLE skipped');
@@ -121,6 +122,19 @@ function parseStatement(s: Session, c: Cursor): void {
   if (SESSION_STATEMENTS.has(t.value)) return skip(c, s, 'PGS1010', `${t.value} statement skipped`);
   if (DATA_STATEMENTS.has(t.value)) return skip(c, s, 'PGS1014', `${t.value} statement skipped`);
   fail(c, 'unknown statement');
+}
+
+/**
+ * The mysql client command `source file` runs another script; it ends at the end of its line, `;`
+ * or not. That file is not read (PGS1012); what follows on later lines before a `;` is a statement of its own.
+ */
+function parseSourceCommand(s: Session, c: Cursor): void {
+  let k = 1;
+  while (k < c.toks.length && !c.text.slice(c.toks[k - 1]!.end, c.toks[k]!.start).includes('\n')) k++;
+  const file = textOf(c, 1, k - 1);
+  s.catalog.diagnostics.push(diag('PGS1012', `client command SOURCE ${file}: the script it runs is not read; convert that file as well`, { span: spanOf(c, 0, k - 1) }));
+  c.i = c.limit;
+  if (k < c.toks.length) runStatement(s, { ...c, toks: c.toks.slice(k), i: 0, limit: c.toks.length - k });
 }
 
 /**
