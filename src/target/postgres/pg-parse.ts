@@ -9,7 +9,9 @@ interface PgQueryWasm {
   lengthBytesUTF8(s: string): number;
   stringToUTF8(s: string, p: number, n: number): void;
   getValue(p: number, t: 'i32'): number;
-  UTF8ToString(p: number): string;
+  UTF8ToString(p: number, maxBytes?: number): string;
+  _wasm_normalize_query(p: number): number;
+  _wasm_free_string(p: number): void;
 }
 
 export interface PgSyntaxError { message: string; cursorPosition?: number }
@@ -53,4 +55,89 @@ export function pgSyntaxErrorText(m: PgQueryWasm, sql: string): string | undefin
   const e = pgSyntaxError(m, sql);
   if (!e) return undefined;
   return e.cursorPosition === undefined ? e.message : `${e.message} (at character ${e.cursorPosition + 1})`;
+}
+
+/**
+ * The check over many statements: [index, error] for each one PostgreSQL rejects. Plain statements are parsed in
+ * batches (a wasm call costs about as much as parsing a short statement, so one call per batch halves the check);
+ * a batch that fails is parsed one by one for the exact errors.
+ */
+export function pgSyntaxErrors(m: PgQueryWasm, sql: readonly string[]): [number, string][] {
+  const errors: [number, string][] = [];
+  const one = (i: number): void => {
+    const e = pgSyntaxErrorText(m, sql[i]!);
+    if (e !== undefined) errors.push([i, e]);
+  };
+  for (let i = 0; i < sql.length;) {
+    if (!endsAtTopLevel(sql[i]!)) { one(i++); continue; }
+    let j = i + 1, bytes = sql[i]!.length;
+    while (j < sql.length && j - i < BATCH_STATEMENTS && bytes < BATCH_CHARS && endsAtTopLevel(sql[j]!)) bytes += sql[j++]!.length;
+    if (j - i === 1 || !parses(m, sql.slice(i, j).join('\n'))) for (let k = i; k < j; k++) one(k);
+    i = j;
+  }
+  return errors;
+}
+
+const BATCH_STATEMENTS = 32;
+const BATCH_CHARS = 16384;
+
+/** PostgreSQL's parser accepts `text` (the cheapest call that runs the whole grammar: no parse tree is serialized). */
+function parses(m: PgQueryWasm, text: string): boolean {
+  const len = m.lengthBytesUTF8(text) + 1;
+  const queryPtr = m._malloc(len);
+  let resultPtr = 0;
+  try {
+    m.stringToUTF8(text, queryPtr, len);
+    resultPtr = m._wasm_normalize_query(queryPtr);
+    if (!resultPtr) return false;
+    // The result is the normalized text, or an error message (libpg-query's own normalize() tells them apart so).
+    const head = m.UTF8ToString(resultPtr, 16);
+    return !(head.startsWith('syntax error') || head.startsWith('deparse error') || head.startsWith('ERROR'));
+  } finally {
+    m._free(queryPtr);
+    if (resultPtr) m._wasm_free_string(resultPtr);
+  }
+}
+
+const SPECIAL = /['"$]|--|\/\*/g;
+const DOLLAR_TAG = /\$(?:[A-Za-z_\x80-\uffff][\w\x80-\uffff]*)?\$/y;
+
+/**
+ * True when `sql` ends with ';' outside any string, quoted name or comment, and has none of the forms whose end
+ * is harder to see (E'' strings, block comments, which nest): such statements parse alike alone and joined,
+ * so a batch of them cannot hide an error by one statement's quote closing in the next. The rest go alone.
+ */
+function endsAtTopLevel(sql: string): boolean {
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(sql); m; m = SPECIAL.exec(sql)) {
+    const at = m.index;
+    const c = sql[at]!;
+    if (c === '/') return false;
+    if (c === '$') {
+      // $tag$...$tag$ (not a $1 parameter, not a $ inside a name).
+      if (at > 0 && /[\w$]/.test(sql[at - 1]!)) continue;
+      DOLLAR_TAG.lastIndex = at;
+      const tag = DOLLAR_TAG.exec(sql)?.[0];
+      if (!tag) continue;
+      const end = sql.indexOf(tag, at + tag.length);
+      if (end < 0) return false;
+      SPECIAL.lastIndex = end + tag.length;
+      continue;
+    }
+    if (c === '-') {
+      const nl = sql.indexOf('\n', at);
+      if (nl < 0) return false;
+      SPECIAL.lastIndex = nl + 1;
+      continue;
+    }
+    if (c === "'" && at > 0 && (sql[at - 1] === 'E' || sql[at - 1] === 'e')) return false;
+    // A quote runs to its closing twin; a doubled one inside it is part of it.
+    let end = sql.indexOf(c, at + 1);
+    while (end >= 0 && sql[end + 1] === c) end = sql.indexOf(c, end + 2);
+    if (end < 0) return false;
+    SPECIAL.lastIndex = end + 1;
+  }
+  let k = sql.length - 1;
+  while (k >= 0 && (sql.charCodeAt(k) <= 32)) k--;
+  return sql[k] === ';';
 }

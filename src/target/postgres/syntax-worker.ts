@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { loadPgParser, pgSyntaxErrorText } from './pg-parse.js';
+import { loadPgParser, pgSyntaxErrors } from './pg-parse.js';
 
 // libpg_query's syntax check off the main thread: { id, sql[] } in, { id, errors: [index, message][] } out.
 // The parser loads as soon as the worker starts, while the main thread is still converting.
@@ -7,11 +7,6 @@ const parser = loadPgParser();
 
 parentPort!.on('message', (msg: { id: number; sql: string[] }) => {
   void parser.then((m) => {
-    const errors: [number, string][] = [];
-    msg.sql.forEach((sql, i) => {
-      const e = pgSyntaxErrorText(m, sql);
-      if (e !== undefined) errors.push([i, e]);
-    });
-    parentPort!.postMessage({ id: msg.id, errors });
+    parentPort!.postMessage({ id: msg.id, errors: pgSyntaxErrors(m, msg.sql) });
   });
 });

@@ -10,7 +10,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { ManualItem } from '../../model/catalog.js';
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
 import type { Phase, Statement } from './statement.js';
-import { loadPgParser, pgSyntaxErrorText } from './pg-parse.js';
+import { loadPgParser, pgSyntaxErrors } from './pg-parse.js';
 
 export interface ApplyResult {
   applied: number;
@@ -51,10 +51,7 @@ export async function checkSyntax(phases: Phase[], opts: { inline?: boolean } = 
 
 async function checkInline(sql: string[], offset = 0, errors = new Map<number, string>()): Promise<Map<number, string>> {
   const parser = await loadPgParser();
-  sql.forEach((s, i) => {
-    const e = pgSyntaxErrorText(parser, s);
-    if (e !== undefined) errors.set(offset + i, e);
-  });
+  for (const [i, e] of pgSyntaxErrors(parser, sql)) errors.set(offset + i, e);
   return errors;
 }
 
