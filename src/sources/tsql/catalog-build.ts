@@ -1,3 +1,4 @@
+import grammar from '../../../grammars/tsql.json' with { type: 'json' };
 import type { Catalog, QName, Sequence, UserType } from '../../model/catalog.js';
 import { emptySchema, objectPath, schemaOf } from '../../model/catalog.js';
 import type { MssqlCatalogRows, SysExtendedProperty } from './catalog-rows.js';
@@ -118,15 +119,18 @@ function buildSequences(ctx: BuildContext): void {
   }
 }
 
+/** Extended properties that describe an object (grammars/tsql.json). */
+const DESCRIPTION_PROPERTIES = new Set(grammar.descriptionProperties.map((x) => x.toLowerCase()));
+
 const LEVEL1_TYPES: Record<string, string> = { V: 'VIEW', P: 'PROCEDURE', FN: 'FUNCTION', IF: 'FUNCTION', TF: 'FUNCTION', TR: 'TRIGGER' };
 
-/** MS_Description on a schema, table or table column becomes a comment; every other property is reported. */
+/** A description (MS_Description, Description) on a schema, table or table column becomes a comment; every other property is reported. */
 function applyExtendedProperties(ctx: BuildContext): void {
   const owners: Owners = new Map();
   for (const t of ctx.rows.tables) owners.set(t.object_id, { schema_id: t.schema_id, name: t.name, level1: 'TABLE' });
   for (const m of ctx.rows.modules) owners.set(m.object_id, { schema_id: m.schema_id, name: m.name, level1: LEVEL1_TYPES[m.type.trim()] ?? m.type.trim() });
   for (const p of ctx.rows.extendedProperties) {
-    const isDescription = p.name.toLowerCase() === 'ms_description';
+    const isDescription = DESCRIPTION_PROPERTIES.has(p.name.toLowerCase());
     const where = describeTarget(ctx, p, owners);
     if (where === null) continue; // outside the requested schemas
     if (isDescription && p.value !== null) {
@@ -139,7 +143,7 @@ function applyExtendedProperties(ctx: BuildContext): void {
       const col = entry?.columns.get(p.minor_id);
       if (col) { col.comment = p.value; continue; }
     }
-    const message = isDescription ? `MS_Description on ${where} not carried over` : `extended property ${p.name} (${where}) not carried over`;
+    const message = isDescription ? `${p.name} on ${where} not carried over` : `extended property ${p.name} (${where}) not carried over`;
     report(ctx, 'PGS1012', message, { span: liveSpan(`${ctx.source}`) });
   }
 }

@@ -15,6 +15,8 @@ import { lookupTable, skipRest } from './table.js';
 
 const STATEMENT_STARTS = new Set(grammar.statementStarts);
 const SECURITY_PROCS = new Set(grammar.securityProcedures.map((x) => x.toLowerCase()));
+/** Extended properties that describe an object (SSMS writes MS_Description; WideWorldImporters' SSDT project, Description). */
+const DESCRIPTION_PROPERTIES = new Set(grammar.descriptionProperties.map((x) => x.toLowerCase()));
 
 /** Parse T-SQL held in a string (EXEC sp_executesql N'...'); positions are relative to where the string starts. */
 export type RunDynamicSql = (s: Session, text: string, file: string, line: number, col: number) => void;
@@ -144,11 +146,11 @@ function addTypeFromProc(s: Session, c: Cursor, span: SourceSpan, nameE?: Expr, 
   addType(s, { kind: 'alias', name: { schema: owner ?? s.defaultSchema, name }, base, nullable, span });
 }
 
-/** MS_Description on SCHEMA / TABLE / TABLE+COLUMN becomes a comment; anything else is reported. */
+/** A description (MS_Description, Description) on SCHEMA / TABLE / TABLE+COLUMN becomes a comment; anything else is reported. */
 function applyExtendedProperty(s: Session, span: SourceSpan, v: (string | undefined)[]): void {
   const [prop, value, l0type, l0name, l1type, l1name, l2type, l2name] = v;
   const where = [l0type && `${l0type} ${l0name}`, l1type && `${l1type} ${l1name}`, l2type && `${l2type} ${l2name}`].filter(Boolean).join(', ');
-  if (!prop || !sameName(prop, 'MS_Description') || value === undefined) {
+  if (!prop || !DESCRIPTION_PROPERTIES.has(prop.toLowerCase()) || value === undefined) {
     report(s, 'PGS1012', `extended property ${prop ?? '?'} (${where}) not carried over`, { span });
     return;
   }
@@ -160,17 +162,17 @@ function applyExtendedProperty(s: Session, span: SourceSpan, v: (string | undefi
     const tq = qname(s, [l0name ?? s.defaultSchema, l1name]);
     const table = lookupTable(s, tq);
     if (!table) {
-      report(s, 'PGS1017', `MS_Description refers to table ${tq.schema}.${tq.name}, which is not defined in the input`, { span, object: objectPath('table', tq) });
+      report(s, 'PGS1017', `${prop} refers to table ${tq.schema}.${tq.name}, which is not defined in the input`, { span, object: objectPath('table', tq) });
       return;
     }
     if (!l2type) { table.comment = value; return; }
     if (sameName(l2type, 'COLUMN') && l2name) {
       const col = table.columns.find((x) => sameName(x.name, l2name));
       if (col) { col.comment = value; return; }
-      report(s, 'PGS1017', `MS_Description refers to column ${l2name}, which ${tq.schema}.${tq.name} does not have`, { span, object: objectPath('table', tq) });
+      report(s, 'PGS1017', `${prop} refers to column ${l2name}, which ${tq.schema}.${tq.name} does not have`, { span, object: objectPath('table', tq) });
       return;
     }
   }
-  report(s, 'PGS1012', `MS_Description on ${where} not carried over`, { span });
+  report(s, 'PGS1012', `${prop} on ${where} not carried over`, { span });
 }
 
