@@ -42,7 +42,7 @@ describe('data phase', () => {
       '\\.',
       '',
     ].join('\n'));
-    expect(files.get('0095_identity_restart.sql')).toContain("SELECT setval(pg_get_serial_sequence('public.t', 'id'), max(id)) FROM public.t;");
+    expect(files.get('0095_identity_restart.sql')).toContain("SELECT setval(pg_get_serial_sequence('public.t', 'id'), GREATEST(max(id), 1), max(id) >= 1) FROM public.t;");
     expect(files.get('down/0040_data.sql')).toContain('DELETE FROM public.t;');
     expect(result.diagnostics.filter((d) => d.code === 'PGS4006').map((d) => d.message)).toEqual([
       'INSERT into dbo.T not written to 0040_data (row 1: GETDATE is not a literal); moved to manual/',

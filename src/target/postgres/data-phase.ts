@@ -161,14 +161,23 @@ function* groupLines(g: CopyGroup, dialect: 'tsql' | 'mysql'): Iterable<string> 
   }
 }
 
-/** Identity columns the data filled: their sequences continue after the largest value loaded. */
+/**
+ * Identity columns the data filled: their sequences continue after the last value loaded, never before the declared
+ * start (MySQL's AUTO_INCREMENT=n goes on from n even when the dump's rows stop lower; a value below the start
+ * would also be out of the sequence's bounds).
+ */
 function identityRestarts(table: Table, filled: Set<string>, object: string): Statement[] {
   return table.columns
     .filter((c) => c.identity && filled.has(c.name))
-    .map((c) => ({
-      sql: `SELECT setval(pg_get_serial_sequence(${quoteLiteral(quoteQName(table.name))}, ${quoteLiteral(c.name)}), max(${quoteIdent(c.name)})) FROM ${quoteQName(table.name)};`,
-      object, kind: 'statement' as const,
-    }));
+    .map((c) => {
+      const { start, increment } = c.identity!;
+      const [last, pick, past] = increment < 0n ? ['min', 'LEAST', '<='] : ['max', 'GREATEST', '>='];
+      const loaded = `${last}(${quoteIdent(c.name)})`;
+      return {
+        sql: `SELECT setval(pg_get_serial_sequence(${quoteLiteral(quoteQName(table.name))}, ${quoteLiteral(c.name)}), ${pick}(${loaded}, ${start}), ${loaded} ${past} ${start}) FROM ${quoteQName(table.name)};`,
+        object, kind: 'statement' as const,
+      };
+    });
 }
 
 function warningText(w: ValueWarnings): string {
