@@ -162,7 +162,7 @@ describe('effort rules', () => {
       ['rules: [{ code: X1, complexity: none, minutes: 5 }]', '$.rules[0].code: "X1" does not match ^PGS[0-9]{1,4}\\*?$'],
       ['rules: [{ severity: warning, complexity: none, minutes: -1 }]', '$.rules[0].minutes: must be >= 0'],
       ['- { code: PGS4001 }', '$: expected object, found a list'],
-      ['rules: [ {', 'not valid YAML (Flow map in block collection must be sufficiently indented'],
+      ['rules: [ {', 'not valid YAML (unexpected end of the stream within a flow collection (1:11)'],
     ];
     for (const [text, message] of cases) {
       const file = join(tmp, 'bad-effort.yaml');

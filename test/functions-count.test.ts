@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 
 type Alt = { to?: string; report?: string };
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Severity } from '../model/diagnostics.js';
 import { packageRoot } from '../paths.js';
 import { validateJson, type JsonSchema } from '../transpile/json-schema.js';
@@ -40,7 +40,7 @@ function readRules(file: string, origin: string, user: boolean): EffortRule[] {
   }
   let doc: unknown;
   try {
-    doc = parseYaml(text);
+    doc = load(text, { schema: CORE_SCHEMA });
   } catch (e) {
     fail(`not valid YAML (${(e as Error).message.split('\n')[0]})`);
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { packageRoot } from '../paths.js';
 import { validateJson, type JsonSchema } from './json-schema.js';
 import { parseTemplate } from './template.js';
@@ -54,7 +54,8 @@ function readYaml(file: string): unknown {
     throw new Error(`mappings file ${file}: cannot be read (${(e as Error).message})`);
   }
   try {
-    return parseYaml(text);
+    // YAML 1.2 core types only: a value like 2020-01-01 or 0000-00-00 stays text, never a Date.
+    return load(text, { schema: CORE_SCHEMA });
   } catch (e) {
     throw new Error(`mappings file ${file}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
   }
