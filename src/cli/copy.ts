@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { sourceUrlDialect } from '../convert.js';
 import type { CopyEvent } from '../copy/events.js';
-import { progressReporter, summaryText } from '../copy/progress.js';
-import { runCopy } from '../copy/run.js';
 import { conversionOptions, UsageError, withConversionOptions, type ConversionArgs } from './options.js';
 
 interface CopyArgs extends ConversionArgs {
@@ -62,6 +60,8 @@ async function runCopyCommand(argv: CopyArgs): Promise<number> {
     }
     throw e;
   }
+  // The drivers load only now: other commands start without them.
+  const [{ progressReporter, summaryText }, { runCopy }] = await Promise.all([import('../copy/progress.js'), import('../copy/run.js')]);
   const mode = argv.format === 'json' ? 'json' : process.stderr.isTTY ? 'bars' : 'lines';
   const progress = progressReporter(mode);
   const onEvent = (e: CopyEvent) => {

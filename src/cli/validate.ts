@@ -1,7 +1,6 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { sourceUrlDialect } from '../convert.js';
 import { MSSQL_VALIDATE_REFUSAL } from '../copy/sources.js';
-import { runValidate } from '../copy/validate.js';
 import { renderValidateText } from '../copy/validate-report.js';
 import { UsageError } from './options.js';
 
@@ -45,6 +44,7 @@ async function validate(argv: ValidateArgs): Promise<number> {
     throw e;
   }
   const tables = argv.tables?.split(',').map((s) => s.trim()).filter(Boolean);
+  const { runValidate } = await import('../copy/validate.js'); // the drivers load only for this command
   // Connection errors carry the server name, never the password.
   const result = await runValidate({ source: argv.source, target: argv.target, chunkRows: argv.chunkRows, sample: argv.sample, ...(tables?.length ? { tables } : {}) });
   process.stdout.write(argv.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : renderValidateText(result));

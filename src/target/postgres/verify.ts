@@ -1,12 +1,11 @@
 import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import type pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { ManualItem } from '../../model/catalog.js';
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
 import type { Phase, Statement } from './statement.js';
@@ -159,6 +158,7 @@ async function applyStatements(phases: Phase[], run: (sql: string, s: Statement)
  */
 export async function applyToUrl(url: string, phases: Phase[]): Promise<ApplyResult> {
   const target = parseUrl(url);
+  const { default: pg } = await import('pg'); // loaded only when a server is named: convert starts without it
   const admin = new pg.Client({ connectionString: url });
   await connect(admin, target);
   const dbName = `pgshift_verify_${randomBytes(6).toString('hex')}`;
@@ -184,6 +184,7 @@ export async function applyToUrl(url: string, phases: Phase[]): Promise<ApplyRes
 
 /** COPY FROM STDIN through pg-copy-streams, rows written as they are produced. */
 async function copyIn(client: pg.Client, sql: string, lines: Iterable<string>): Promise<void> {
+  const { from: copyFrom } = await import('pg-copy-streams');
   const stream = client.query(copyFrom(sql));
   await pipeline(Readable.from(lines), stream);
 }
