@@ -232,6 +232,15 @@ describe.skipIf(!live)('pgshift copy: post-data resume after kill -9', () => {
       // The same keys, indexes and FKs as a copy that was never killed, each once.
       const straight = await copy(STRAIGHT).done;
       expect(straight.code, straight.out).toBe(0);
+      // Units run beside the chunks of other tables, but a table's keys only once its own rows are all in.
+      const at = (f: (e: Record<string, unknown>) => boolean) => straight.events.findIndex(f);
+      const lastChunk = (table: string) => straight.events.map((e) => e.event === 'chunk' && e.table === `public.${table}`).lastIndexOf(true);
+      for (const table of ['parent', 'child', 'other', 'lone', 'bulk']) {
+        expect(lastChunk(table), table).toBeGreaterThan(0);
+        expect(at((e) => e.event === 'unit' && e.unit === liveKeys(table)), table).toBeGreaterThan(lastChunk(table));
+      }
+      expect(at((e) => e.event === 'unit' && e.unit === liveFks('child'))).toBeGreaterThan(Math.max(lastChunk('child'), lastChunk('parent'), lastChunk('other')));
+      expect(at((e) => e.event === 'unit' && e.unit === unitId('0070_views'))).toBeGreaterThan(Math.max(...['parent', 'child', 'other', 'lone', 'bulk'].map(lastChunk)));
       const other = new pg.Client({ connectionString: withDatabase(pgUrl, STRAIGHT) });
       await other.connect();
       try {

@@ -15,9 +15,23 @@ export interface PostDataUnit {
   after: string[];
   /** Tables whose locks the unit takes; two units sharing one never run at once. '*' runs alone. */
   locks: string[];
+  /** Target tables ('schema.table') whose rows must all be in before it starts (none: after all the rows). */
+  tables: string[];
   /** Rows of the table it scans: the largest go first, so the tail is short. */
   weight: number;
 }
+
+/**
+ * Session settings of the post-data connections. Index builds sort in maintenance_work_mem (PostgreSQL's 64MB
+ * spills a sort of some ten million keys to disk). No parallel index-build workers: with a session per core they
+ * only compete (measured on two cores, the bench's keys over two sessions: 3.1 s with two workers each, 2.4 s
+ * without). A lost commit after a server crash is redone like a chunk.
+ */
+export const POST_DATA_SETTINGS: Readonly<Record<string, string>> = {
+  maintenance_work_mem: '512MB',
+  max_parallel_maintenance_workers: '0',
+  synchronous_commit: 'off',
+};
 
 const KEYS_FILE = '0050_keys_indexes';
 const FKS_FILE = '0060_foreign_keys';
@@ -39,6 +53,7 @@ export function planPostData(post: Phase[], target: Catalog, rows: ReadonlyMap<s
   // Post-data statements name their table by its source path (the printer's tablePath).
   const objectOf = new Map(tables.map((t) => [qnameText(t.name).toLowerCase(), t.source ?? objectPath('table', t.name)]));
   const info = new Map(tables.map((t) => [t.source ?? objectPath('table', t.name), {
+    name: qnameText(t.name),
     rows: rows.get(qnameText(t.name)) ?? 0,
     refs: t.foreignKeys.map((fk) => objectOf.get(qnameText(fk.ref).toLowerCase())).filter((o): o is string => o !== undefined),
   }]));
@@ -56,12 +71,15 @@ export function planPostData(post: Phase[], target: Catalog, rows: ReadonlyMap<s
     if (!p.up.length) continue;
     if (p.file === KEYS_FILE) {
       for (const [object, up] of grouped(p)) {
-        keyUnits.push({ id: unitId(p.file, object), phases: [{ ...p, up, down: [] }], after: [], locks: [object], weight: info.get(object)?.rows ?? 0 });
+        const t = info.get(object);
+        keyUnits.push({ id: unitId(p.file, object), phases: [{ ...p, up, down: [] }], after: [], locks: [object], tables: t ? [t.name] : [], weight: t?.rows ?? 0 });
       }
     } else if (p.file === FKS_FILE) {
       for (const [object, up] of grouped(p)) {
         const refs = info.get(object)?.refs ?? [];
-        fkUnits.push({ id: unitId(p.file, object), phases: [{ ...p, up, down: [] }], after: [object, ...refs], locks: [...new Set([object, ...refs])], weight: info.get(object)?.rows ?? 0 });
+        const locks = [...new Set([object, ...refs])];
+        const names = locks.map((o) => info.get(o)?.name).filter((n): n is string => n !== undefined);
+        fkUnits.push({ id: unitId(p.file, object), phases: [{ ...p, up, down: [] }], after: [object, ...refs], locks, tables: names, weight: info.get(object)?.rows ?? 0 });
       }
     } else {
       (p.file < KEYS_FILE ? before : later).push(p);
@@ -70,7 +88,7 @@ export function planPostData(post: Phase[], target: Catalog, rows: ReadonlyMap<s
   const keyIds = new Map(keyUnits.map((u) => [u.locks[0]!, u.id]));
   for (const u of fkUnits) u.after = [...new Set(u.after.map((o) => keyIds.get(o)).filter((id): id is string => id !== undefined))];
 
-  const alone = (p: Phase, after: string[]): PostDataUnit => ({ id: unitId(p.file), phases: [{ ...p, down: [] }], after, locks: [ALONE], weight: 0 });
+  const alone = (p: Phase, after: string[]): PostDataUnit => ({ id: unitId(p.file), phases: [{ ...p, down: [] }], after, locks: [ALONE], tables: [], weight: 0 });
   const first = before.reduce<PostDataUnit[]>((out, p) => [...out, alone(p, out.map((u) => u.id))], []);
   for (const u of [...keyUnits, ...fkUnits]) u.after.push(...first.map((f) => f.id));
   const tableIds = [...first, ...keyUnits, ...fkUnits].map((u) => u.id);
@@ -85,8 +103,86 @@ export interface UnitOutcome {
   seconds: number;
 }
 
+/** The units left to apply and the tables held by those running: what may start next. */
+export interface UnitQueue {
+  /** The heaviest unit whose units before it have committed, that shares no table with a running one and passes `gate`. */
+  take(gate?: (u: PostDataUnit) => boolean): PostDataUnit | undefined;
+  /** A taken unit ended (committed when `ok`). */
+  finish(u: PostDataUnit, ok: boolean): void;
+  /** Units not yet finished, running ones included. */
+  readonly left: number;
+  readonly running: number;
+  /** Orders the units not yet taken by weight again (after weights changed). */
+  reorder(): void;
+  readonly pending: readonly PostDataUnit[];
+}
+
+export function unitQueue(units: PostDataUnit[], alreadyDone: ReadonlySet<string>): UnitQueue {
+  const done = new Set(alreadyDone);
+  const order = new Map(units.map((u, i) => [u, i]));
+  const pending = units.filter((u) => !done.has(u.id));
+  const known = new Set(units.map((u) => u.id));
+  const held = new Set<string>();
+  let running = 0;
+  const reorder = () => void pending.sort((a, b) => b.weight - a.weight || order.get(a)! - order.get(b)!);
+  reorder();
+  const ready = (u: PostDataUnit) => u.after.every((id) => done.has(id) || !known.has(id))
+    && (u.locks.includes(ALONE) ? running === 0 : !held.has(ALONE) && u.locks.every((t) => !held.has(t)));
+  return {
+    take(gate) {
+      const i = pending.findIndex((u) => ready(u) && (!gate || gate(u)));
+      if (i < 0) return undefined;
+      const u = pending.splice(i, 1)[0]!;
+      running++;
+      for (const t of u.locks) held.add(t);
+      return u;
+    },
+    finish(u, ok) {
+      running--;
+      for (const t of u.locks) held.delete(t);
+      if (ok) done.add(u.id);
+    },
+    get left() {
+      return pending.length + running;
+    },
+    get running() {
+      return running;
+    },
+    reorder,
+    pending,
+  };
+}
+
+/** One unit in one transaction with its checkpoint (each statement under a savepoint: a refusal is reported, not fatal). */
+export async function applyUnit(client: pg.Client, u: PostDataUnit, mark: (client: pg.Client, unit: PostDataUnit) => Promise<void>): Promise<UnitOutcome> {
+  const t0 = performance.now();
+  await client.query('BEGIN');
+  try {
+    const result = await applyInTransaction(client, u.phases);
+    await mark(client, u);
+    await client.query('COMMIT');
+    return { unit: u, statements: u.phases.reduce((n, p) => n + p.up.length, 0), result, seconds: (performance.now() - t0) / 1000 };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Wakes the workers waiting for something to change (a unit or a chunk ended). */
+export function signal(): { changed: () => Promise<void>; wake: () => void } {
+  let waiters: (() => void)[] = [];
+  return {
+    changed: () => new Promise<void>((r) => waiters.push(r)),
+    wake: () => {
+      const w = waiters;
+      waiters = [];
+      for (const f of w) f();
+    },
+  };
+}
+
 export interface ApplyUnitsOptions {
-  /** Connections at most (never more than the units that can run). */
+  /** Connections at most (never more than the units left). */
   jobs: number;
   /** Opens one session for a worker (with its settings made). */
   open: () => Promise<pg.Client>;
@@ -103,69 +199,40 @@ export interface ApplyUnitsOptions {
  * units from starting; those running finish (commit or roll back) and the error is thrown.
  */
 export async function applyUnits(units: PostDataUnit[], options: ApplyUnitsOptions): Promise<UnitOutcome[]> {
-  const done = new Set(options.done);
-  const pending = units.filter((u) => !done.has(u.id)).map((u, i) => ({ u, i }))
-    .sort((a, b) => b.u.weight - a.u.weight || a.i - b.i).map((x) => x.u);
-  const known = new Set(units.map((u) => u.id));
-  const held = new Set<string>();
+  const queue = unitQueue(units, options.done);
+  const { changed, wake } = signal();
   const outcomes: UnitOutcome[] = [];
-  let running = 0;
   let failure: { error: unknown } | undefined;
-  let waiters: (() => void)[] = [];
-  const changed = () => new Promise<void>((r) => waiters.push(r));
-  const wake = () => {
-    const w = waiters;
-    waiters = [];
-    for (const f of w) f();
-  };
-  const ready = (u: PostDataUnit) => u.after.every((id) => done.has(id) || !known.has(id))
-    && (u.locks.includes(ALONE) ? running === 0 : !held.has(ALONE) && u.locks.every((t) => !held.has(t)));
-  const take = (): PostDataUnit | undefined => {
-    const i = pending.findIndex(ready);
-    return i < 0 ? undefined : pending.splice(i, 1)[0];
-  };
 
   const worker = async (client: pg.Client): Promise<void> => {
-    while (!failure && pending.length) {
-      const u = take();
+    while (!failure && queue.left) {
+      const u = queue.take();
       if (!u) {
-        if (running === 0) {
-          failure = { error: new Error(`post-data units wait on each other: ${pending.map((p) => p.id).join(', ')}`) };
+        if (queue.running === 0) {
+          failure = { error: new Error(`post-data units wait on each other: ${queue.pending.map((p) => p.id).join(', ')}`) };
           wake();
           return;
         }
         await changed();
         continue;
       }
-      running++;
-      for (const t of u.locks) held.add(t);
-      const t0 = performance.now();
+      let ok = false;
       try {
-        await client.query('BEGIN');
-        try {
-          const result = await applyInTransaction(client, u.phases);
-          await options.mark(client, u);
-          await client.query('COMMIT');
-          done.add(u.id);
-          const o = { unit: u, statements: u.phases.reduce((n, p) => n + p.up.length, 0), result, seconds: (performance.now() - t0) / 1000 };
-          outcomes.push(o);
-          options.onUnit?.(o);
-        } catch (e) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw e;
-        }
+        const o = await applyUnit(client, u, options.mark);
+        ok = true;
+        outcomes.push(o);
+        options.onUnit?.(o);
       } catch (e) {
         failure ??= { error: e };
       } finally {
-        running--;
-        for (const t of u.locks) held.delete(t);
+        queue.finish(u, ok);
         wake();
       }
     }
   };
 
-  const sessions = Math.max(1, Math.min(options.jobs, pending.length));
-  if (pending.length) {
+  const sessions = Math.max(1, Math.min(options.jobs, queue.left));
+  if (queue.left) {
     await Promise.all(Array.from({ length: sessions }, async () => {
       let client: pg.Client;
       try {

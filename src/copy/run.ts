@@ -18,7 +18,9 @@ import { MSSQL_VALIDATE_REFUSAL, sourceDriver, type SourceDriver } from './sourc
 import {
   donePhases, ensureState, forgetRuns, markPhase, phaseDone, recordPlan, recordedFingerprints, runFingerprint, storedChunks,
 } from './state.js';
-import { applyUnits, planPostData, type UnitOutcome } from './post-data.js';
+import {
+  applyUnit, applyUnits, planPostData, POST_DATA_SETTINGS, signal, unitQueue, type PostDataUnit, type UnitOutcome,
+} from './post-data.js';
 import { openTarget } from './target-db.js';
 import { emptyWarnings } from './transforms.js';
 
@@ -108,8 +110,11 @@ export async function runCopy(options: CopyOptions): Promise<CopyStats> {
     stats.resumed = (await recordedFingerprints(admin)).includes(fingerprint);
 
     if (!options.dataOnly) await applyPhase(admin, fingerprint, 'pre-data', pre, stats, emit);
-    if (!options.schemaOnly) await copyData(admin, driver, options, plan, fingerprint, chunkRows, stats, emit);
-    if (!options.dataOnly) await applyPostData(admin, options, converted.target, fingerprint, post, stats, emit);
+    // A table's keys and indexes are built as soon as its rows are in, beside the other tables' chunks.
+    const postData = options.dataOnly ? undefined : await startPostData(admin, fingerprint, post, converted.target, stats, emit);
+    if (!options.schemaOnly) await copyData(admin, driver, options, plan, fingerprint, chunkRows, stats, emit, postData);
+    else if (postData) await applyUnits(postData.units, { jobs: options.jobs ?? availableParallelism(), open: () => openPostDataSession(options.target), mark: postData.mark, done: postData.done, onUnit: postData.onUnit });
+    if (postData) await finishPostData(admin, fingerprint, postData, emit);
     if (!options.schemaOnly) await restartIdentities(admin, plan, emit);
     if (options.validate !== false && !options.schemaOnly) {
       if (dialect === 'tsql') emit({ event: 'warning', message: `validation skipped: ${MSSQL_VALIDATE_REFUSAL}` });
@@ -155,54 +160,66 @@ async function applyPhase(admin: pg.Client, fp: string, phase: 'pre-data', phase
   }
 }
 
-/**
- * Session settings of the post-data connections: index builds sort in memory (PostgreSQL's default of 64MB spills
- * a million-row key to disk) and, with as many sessions as cores, no parallel workers beside them.
- */
-export const POST_DATA_SETTINGS = ["SET maintenance_work_mem = '512MB'", 'SET max_parallel_maintenance_workers = 0', 'SET synchronous_commit = off'];
+/** The post-data units of a run and what it reports as they commit. */
+interface PostDataRun {
+  units: PostDataUnit[];
+  /** Units an earlier run committed. */
+  done: Set<string>;
+  statements: number;
+  failed: number;
+  started: number;
+  mark: (client: pg.Client, u: PostDataUnit) => Promise<void>;
+  onUnit: (o: UnitOutcome) => void;
+}
 
 /**
  * Post-data DDL in units (a table's keys and indexes, a table's foreign keys once the keys they reference exist,
- * then views, routines, triggers, comments), applied over --jobs sessions; each unit commits with its checkpoint,
- * so a resumed run applies only the units that had not committed.
+ * then views, routines, triggers, comments); each unit commits with its checkpoint, so a resumed run applies only
+ * the units that had not committed. Undefined when an earlier run finished the phase.
  */
-async function applyPostData(
-  admin: pg.Client, options: CopyOptions, target: Catalog, fp: string, post: Phase[], stats: CopyStats, emit: (e: CopyEvent) => void,
-): Promise<void> {
-  const t0 = performance.now();
+async function startPostData(
+  admin: pg.Client, fp: string, post: Phase[], target: Catalog, stats: CopyStats, emit: (e: CopyEvent) => void,
+): Promise<PostDataRun | undefined> {
   const statements = post.reduce((n, p) => n + p.up.length, 0);
   if (await phaseDone(admin, fp, 'post-data')) {
     emit({ event: 'phase', phase: 'post-data', status: 'skipped', statements, failed: 0 });
-    return;
+    return undefined;
   }
-  const units = planPostData(post, target, new Map(stats.tables.map((t) => [t.table, t.rows])));
+  const units = planPostData(post, target, new Map());
   const done = await donePhases(admin, fp, 'post-data ');
-  const count = (u: { phases: Phase[] }) => u.phases.reduce((n, p) => n + p.up.length, 0);
+  const count = (u: PostDataUnit) => u.phases.reduce((n, p) => n + p.up.length, 0);
   for (const u of units.filter((x) => done.has(x.id))) emit({ event: 'unit', phase: 'post-data', unit: u.id, status: 'skipped', statements: count(u), failed: 0, seconds: 0 });
-  let failed = 0;
-  const onUnit = (o: UnitOutcome) => {
-    failed += o.result.failed.length;
-    stats.ddlFailures.push(...o.result.failed);
-    for (const f of o.result.failed) emit({ event: 'warning', message: `post-data DDL failed for ${f.object}: ${f.error}` });
-    emit({ event: 'unit', phase: 'post-data', unit: o.unit.id, status: 'applied', statements: o.statements, failed: o.result.failed.length, seconds: o.seconds });
-  };
-  await applyUnits(units, {
-    jobs: options.jobs ?? availableParallelism(),
-    open: async () => {
-      const c = await openTarget(options.target);
-      for (const sql of POST_DATA_SETTINGS) await c.query(sql);
-      return c;
-    },
+  const run: PostDataRun = {
+    units, done, statements, failed: 0, started: performance.now(),
     mark: (c, u) => markPhase(c, fp, u.id),
-    done,
-    onUnit,
-  });
+    onUnit: (o) => {
+      run.failed += o.result.failed.length;
+      stats.ddlFailures.push(...o.result.failed);
+      for (const f of o.result.failed) emit({ event: 'warning', message: `post-data DDL failed for ${f.object}: ${f.error}` });
+      emit({ event: 'unit', phase: 'post-data', unit: o.unit.id, status: 'applied', statements: o.statements, failed: o.result.failed.length, seconds: o.seconds });
+    },
+  };
+  return run;
+}
+
+async function finishPostData(admin: pg.Client, fp: string, run: PostDataRun, emit: (e: CopyEvent) => void): Promise<void> {
   await markPhase(admin, fp, 'post-data');
-  const skipped = units.filter((u) => done.has(u.id)).length;
+  const skipped = run.units.filter((u) => run.done.has(u.id)).length;
   emit({
-    event: 'phase', phase: 'post-data', status: skipped === units.length && units.length ? 'skipped' : 'applied', statements, failed,
-    units: units.length, skippedUnits: skipped, seconds: (performance.now() - t0) / 1000,
+    event: 'phase', phase: 'post-data', status: skipped === run.units.length && run.units.length ? 'skipped' : 'applied', statements: run.statements,
+    failed: run.failed, units: run.units.length, skippedUnits: skipped, seconds: (performance.now() - run.started) / 1000,
   });
+}
+
+/** A target session for post-data units, with the settings index builds want. */
+async function openPostDataSession(url: string): Promise<pg.Client> {
+  const c = await openTarget(url);
+  await setPostDataSettings(c);
+  return c;
+}
+
+async function setPostDataSettings(c: pg.Client): Promise<void> {
+  for (const [name, value] of Object.entries(POST_DATA_SETTINGS)) await c.query(`SET ${name} = '${value}'`);
 }
 
 /** --restart: the down statements of this conversion (drops), each allowed to fail when the object is not there. */
@@ -225,6 +242,7 @@ interface Job {
 
 async function copyData(
   admin: pg.Client, driver: SourceDriver, options: CopyOptions, plan: CopyTable[], fp: string, chunkRows: number, stats: CopyStats, emit: (e: CopyEvent) => void,
+  postData?: PostDataRun,
 ): Promise<void> {
   const planSource = await driver.open();
   const jobs: Job[] = [];
@@ -261,41 +279,87 @@ async function copyData(
   const size = new Map(summary.map((s) => [s.table, s.estimatedRows]));
   jobs.sort((a, b) => (size.get(b.table.name) ?? 0) - (size.get(a.table.name) ?? 0) || a.chunk.no - b.chunk.no);
 
-  const workers = Math.max(1, Math.min(options.jobs ?? availableParallelism(), jobs.length || 1));
+  // Post-data units take a worker once the rows of every table they name are in (views and the like: all rows).
+  const units = postData ? unitQueue(postData.units, postData.done) : undefined;
+  if (postData) {
+    for (const u of postData.units) u.weight = Math.max(0, ...u.tables.map((t) => size.get(t) ?? 0));
+    units!.reorder();
+  }
+  const rowsIn = (table: string) => (perTable.get(table)?.pending ?? 0) === 0;
+  let copying = 0;
+  const gate = (u: PostDataUnit) => (u.tables.length ? u.tables.every(rowsIn) : next >= jobs.length && copying === 0);
+  const { changed, wake } = signal();
+  let failure: { error: unknown } | undefined;
+
+  const parallel = options.jobs ?? availableParallelism();
+  const workers = Math.max(1, Math.min(parallel, jobs.length + (units?.left ?? 0) || 1));
   const rejectsDir = options.rejectsDir ?? join('pgshift-out', 'rejects');
   let next = 0;
+  const copyJob = async (source: SourceConnection, target: pg.Client, job: Job): Promise<void> => {
+    const ts = perTable.get(job.table.name)!;
+    const t0 = performance.now();
+    ts.first ??= t0;
+    const r = await copyChunk({
+      source, target, fingerprint: fp, rejectsDir, warnings: stats.warnings,
+      onProgress: (rows, bytes) => emit({ event: 'progress', table: job.table.name, rows, bytes }),
+    }, job.table, job.chunk);
+    const t1 = performance.now();
+    ts.last = t1;
+    ts.rows += r.rows;
+    ts.bytes += r.bytes;
+    ts.rejected += r.rejected;
+    stats.rows += r.rows;
+    stats.bytes += r.bytes;
+    stats.rejected += r.rejected;
+    emit({ event: 'chunk', table: job.table.name, chunk: job.chunk.no, rows: r.rows, bytes: r.bytes, rejected: r.rejected, seconds: (t1 - t0) / 1000 });
+    if (--ts.pending === 0) emit({ event: 'table', stats: tableStats(ts) });
+  };
   const worker = async (): Promise<void> => {
     const source = await driver.open();
     const target = await openTarget(options.target);
-    // Chunk and checkpoint commit together, so a lost commit after a server crash is simply redone.
-    await target.query('SET synchronous_commit = off');
     try {
-      while (next < jobs.length) {
-        const job = jobs[next++]!;
-        const ts = perTable.get(job.table.name)!;
-        const t0 = performance.now();
-        ts.first ??= t0;
-        const r = await copyChunk({
-          source, target, fingerprint: fp, rejectsDir, warnings: stats.warnings,
-          onProgress: (rows, bytes) => emit({ event: 'progress', table: job.table.name, rows, bytes }),
-        }, job.table, job.chunk);
-        const t1 = performance.now();
-        ts.last = t1;
-        ts.rows += r.rows;
-        ts.bytes += r.bytes;
-        ts.rejected += r.rejected;
-        stats.rows += r.rows;
-        stats.bytes += r.bytes;
-        stats.rejected += r.rejected;
-        emit({ event: 'chunk', table: job.table.name, chunk: job.chunk.no, rows: r.rows, bytes: r.bytes, rejected: r.rejected, seconds: (t1 - t0) / 1000 });
-        if (--ts.pending === 0) emit({ event: 'table', stats: tableStats(ts) });
+      // Chunk and checkpoint commit together, so a lost commit after a server crash is simply redone.
+      await target.query('SET synchronous_commit = off');
+      if (units) await setPostDataSettings(target);
+      while (!failure) {
+        const u = units?.take(gate);
+        if (u) {
+          let ok = false;
+          try {
+            const o = await applyUnit(target, u, postData!.mark);
+            ok = true;
+            postData!.onUnit(o);
+          } finally {
+            units!.finish(u, ok);
+            wake();
+          }
+          continue;
+        }
+        if (next < jobs.length) {
+          const job = jobs[next++]!;
+          copying++;
+          try {
+            await copyJob(source, target, job);
+          } finally {
+            copying--;
+            wake();
+          }
+          continue;
+        }
+        if (!units?.left) break;
+        if (units.running === 0 && copying === 0) throw new Error(`post-data units wait on each other: ${units.pending.map((p) => p.id).join(', ')}`);
+        await changed();
       }
+    } catch (e) {
+      failure ??= { error: e };
+      wake();
     } finally {
       await source.close();
       await target.end().catch(() => undefined);
     }
   };
   await Promise.all(Array.from({ length: workers }, worker));
+  if (failure) throw failure.error;
   stats.tables = [...perTable.values()].map(tableStats);
   const w = stats.warnings;
   if (w.zeroDates) emit({ event: 'warning', message: `${w.zeroDates} zero date(s) loaded as NULL` });
