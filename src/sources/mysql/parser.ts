@@ -96,6 +96,7 @@ const SECURITY_STATEMENTS = new Set(['GRANT', 'REVOKE']);
 function parseStatement(s: Session, c: Cursor): void {
   const t = peek(c);
   if (t.kind === 'op' && t.value === '(') return skip(c, s, 'PGS1014', 'query statement skipped');
+  if (t.kind === 'op' && t.value === '\\') return parseClientCommand(s, c);
   if (t.kind !== 'word') fail(c, 'expected a statement');
   switch (t.value) {
     case 'CREATE': return parseCreate(s, c);
@@ -111,7 +112,7 @@ function parseStatement(s: Session, c: Cursor): void {
       s.current = db;
       return report(c, s, 'PGS1010', `USE ${db}: objects that follow belong to database ${db}`, 0, c.toks.length - 1);
     }
-    case 'SOURCE': return parseSourceCommand(s, c);
+    case 'SOURCE': return parseClientCommand(s, c);
     case 'SET':
       if (peekWord(c, 'PASSWORD', 1) || peekWord(c, 'ROLE', 1) || (peekWord(c, 'DEFAULT', 1) && peekWord(c, 'ROLE', 2))) {
         return skip(c, s, 'PGS1018', 'SET PASSWORD/ROLE skipped');
@@ -125,14 +126,22 @@ function parseStatement(s: Session, c: Cursor): void {
 }
 
 /**
- * The mysql client command `source file` runs another script; it ends at the end of its line, `;`
- * or not. That file is not read (PGS1012); what follows on later lines before a `;` is a statement of its own.
+ * mysql client commands run by the client, not the server: `source file` / `\. file` (another script) and `\x`
+ * (MariaDB dumps open with `/*M!999999\- enable the sandbox mode *\/`). One ends at the end of its line, `;` or
+ * not, and what follows on later lines before a `;` is a statement of its own. A script run by source is not read
+ * (PGS1012); other commands are skipped (PGS1010).
  */
-function parseSourceCommand(s: Session, c: Cursor): void {
+function parseClientCommand(s: Session, c: Cursor): void {
   let k = 1;
   while (k < c.toks.length && !c.text.slice(c.toks[k - 1]!.end, c.toks[k]!.start).includes('\n')) k++;
-  const file = textOf(c, 1, k - 1);
-  s.catalog.diagnostics.push(diag('PGS1012', `client command SOURCE ${file}: the script it runs is not read; convert that file as well`, { span: spanOf(c, 0, k - 1) }));
+  const span = spanOf(c, 0, k - 1);
+  const source = c.toks[0]!.kind === 'word' ? 1 : peekOp(c, '.', 1) ? 2 : 0;
+  if (source) {
+    const file = textOf(c, source, k - 1);
+    s.catalog.diagnostics.push(diag('PGS1012', `client command ${textOf(c, 0, source - 1)} ${file}: the script it runs is not read; convert that file as well`, { span }));
+  } else {
+    s.catalog.diagnostics.push(diag('PGS1010', `client command ${textOf(c, 0, k - 1)} skipped`, { span }));
+  }
   c.i = c.limit;
   if (k < c.toks.length) runStatement(s, { ...c, toks: c.toks.slice(k), i: 0, limit: c.toks.length - k });
 }
