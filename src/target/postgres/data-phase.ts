@@ -13,7 +13,8 @@ import type { SourceSpan } from '../../model/source.js';
 interface CopyGroup {
   columns: string[];
   chunks: DataChunk[];
-  encoders: FieldEncoder[];
+  /** One per source value; undefined for a generated column, whose value PostgreSQL computes (not loaded). */
+  encoders: (FieldEncoder | undefined)[];
 }
 
 /**
@@ -42,6 +43,7 @@ export function printDataPhases(source: Catalog, target: Catalog): { phases: Pha
       const warnings = emptyWarnings();
       let rows = 0;
       let statements = 0;
+      const generated = new Set<string>();
       const moveToManual = (ch: DataChunk, st: { start: number; end: number }, text: string, why: string): void => {
         const span = statementSpan(ch, text, st.start, st.end);
         manual.push({ object, kind: 'statement', original: text.slice(st.start, st.end), codes: ['PGS4006'], span });
@@ -49,9 +51,10 @@ export function printDataPhases(source: Catalog, target: Catalog): { phases: Pha
       };
       for (const ch of d.chunks ?? []) {
         const text = ch.source.text();
-        let encoders: FieldEncoder[];
+        let encoders: (FieldEncoder | undefined)[];
         try {
           encoders = chunkEncoders(ch, src, table);
+          ch.targetColumns?.forEach((c, i) => { if (!encoders[i]) generated.add(c); });
         } catch (e) {
           if (!(e instanceof RowError)) throw e;
           moveToManual(ch, ch, text, e.message);
@@ -60,7 +63,7 @@ export function printDataPhases(source: Catalog, target: Catalog): { phases: Pha
         // Read once here to count and check the rows; a bad statement leaves the run, the good ones around it stay.
         for (const part of checkedRuns(ch, dialect, text, (st) => {
           try {
-            rows += readRows(st.toks, encoders.length, dialect === 'tsql', (values) => values.forEach((v, i) => encoders[i]!(v, warnings)));
+            rows += readRows(st.toks, encoders.length, dialect === 'tsql', (values) => values.forEach((v, i) => encoders[i]?.(v, warnings)));
             statements++;
             return true;
           } catch (e) {
@@ -69,7 +72,7 @@ export function printDataPhases(source: Catalog, target: Catalog): { phases: Pha
             return false;
           }
         })) {
-          const cols = part.targetColumns!;
+          const cols = part.targetColumns!.filter((_, i) => encoders[i]);
           const last = groups[groups.length - 1];
           if (last && last.columns.join('\u0000') === cols.join('\u0000')) last.chunks.push(part);
           else groups.push({ columns: cols, chunks: [part], encoders });
@@ -84,7 +87,7 @@ export function printDataPhases(source: Catalog, target: Catalog): { phases: Pha
         });
       }
       down.push({ sql: `DELETE FROM ${quoteQName(table.name)};`, object, kind: 'statement', key });
-      diagnostics.push(diag('PGS4005', `${statements} INSERT statement(s) with ${rows} row(s) for ${qnameText(d.sourceTable ?? d.table)} written to 0040_data as COPY${warningText(warnings)}`, { object, span: d.span }));
+      diagnostics.push(diag('PGS4005', `${statements} INSERT statement(s) with ${rows} row(s) for ${qnameText(d.sourceTable ?? d.table)} written to 0040_data as COPY${warningText(warnings)}${generated.size ? `; values of generated column(s) ${[...generated].join(', ')} not loaded (PostgreSQL computes them)` : ''}`, { object, span: d.span }));
       restart.push(...identityRestarts(table, new Set(groups.flatMap((g) => g.columns)), object));
     }
   }
@@ -94,13 +97,17 @@ export function printDataPhases(source: Catalog, target: Catalog): { phases: Pha
   return { phases, manual, diagnostics };
 }
 
-/** The column encoders of one statement: source type, target type and the type rule's copy transform. */
-function chunkEncoders(ch: DataChunk, src: Table, table: Table): FieldEncoder[] {
+/**
+ * The column encoders of one statement: source type, target type and the type rule's copy transform. A generated
+ * column gets none: MariaDB dumps write the computed values, which COPY cannot load into a generated column.
+ */
+function chunkEncoders(ch: DataChunk, src: Table, table: Table): (FieldEncoder | undefined)[] {
   const byName = (cols: Column[], name: string) => cols.find((c) => c.name.toLowerCase() === name.toLowerCase());
   return (ch.columns ?? []).map((name, i) => {
     const s = byName(src.columns, name);
     const t = byName(table.columns, ch.targetColumns?.[i] ?? '');
     if (!s || !t) throw new RowError(`column ${name} is not in the table`);
+    if (t.generated) return undefined;
     return fieldEncoder({ source: s.type, target: t.type, ...(t.copy ? { copy: t.copy } : {}) });
   });
 }
@@ -154,7 +161,7 @@ function* groupLines(g: CopyGroup, dialect: 'tsql' | 'mysql'): Iterable<string> 
     for (const st of insertStatements(dialect, ch.source.text(), ch.start, ch.end)) {
       const lines: string[] = [];
       readRows(st.toks, g.encoders.length, dialect === 'tsql', (values) => {
-        lines.push(copyLine(values.map((v, i) => g.encoders[i]!(v, w))));
+        lines.push(copyLine(values.flatMap((v, i) => { const e = g.encoders[i]; return e ? [e(v, w)] : []; })));
       });
       yield* lines;
     }
