@@ -1,5 +1,6 @@
 import type { Expr } from '../model/expr.js';
-import { dataType } from '../model/types.js';
+import { dataType, type DataType } from '../model/types.js';
+import { pgTypeOf } from './expr.js';
 import {
   asText, bin, caseWhen, cast, changed, concat, fn, isNull, literalInt, literalString, noEquivalent, nul, num, str, type Handler,
 } from './functions-ast.js';
@@ -91,12 +92,15 @@ const findInSet: Handler = ([x, list], env) => {
   return caseWhen([[bin('or', isNull(x), isNull(list)), nul]], pos);
 };
 
+const isCitext = (t: DataType | undefined): boolean => !!t && (t.name === 'citext' || isCitext(t.base));
+
 /** SUBSTRING_INDEX(s, delim, n): everything before the n-th delimiter (from the right when n < 0). */
 const substringIndex: Handler = ([s, d, n], env) => {
   if (!s || !d || !n) return undefined;
   const t = asText(s, env);
   const k = literalInt(n);
-  if (k === 1 || k === -1) return fn('split_part', t, d, num(k));
+  // The citext extension's own split_part matches the delimiter case-insensitively and has no negative positions.
+  if (k === 1 || k === -1) return fn('split_part', isCitext(pgTypeOf(t, env)) ? cast(t, 'text') : t, d, num(k));
   if (k === 0) return str('');
   const arr = fn('string_to_array', t, d);
   const head = (count: Expr): Expr => fn('array_to_string', fn('trim_array', arr, fn('greatest', bin('-', fn('cardinality', arr), count), num(0))), d);
