@@ -127,9 +127,13 @@ function bitToBool(v: unknown): string {
 /** BIT(n) arrives as big-endian bytes; PostgreSQL varbit wants the n low bits as 0/1 text. */
 function bitToVarbit(width: number): FieldEncoder {
   return described((v) => {
-    const bytes = Buffer.isBuffer(v) ? v : Buffer.from([Number(v) & 0xff]);
     let bits = '';
-    for (const b of bytes) bits += b.toString(2).padStart(8, '0');
+    if (!Buffer.isBuffer(v) && /^\d+$/.test(String(v))) bits = BigInt(String(v)).toString(2);
+    else {
+      // A dump script writes BIT values as raw bytes inside a string literal ('\x03').
+      const bytes = Buffer.isBuffer(v) ? v : Buffer.from(String(v), 'latin1');
+      for (const b of bytes) bits += b.toString(2).padStart(8, '0');
+    }
     return bits.length >= width ? bits.slice(bits.length - width) : bits.padStart(width, '0');
   }, { kind: 'varbit', width });
 }
