@@ -59,6 +59,14 @@ describe.each(['tsql', 'mysql'] as const)('%s', (from) => {
     expect(tables(r)).toContain('good');
   });
 
+  it('a Windows-1252 file reads as Windows-1252; UTF-8 text with raw binary bytes stays UTF-8', () => {
+    const cp1252 = decodeScript(Uint8Array.from([...Buffer.from("SELECT '"), 0xc9, 0x74, 0xe9, ...Buffer.from("';")]), 'ansi.sql');
+    expect(cp1252.text).toBe("SELECT 'Été';");
+    // mysqldump without --hex-blob: 'Åsa' in UTF-8 next to a BLOB's raw bytes 0xff 0xc3 0x28.
+    const mixed = decodeScript(Uint8Array.from([...Buffer.from("INSERT INTO t VALUES ('Åsa', '"), 0xff, 0xc3, 0x28, ...Buffer.from("');")]), 'dump.sql');
+    expect(mixed.text).toBe("INSERT INTO t VALUES ('Åsa', 'ÿÃ(');");
+  });
+
   it('UTF-16 with BOM reads like UTF-8', async () => {
     const text = good.replace('good', 'größe');
     const body = Buffer.from(text, 'utf16le');

@@ -26,8 +26,9 @@ const SQL_EXT = /\.(sql|ddl|tsql|mysql)$/i;
 
 /**
  * Decode bytes to text: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, BOM-less UTF-16 guessed
- * from NUL patterns; invalid UTF-8 falls back to Windows-1252/latin1 (what SSMS and mysqldump emit
- * when not UTF-8). Binary input (NULs that are not UTF-16) yields a PGS1003 and no text.
+ * from NUL patterns; bytes that are not UTF-8 read as Windows-1252 (what SSMS and mysqldump emit when not
+ * UTF-8; a UTF-8 dump with raw BLOB bytes keeps its UTF-8 text). Binary input (NULs that are not UTF-16) yields
+ * a PGS1003 and no text.
  */
 export function decodeScript(bytes: Uint8Array, file: string): ScriptText {
   const diagnostics: Diagnostic[] = [];

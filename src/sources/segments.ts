@@ -29,13 +29,51 @@ export interface SegmentedFile {
 
 const READ_BYTES = 4 << 20;
 
-/** UTF-8, else Windows-1252 (what SSMS and mysqldump write when not UTF-8), as the whole-file reader decides. */
+/**
+ * UTF-8; where a byte is not part of a UTF-8 sequence, that byte is read as Windows-1252 (what SSMS and mysqldump
+ * write when not UTF-8). So a Windows-1252 file reads as Windows-1252, and a UTF-8 dump that holds raw BLOB bytes
+ * (mysqldump without --hex-blob) keeps its UTF-8 text instead of turning all of it into mojibake.
+ */
 export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeMixed(bytes);
   }
+}
+
+const UTF8 = new TextDecoder('utf-8');
+const CP1252 = Array.from({ length: 128 }, (_, i) => new TextDecoder('windows-1252').decode(Uint8Array.of(0x80 + i)));
+
+/** Length of the well-formed UTF-8 sequence at i (1 for ASCII), or 0 when the byte there starts none. */
+function utf8Length(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => i + k < b.length && b[i + k]! >= lo && b[i + k]! <= hi;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    const ok = c === 0xe0 ? cont(1, 0xa0) : c === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+    return ok && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    const ok = c === 0xf0 ? cont(1, 0x90) : c === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+    return ok && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+function decodeMixed(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let run = 0;
+  for (let i = 0; i < bytes.length;) {
+    const n = utf8Length(bytes, i);
+    if (n) { i += n; continue; }
+    if (run < i) parts.push(UTF8.decode(bytes.subarray(run, i)));
+    parts.push(CP1252[bytes[i]! - 0x80]!);
+    run = ++i;
+  }
+  if (run < bytes.length) parts.push(UTF8.decode(bytes.subarray(run)));
+  return parts.join('');
 }
 
 /** The last segments decoded: the data phase reads chunks in order, so each segment is decoded once per pass. */
