@@ -15,14 +15,16 @@ export interface TimedOptions {
   timeoutSeconds?: number;
   /** Each line of standard output with the seconds since the start, as it arrives. */
   onLine?: (line: string, seconds: number) => void;
+  /** Added to the environment (PGOPTIONS for a tool's session settings). */
+  env?: Record<string, string>;
 }
 
 /** Runs a command under /usr/bin/time -v: wall time, exit status and peak RSS ("Maximum resident set size"). */
 export function timed(cmd: string, args: string[], options: TimedOptions = {}): Promise<Timed> {
-  const { input, timeoutSeconds, onLine } = options;
+  const { input, timeoutSeconds, onLine, env } = options;
   const t0 = performance.now();
   return new Promise((resolve) => {
-    const p = spawn('/usr/bin/time', ['-v', cmd, ...args], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const p = spawn('/usr/bin/time', ['-v', cmd, ...args], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, ...(env ? { env: { ...process.env, ...env } } : {}) });
     let timedOut = false;
     const timer = timeoutSeconds ? setTimeout(() => {
       timedOut = true;

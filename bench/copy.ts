@@ -3,9 +3,11 @@ import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
 import { exportTables, generateDataset, rowsPerTable, TABLES } from './copy-dataset.js';
 import { ensurePgloader, timed, timedAll, writePgloaderCommand, type Timed } from './copy-tools.js';
+import { POST_DATA_SETTINGS } from '../src/copy/post-data.js';
 
 // npm run bench:copy: a MariaDB dataset of PGSHIFT_BENCH_ROWS rows (default 5 million) over 10 tables with the
-// full type mix, copied by pgshift, by pgloader and by a raw COPY FROM of the same rows exported once; rows/s,
+// full type mix, copied by pgshift, by pgloader and by a raw COPY FROM of the same rows exported once (alone, and
+// followed by the same keys and indexes pgshift builds, with the same parallelism); rows/s,
 // MB/s and peak RSS of each, at that size and at a quarter of it (RSS should stay flat as rows grow); the load
 // average at each start marks runs disturbed by other work on the machine.
 const mysqlUrl = process.env.PGSHIFT_TEST_MYSQL ?? 'mysql://root@127.0.0.1:3306/test';
@@ -21,12 +23,14 @@ const withDb = (url: string, db: string): string => {
   return u.toString();
 };
 
+/** A fresh database; and a CHECKPOINT, so no tool pays for flushing what the one before it wrote. */
 async function freshPgDatabase(db: string): Promise<string> {
   const c = new pg.Client({ connectionString: pgUrl });
   await c.connect();
   try {
     await c.query(`DROP DATABASE IF EXISTS ${db}`);
     await c.query(`CREATE DATABASE ${db}`);
+    await c.query('CHECKPOINT');
   } finally {
     await c.end();
   }
@@ -42,6 +46,18 @@ async function pgRows(url: string): Promise<number> {
     return n;
   } catch {
     return -1;
+  } finally {
+    await c.end();
+  }
+}
+
+/** Indexes and foreign keys in the public schema: the keys and indexes a load built. */
+async function keyCount(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query("SELECT (SELECT count(*) FROM pg_indexes WHERE schemaname = 'public') + (SELECT count(*) FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype = 'f') AS n");
+    return Number(r.rows[0].n);
   } finally {
     await c.end();
   }
@@ -70,12 +86,13 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
   const pgshiftDb = await freshPgDatabase('pgshift_bench_pgshift');
   const shiftLoad = load();
   // When pgshift's stages end (its JSON events): schema applied, last chunk copied, keys and indexes built.
-  const stages: { preData?: number; lastChunk?: number; postData?: number } = {};
+  const stages: { preData?: number; lastChunk?: number; postData?: number; unitSeconds: number } = { unitSeconds: 0 };
   const shift = await timed('node', ['dist/src/cli/main.js', 'copy', '--source', source, '--target', pgshiftDb, '--no-validate', '--jobs', String(jobs), '--format', 'json'], {
     onLine: (line, at) => {
       if (line.includes('"event":"chunk"')) stages.lastChunk = at;
-      else if (line.includes('"phase":"pre-data"')) stages.preData = at;
-      else if (line.includes('"phase":"post-data"')) stages.postData = at;
+      else if (line.includes('"event":"unit"')) stages.unitSeconds += Number(/"seconds":([\d.e-]+)/.exec(line)?.[1] ?? 0);
+      else if (line.includes('"event":"phase"') && line.includes('"phase":"pre-data"')) stages.preData = at;
+      else if (line.includes('"event":"phase"') && line.includes('"phase":"post-data"')) stages.postData = at;
     },
   });
   lines.push({ tool: 'pgshift copy', t: shift, rows: await pgRows(pgshiftDb), load: shiftLoad });
@@ -90,13 +107,27 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
     lines.push({ tool: 'pgloader', t: loader, rows: await pgRows(loaderDb), load: loaderLoad });
   }
 
-  // Raw COPY: the same tables (pgshift's pre-data DDL, no indexes), loaded from the exported files by psql.
+  // Raw COPY: the same tables (pgshift's pre-data DDL, no keys or indexes), loaded from the exported files by psql.
   const rawDb = await freshPgDatabase('pgshift_bench_raw');
-  const ddl = await timed('sh', ['-c', `pg_dump --schema-only --section=pre-data '${pgshiftDb}' | grep -v pgshift_state | psql -q '${rawDb}' >/dev/null`]);
+  const ddl = await timed('sh', ['-c', `pg_dump --schema-only --section=pre-data --exclude-schema=pgshift '${pgshiftDb}' | psql -q -v ON_ERROR_STOP=1 '${rawDb}' >/dev/null`]);
   if (!ddl.ok) console.log(`raw COPY schema: ${ddl.tail}`);
   const rawLoad = load();
   const raw = await timedAll(files.map((f, i) => ['psql', ['-q', '-v', 'ON_ERROR_STOP=1', rawDb, '-c', `\\copy public.${TABLES[i]!.name} FROM '${f}'`]]), jobs);
   lines.push({ tool: 'raw COPY FROM file', t: raw, rows: await pgRows(rawDb), load: rawLoad });
+
+  // The like-for-like limit: those rows, then the same keys, indexes and FKs pgshift built (its post-data, taken from
+  // its database by pg_dump) by pg_restore over as many sessions as pgshift's --jobs, with pgshift's session settings.
+  const postDump = `${DIR}/post-data.dump`;
+  const dumped = await timed('pg_dump', ['--format=custom', '--section=post-data', '--exclude-schema=pgshift', '-f', postDump, pgshiftDb]);
+  const pgOptions = Object.entries(POST_DATA_SETTINGS).map(([k, v]) => `-c ${k}=${v}`).join(' ');
+  const keysLoad = load();
+  const keys = dumped.ok
+    ? await timed('pg_restore', ['--jobs', String(jobs), '--section=post-data', '--exit-on-error', '-d', rawDb, postDump], { env: { PGOPTIONS: pgOptions } })
+    : dumped;
+  const rawKeys: Timed = { seconds: raw.seconds + keys.seconds, rssMb: Math.max(raw.rssMb, keys.rssMb), ok: raw.ok && keys.ok, tail: [raw.tail, keys.tail].filter(Boolean).join('\n') };
+  lines.push({ tool: 'raw COPY + keys', t: rawKeys, rows: await pgRows(rawDb), load: Math.max(rawLoad, keysLoad) });
+  const [shiftKeys, rawIndexes] = [await keyCount(pgshiftDb), await keyCount(rawDb)];
+  if (shiftKeys !== rawIndexes) console.log(`raw COPY + keys: ${rawIndexes} index(es) and FK(s) built, pgshift built ${shiftKeys}: NOT like for like`);
 
   const mb = bytes / 1e6;
   const generated = [...rowsPerTable(rows).values()].reduce((a, b) => a + b, 0);
@@ -107,13 +138,17 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
     console.log(`${l.tool.padEnd(20)} ${l.t.seconds.toFixed(1).padStart(8)} ${Math.round(generated / l.t.seconds).toLocaleString('en').padStart(10)} ${(mb / l.t.seconds).toFixed(1).padStart(7)} ${`${l.t.rssMb.toFixed(0)} MB`.padStart(9)} ${l.load.toFixed(1).padStart(5)}  ${l.rows}${status}`);
   }
   const s = lines[0]!.t.seconds;
+  const pct = (limit: number, ours: number) => `${((limit / ours) * 100).toFixed(0)} %`;
   const loaderLine = lines.find((l) => l.tool === 'pgloader');
   if (loaderLine?.t.ok && loaderLine.rows === generated) console.log(`pgshift vs pgloader: ${(loaderLine.t.seconds / s).toFixed(2)}x faster (target >= 2x)`);
-  console.log(`pgshift vs raw COPY: ${((raw.seconds / s) * 100).toFixed(0)} % of its throughput (target >= 70 %; raw COPY has no keys or indexes to build)`);
+  console.log(`pgshift end to end vs raw COPY + the same keys and indexes (like for like): ${pct(rawKeys.seconds, s)} of its throughput (target >= 70 %)`);
+  console.log(`pgshift end to end vs raw COPY of the rows alone (no keys or indexes to build): ${pct(raw.seconds, s)} of its throughput`);
   if (stages.preData !== undefined && stages.lastChunk !== undefined && stages.postData !== undefined) {
     const data = stages.lastChunk - stages.preData;
-    console.log(`pgshift stages: start, introspect, convert and tables ${stages.preData.toFixed(1)} s; rows alone ${data.toFixed(1)} s (${Math.round(generated / data).toLocaleString('en')} rows/s, ${((raw.seconds / data) * 100).toFixed(0)} % of raw COPY's throughput); keys and indexes ${(stages.postData - stages.lastChunk).toFixed(1)} s`);
+    console.log(`pgshift rows stage vs raw COPY of the rows alone: ${pct(raw.seconds, data)} of its throughput (${Math.round(generated / data).toLocaleString('en')} rows/s; the stage also builds the keys of tables whose rows are in)`);
+    console.log(`pgshift stages: start, introspect, convert and tables ${stages.preData.toFixed(1)} s; rows ${data.toFixed(1)} s; keys and indexes after the last chunk ${(stages.postData - stages.lastChunk).toFixed(1)} s (their units took ${stages.unitSeconds.toFixed(1)} s of session time in all, some beside the chunks); then ${(s - stages.postData).toFixed(1)} s to exit`);
   }
+  console.log(`raw COPY + keys stages: rows ${raw.seconds.toFixed(1)} s; keys and indexes (pg_restore --jobs ${jobs}) ${keys.seconds.toFixed(1)} s`);
   return lines;
 }
 
