@@ -110,6 +110,31 @@ export function parseCreateTrigger(c: Cursor, s: Session, orReplace: boolean): v
   place(c, s, schemaOf(s.catalog, name.schema).triggers, trigger, orReplace, objectPath('trigger', name));
 }
 
+/**
+ * MariaDB dumps restore a sequence's state after creating it: `DO SETVAL(seq, n, used)` (older ones `SELECT SETVAL`).
+ * The next value it gives (n, or n + increment when used) becomes the sequence's start. Returns false when the
+ * statement is not that form or names a sequence the script does not define.
+ */
+export function parseSequenceSetval(c: Cursor, s: Session): boolean {
+  const at = c.i;
+  c.i++;
+  if (!acceptWord(c, 'SETVAL') || !acceptOp(c, '(')) { c.i = at; return false; }
+  const name = qualifiedName(c, s, 'sequence name');
+  const num = (): bigint | undefined => {
+    if (!acceptOp(c, ',')) return undefined;
+    const neg = acceptOp(c, '-');
+    const t = advance(c);
+    return t.kind === 'num' && /^\d+$/.test(t.value) ? BigInt(neg ? `-${t.value}` : t.value) : undefined;
+  };
+  const value = num();
+  const used = num();
+  const seq = s.catalog.schemas.find((x) => x.name === name.schema)?.sequences.find((q) => q.name.name.toLowerCase() === name.name.toLowerCase());
+  if (!seq || value === undefined) { c.i = at; return false; }
+  seq.start = used ? value + (seq.increment ?? 1n) : value;
+  c.i = c.limit;
+  return true;
+}
+
 /** MariaDB CREATE SEQUENCE [IF NOT EXISTS] name [options] [table options]. */
 export function parseCreateSequence(c: Cursor, s: Session, orReplace: boolean): void {
   acceptWords(c, 'IF', 'NOT', 'EXISTS');

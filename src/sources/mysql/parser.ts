@@ -9,7 +9,7 @@ import { parseAlterTable, parseCreateIndex, parseRenameTable } from './alter-tab
 import { parseCreateTable } from './create-table.js';
 import { parseDrop } from './drop.js';
 import { parseInsert } from './insert.js';
-import { parseCreateRoutine, parseCreateSequence, parseCreateTrigger, parseCreateView } from './objects.js';
+import { parseCreateRoutine, parseCreateSequence, parseCreateTrigger, parseCreateView, parseSequenceSetval } from './objects.js';
 import { report, type Session } from './session.js';
 import { scriptSegments, type ScriptSegment, type SegmentedFile } from '../segments.js';
 
@@ -119,6 +119,7 @@ function parseStatement(s: Session, c: Cursor): void {
       }
       return skip(c, s, 'PGS1010', 'SET statement skipped');
   }
+  if ((t.value === 'DO' || t.value === 'SELECT') && peekWord(c, 'SETVAL', 1) && parseSequenceSetval(c, s)) return;
   if (SECURITY_STATEMENTS.has(t.value)) return skip(c, s, 'PGS1018', `${t.value} skipped`);
   if (SESSION_STATEMENTS.has(t.value)) return skip(c, s, 'PGS1010', `${t.value} statement skipped`);
   if (DATA_STATEMENTS.has(t.value)) return skip(c, s, 'PGS1014', `${t.value} statement skipped`);
