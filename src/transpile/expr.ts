@@ -312,7 +312,7 @@ function translateCast(e: Cast, inner: Expr, env: ExprEnv, out: ExprProblem[]): 
 const NOT_IMMUTABLE = new Set(['now', 'current_timestamp', 'current_date', 'current_time', 'localtime', 'localtimestamp',
   'clock_timestamp', 'statement_timestamp', 'transaction_timestamp', 'timeofday', 'random', 'gen_random_uuid', 'current_user',
   'session_user', 'current_role', 'user', 'current_schema', 'current_catalog', 'current_database', 'current_setting',
-  'inet_client_addr', 'to_char', 'age', 'txid_current', 'nextval', 'currval', 'setseed']);
+  'inet_client_addr', 'to_char', 'age', 'txid_current', 'nextval', 'currval', 'setseed', 'concat', 'concat_ws', 'format']);
 
 export function isImmutable(e: Expr): boolean {
   let ok = true;

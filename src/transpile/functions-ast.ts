@@ -64,8 +64,9 @@ const CLASSES: Record<string, ArgClass> = {
  */
 export function argClass(e: Expr | undefined, env: ExprEnv): ArgClass | undefined {
   if (!e) return undefined;
-  const t = pgTypeOf(e, env);
+  let t = pgTypeOf(e, env);
   if (!t) return undefined;
+  while (t.base) t = t.base;
   if (t.array || t.schema) return t.values ? 'string' : 'other';
   return CLASSES[t.name] ?? 'other';
 }

@@ -2,7 +2,7 @@ import type { Expr } from '../model/expr.js';
 import { dataType, type DataType } from '../model/types.js';
 import { pgTypeOf } from './expr.js';
 import {
-  asText, bin, caseWhen, cast, changed, concat, fn, isNull, literalInt, literalString, noEquivalent, nul, num, str, type Handler,
+  argClass, asText, bin, caseWhen, cast, changed, concat, fn, isNull, literalInt, literalString, noEquivalent, nul, num, str, type Handler,
 } from './functions-ast.js';
 
 /** Escape regular-expression metacharacters of a literal (PostgreSQL ARE syntax). */
@@ -261,6 +261,24 @@ const formatMessage: Handler = ([msg, ...args], _env, out, call) => {
 };
 
 /** MySQL CONCAT is NULL when any argument is; || keeps that and, unlike concat(), is immutable (generated columns). */
+/**
+ * T-SQL CONCAT reads NULL as ''. Over strings and numbers it becomes || of coalesce(x, '') — immutable, so a computed
+ * column stays generated (PostgreSQL's concat() is only stable); over other types (dates print by DateStyle) concat().
+ */
+const tsqlConcat: Handler = (args, env) => {
+  const parts: Expr[] = [];
+  for (const a of args) {
+    if (a.kind === 'null') continue;
+    if (a.kind === 'string') { parts.push(a); continue; }
+    const k = argClass(a, env);
+    const money = pgTypeOf(a, env)?.name === 'money';
+    if (k === 'string') parts.push(fn('coalesce', a, str('')));
+    else if ((k === 'integer' || k === 'exact' || k === 'float') && !money) parts.push(fn('coalesce', cast(a, 'text'), str('')));
+    else return fn('concat', ...args);
+  }
+  return parts.length ? concat(...parts) : str('');
+};
+
 const mysqlConcat: Handler = (args, env) => (args.length ? concat(...args.map((a) => asText(a, env))) : undefined);
 
 const textMd5: Handler = ([x], env) => (x ? fn('md5', asText(x, env)) : undefined);
@@ -296,5 +314,5 @@ export const STRING_HANDLERS: Record<string, Handler> = {
   find_in_set: findInSet, substring_index: substringIndex, mysql_substr: mysqlSubstr, hex, hex_of_number: hexOfNumber, sha1, sha2,
   hashbytes, to_base64: toBase64, mysql_char: mysqlChar, strcmp, regexp_like: regexpLike, regexp_replace: regexpReplace,
   regexp_substr: regexpSubstr, regexp_instr: regexpInstr, mysql_format: mysqlFormat, tsql_str: tsqlStr, soundex, difference, quote,
-  formatmessage: formatMessage, crypt_gen_random: cryptGenRandom, bin: binDigits, string_escape: stringEscape, edit_distance: editDistance, mysql_concat: mysqlConcat, text_md5: textMd5,
+  formatmessage: formatMessage, crypt_gen_random: cryptGenRandom, bin: binDigits, string_escape: stringEscape, edit_distance: editDistance, mysql_concat: mysqlConcat, tsql_concat: tsqlConcat, text_md5: textMd5,
 };
