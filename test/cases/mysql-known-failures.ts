@@ -3,7 +3,6 @@
  * Reasons name the missing piece as the harness saw it. Remove an entry when its case starts to agree.
  */
 export const KNOWN_FAILURES: Record<string, string> = {
-  dx_022: 'row 1 col 2: MariaDB "World" vs PostgreSQL null',
   dx_040: 'row 7 col 2: MariaDB 195 vs PostgreSQL 252',
   dx_041: 'row 7 col 2: MariaDB 50089 vs PostgreSQL 233',
   dx_046: 'row 1 col 2: MariaDB 3 vs PostgreSQL 0',
