@@ -286,7 +286,7 @@ describe('tsql sessions and error recovery', () => {
     expect(table(cat, 'a', 'app').span.file).toBe('Tables/a.sql');
   });
 
-  it('reports an unparsable statement (PGS1001) at its line:col and resumes at the next statement', () => {
+  it('reports an unparsable statement (PGS1001) where parsing failed and resumes at the next statement', () => {
     const cat = parse(`CREATE TABLE ok1 (id int)
   CREATE TABLE bad (id int,, x)
 CREATE TABLE ok2 (id int)
@@ -296,7 +296,7 @@ GO
 CREATE TABLE ok4 (id int)`);
     expect(schema(cat).tables.map((t) => t.name.name)).toEqual(['ok1', 'ok2', 'ok3', 'ok4']);
     expect(cat.diagnostics.map((d) => [d.code, d.severity, d.span?.line, d.span?.col, d.statement])).toEqual([
-      ['PGS1001', 'error', 2, 3, 'CREATE TABLE bad (id int,, x)'],
+      ['PGS1001', 'error', 2, 28, 'CREATE TABLE bad (id int,, x)'],
       ['PGS1001', 'error', 5, 27, 'WIBBLE WOBBLE'],
     ]);
     expect(cat.diagnostics[0]!.message).toContain('2:28');

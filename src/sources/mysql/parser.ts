@@ -76,9 +76,12 @@ function runStatement(s: Session, c: Cursor): void {
     let statement = textOf(c, 0, c.toks.length - 1);
     if (statement.length > MAX_STATEMENT_TEXT) statement = `${statement.slice(0, MAX_STATEMENT_TEXT)}…`;
     if (isParseFailure(e)) {
+      // The diagnostic points where parsing failed (what an editor jumps to) and runs to the statement's end.
       const where = offsetSpan(c.lines, e.at, e.at + 1);
-      const message = `${e.message} (at ${where.line}:${where.col})`;
-      s.catalog.diagnostics.push(diag(e.failure === 'depth' ? 'PGS1005' : 'PGS1001', message, { span, statement }));
+      const inside = e.at >= c.toks[0]!.start && e.at <= c.toks[c.toks.length - 1]!.end;
+      const message = inside ? e.message : `${e.message} (at ${where.line}:${where.col})`;
+      const at = inside ? { ...span, line: where.line, col: where.col } : span;
+      s.catalog.diagnostics.push(diag(e.failure === 'depth' ? 'PGS1005' : 'PGS1001', message, { span: at, statement }));
     } else {
       s.catalog.diagnostics.push(diag('PGS1001', `internal parser error: ${String(e)}`, { span, statement }));
     }

@@ -113,8 +113,10 @@ function parseGuarded(s: Session, c: Cursor): void {
     const text = textOf(c, first, last);
     const tooDeep = isSyntaxError(e) && e.tooDeep === true;
     const message = e instanceof Error ? e.message : String(e);
+    // The diagnostic points where parsing failed (what an editor jumps to) and runs to the statement's end.
+    const at = isSyntaxError(e) && e.token.start >= first.start && e.token.start <= last.end ? e.token : first;
     report(s, tooDeep ? 'PGS1005' : 'PGS1001', tooDeep ? message : `statement could not be parsed: ${message}`, {
-      span: spanOf(c, first, last),
+      span: spanOf(c, at, last),
       statement: text.length > MAX_STATEMENT_TEXT ? `${text.slice(0, MAX_STATEMENT_TEXT)}…` : text,
     });
   }
