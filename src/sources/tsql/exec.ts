@@ -11,6 +11,7 @@ import { parseDataType } from './data-type.js';
 import { parseExprOrOpaque } from './expr-parser.js';
 import { type Session, qname, report, sameName, schemaFor } from './session.js';
 import { addType } from './objects.js';
+import { applyRename } from './rename.js';
 import { lookupTable, skipRest } from './table.js';
 
 const STATEMENT_STARTS = new Set(grammar.statementStarts);
@@ -109,6 +110,11 @@ export function parseExec(s: Session, c: Cursor, start: Token, runDynamic: RunDy
       const at = stmt ? contentStart(stmt) : undefined;
       if (stmt && text !== undefined && at && stmt.kind !== 'column') runDynamic(s, text, c.file, at.line, at.col);
       else report(s, 'PGS1012', 'sp_executesql with a statement built at run time skipped', { span });
+      return;
+    }
+    case 'sp_rename': {
+      const text = (e?: Expr): string | undefined => (e ? stringOf(e) : undefined);
+      applyRename(s, span, text(arg(0, 'objname')), text(arg(1, 'newname')), text(arg(2, 'objtype')));
       return;
     }
     case 'sp_addtype':
