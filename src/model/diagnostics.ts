@@ -40,7 +40,7 @@ export const DIAGNOSTIC_CODES = {
   // 2xxx: types, columns, keys
   PGS2001: { severity: 'error', title: 'no type rule matches this type' },
   PGS2002: { severity: 'warning', title: 'type mapped with a change of range or precision' },
-  PGS2003: { severity: 'warning', title: 'zero-date default dropped' },
+  PGS2003: { severity: 'warning', title: 'zero-date default dropped (a NOT NULL zero-date column becomes nullable: zero dates load as NULL)' },
   PGS2004: { severity: 'warning', title: 'unique key changes meaning under the case-insensitivity policy' },
   PGS2005: { severity: 'info', title: 'identity or AUTO_INCREMENT option carried over with a change' },
   PGS2006: { severity: 'warning', title: 'collation not carried over' },

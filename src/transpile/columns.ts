@@ -19,6 +19,7 @@ export interface MappedColumn {
   copy?: string;
   collation?: string;
   dropDefault?: boolean;
+  dropNotNull?: boolean;
 }
 
 /** A T-SQL alias type (CREATE TYPE x FROM base) the column refers to, if any. */
@@ -84,9 +85,12 @@ export function mapColumnType(s: TableScope, col: Column, jsonColumns: Set<strin
   }
   // Type templates have no placeholder for the SRID, so no rule carries it.
   if (col.type.srid !== undefined) report(s, 'PGS2013', `column ${col.name}: SRID ${col.type.srid} dropped`, { span: col.span, rule: rule.id });
+  // Zero dates load as NULL, so a NOT NULL zero-date column becomes nullable (as pgloader does).
+  if (rule.notNull === 'drop' && !col.nullable) out.dropNotNull = true;
   if (rule.default === 'drop' && col.default) {
     out.dropDefault = true;
-    report(s, 'PGS2003', `column ${col.name}: default ${col.defaultRaw ?? exprText(col.default)} dropped`, { span: col.span, rule: rule.id });
+    const notNull = out.dropNotNull ? ', NOT NULL dropped too (zero dates load as NULL)' : '';
+    report(s, 'PGS2003', `column ${col.name}: default ${col.defaultRaw ?? exprText(col.default)} dropped${notNull}`, { span: col.span, rule: rule.id });
   }
   if (rule.to === 'enum-type') {
     const typeName = ctx.names.claim(s.target.schema, `${s.target.name}_${name}`, { object: s.object, what: 'enum type', span: col.span });

@@ -26,6 +26,8 @@ export interface TypeRule {
   to: string;
   check?: string;
   default?: 'drop';
+  /** 'drop': the column becomes nullable (its zero dates load as NULL). */
+  notNull?: 'drop';
   copy?: string;
   note?: string;
   /** Where the rule came from, for reports: 'mappings/mysql.types.yaml' or the user's file. */

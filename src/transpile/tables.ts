@@ -84,7 +84,7 @@ const FLAG_TEXT: Record<string, string> = {
 function convertColumn(s: TableScope, m: MappedColumn, onUpdate: OnUpdateColumn[]): Column | undefined {
   const { ctx } = s;
   const c = m.src;
-  const col: Column = { name: m.name, type: m.type, nullable: c.nullable, span: c.span };
+  const col: Column = { name: m.name, type: m.type, nullable: c.nullable || !!m.dropNotNull, span: c.span };
   for (const f of c.flags ?? []) {
     report(s, 'PGS2013', `column ${c.name}: ${FLAG_TEXT[f.toLowerCase()] ?? f.toUpperCase().replaceAll('_', ' ')} dropped`, { span: c.span });
   }
