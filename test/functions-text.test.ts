@@ -51,6 +51,9 @@ const MYSQL: [string, string][] = [
   ['GREATEST(n, 2)', 'CASE WHEN n IS NULL OR 2 IS NULL THEN NULL ELSE greatest(n, 2) END'],
   ["TRIM(LEADING '0' FROM s)", "ltrim(s, '0')"],
   ["SUBSTRING_INDEX(s, ',', 1)", "split_part(s, ',', 1)"],
+  // a '-' string in a mapping template is a literal, not a minus sign
+  ['UUID_TO_BIN(UUID())', "decode(replace(CAST((gen_random_uuid()) AS text), '-', ''), 'hex')"],
+  ['BIN_TO_UUID(b)', "CAST((encode(b, 'hex')) AS uuid)"],
   ["FIND_IN_SET('b', s)", "CASE WHEN 'b' IS NULL OR s IS NULL THEN NULL ELSE coalesce(array_position(string_to_array(s, ','), 'b'), 0) END"],
   ["LOCATE('a', s)", "strpos(s, 'a')"],
   ['LOG(2, n)', 'log(2, n)'],

@@ -54,9 +54,11 @@ function parseTemplateText(src: string): Expr {
   const toks = tokenize(src);
   let i = 0;
   const peek = (): Tok | undefined => toks[i];
+  // An operator token, never a string literal that reads the same ('-', '(').
+  const atOp = (v: string): boolean => peek()?.t === 'op' && peek()!.v === v;
   const isWord = (w: string): boolean => peek()?.t === 'id' && peek()!.v.toUpperCase() === w;
   const expect = (v: string): void => {
-    if (peek()?.v !== v) throw new Error(`template "${src}": expected "${v}"`);
+    if (!atOp(v)) throw new Error(`template "${src}": expected "${v}"`);
     i++;
   };
   function binary(minPrec: number): Expr {
@@ -92,9 +94,9 @@ function parseTemplateText(src: string): Expr {
   }
   function unary(): Expr {
     if (isWord('NOT')) { i++; return { kind: 'unary', op: 'not', operand: binary(3) }; }
-    if (peek()?.v === '-') { i++; return { kind: 'unary', op: '-', operand: unary() }; }
+    if (atOp('-')) { i++; return { kind: 'unary', op: '-', operand: unary() }; }
     let e = primary();
-    while (peek()?.v === '::') {
+    while (atOp('::')) {
       i++;
       e = { kind: 'cast', expr: e, type: typeName(), form: 'pg' };
     }
@@ -105,13 +107,13 @@ function parseTemplateText(src: string): Expr {
     while (peek()?.t === 'id') words.push(toks[i++]!.v.toLowerCase());
     if (!words.length) throw new Error(`template "${src}": type name expected after ::`);
     const args: number[] = [];
-    if (peek()?.v === '(') {
+    if (atOp('(')) {
       i++;
-      while (peek()?.t === 'num') { args.push(Number(toks[i++]!.v)); if (peek()?.v === ',') i++; }
+      while (peek()?.t === 'num') { args.push(Number(toks[i++]!.v)); if (atOp(',')) i++; }
       expect(')');
     }
     let array = false;
-    if (peek()?.v === '[') { i++; expect(']'); array = true; }
+    if (atOp('[')) { i++; expect(']'); array = true; }
     return dataType(words.join(' '), args, array ? { array: true, raw: `${words.join(' ')}[]` } : {});
   }
   function primary(): Expr {
@@ -128,12 +130,12 @@ function parseTemplateText(src: string): Expr {
         const up = tok.v.toUpperCase();
         if (up === 'NULL') return { kind: 'null' };
         if (up === 'TRUE' || up === 'FALSE') return { kind: 'bool', value: up === 'TRUE' };
-        if (peek()?.v === '(') {
+        if (atOp('(')) {
           i++;
           const args: Expr[] = [];
-          while (peek()?.v !== ')') {
+          while (!atOp(')')) {
             args.push(binary(1));
-            if (peek()?.v === ',') i++;
+            if (atOp(',')) i++;
             else break;
           }
           expect(')');
