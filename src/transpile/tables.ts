@@ -1,4 +1,4 @@
-import { objectPath, type Column, type Key, type KeyPart, type Table } from '../model/catalog.js';
+import { objectPath, type Column, type Index, type Key, type KeyPart, type Table } from '../model/catalog.js';
 import { walkExpr, type Expr } from '../model/expr.js';
 import type { SourceSpan } from '../model/source.js';
 import { dataType, type DataType } from '../model/types.js';
@@ -197,7 +197,12 @@ export function convertTable(s: TableScope): Table {
   }
   const typeChecks = mapped.flatMap((m) => (columns.some((c) => c.name === m.name) ? m.checks : []));
   const primaryKey = src.primaryKey && convertKey(s, src.primaryKey, 'primary key');
-  const uniques = src.uniques.map((u) => convertKey(s, u, `unique constraint${u.name ? ` ${u.name}` : ''}`));
+  const allUniques = src.uniques.map((u) => convertKey(s, u, `unique constraint${u.name ? ` ${u.name}` : ''}`));
+  // A PostgreSQL UNIQUE constraint holds columns only: a unique key over an expression (MySQL 8 `UNIQUE KEY ((lower(x)))`)
+  // is a unique index.
+  const uniques = allUniques.filter((u) => !u.columns.some((p) => p.expr));
+  const uniqueIndexes: Index[] = allUniques.filter((u) => !uniques.includes(u))
+    .map((u) => ({ ...(u.name !== undefined ? { name: u.name } : {}), unique: true, kind: 'plain', columns: u.columns, include: [], span: u.span }));
   const clustered = [...src.uniques, ...src.indexes].find((k) => k.clustered);
   if (clustered) {
     report(s, 'PGS2013', `CLUSTERED ${'unique' in clustered ? 'index' : 'unique constraint'} ${clustered.name ?? '(unnamed)'}: PostgreSQL tables are heaps; CLUSTER orders a table once, not on later writes`, { span: clustered.span, severity: 'info' });
@@ -212,7 +217,7 @@ export function convertTable(s: TableScope): Table {
     (c) => `ALTER TABLE ${t} ADD ${named(c)}CHECK (${exprText(c.expr)});`);
   const foreignKeys = keep(convertForeignKeys(s), 'constraint', 'foreign key', (f) => f.columns,
     (f) => `ALTER TABLE ${t} ADD ${named(f)}FOREIGN KEY (${list(f.columns)}) REFERENCES ${quoteQName(f.ref)}${f.refColumns.length ? ` (${list(f.refColumns)})` : ''};`);
-  const indexes = keep(convertIndexes(s), 'index', 'index', (i) => [...keyColumns(i.columns), ...i.include, ...(i.where ? exprColumns(i.where) : [])],
+  const indexes = keep([...uniqueIndexes, ...convertIndexes(s)], 'index', 'index', (i) => [...keyColumns(i.columns), ...i.include, ...(i.where ? exprColumns(i.where) : [])],
     (i) => `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${i.name ? `${quoteIdent(i.name)} ` : ''}ON ${t}${i.using ? ` USING ${i.using}` : ''} (${keyList(i.columns)})${i.include.length ? ` INCLUDE (${list(i.include)})` : ''}${i.where ? ` WHERE ${exprText(i.where)}` : ''};`);
   const keptPrimary = primaryKey && keep([primaryKey], 'constraint', 'primary key', (k) => keyColumns(k.columns),
     (k) => `ALTER TABLE ${t} ADD ${named(k)}PRIMARY KEY (${keyList(k.columns)});`)[0];
