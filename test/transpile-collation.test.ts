@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { emptyWarnings, fieldEncoder } from '../src/copy/transforms.js';
 import { col, key, one, table, ty } from './transpile-helpers.js';
 
 const email = (extra = {}) => table('dbo', 'Users', [col('Email', ty('nvarchar', [200]), extra)], { uniques: [key(['Email'], { name: 'UQ_Email' })] });
@@ -16,6 +17,18 @@ describe('case-insensitive collations', () => {
     expect(v18.out.schemas[0]!.collations).toEqual([{ name: 'case_insensitive', provider: 'icu', locale: 'und-u-ks-level2', deterministic: false }]);
     expect(v18.out.extensions).toEqual([]);
     expect(v18.table.checks).toEqual([]);
+  });
+
+  test("citext keeps SQL Server's char(n) comparisons: values load without their padding", () => {
+    const code = (dialect: 'tsql' | 'mysql', o = {}) => one(dialect, table('dbo', 'T', [col('Code', ty(dialect === 'tsql' ? 'nchar' : 'char', [5]), dialect === 'mysql' ? { collation: 'utf8mb4_general_ci' } : {})]), o).table.columns[0]!;
+    const c = code('tsql');
+    expect([c.type.raw, c.copy]).toEqual(['citext', 'trim-padding']);
+    const encode = fieldEncoder({ source: ty('nchar', [5]), target: c.type, copy: c.copy! });
+    expect([encode('ab   ', emptyWarnings()), encode(' a b ', emptyWarnings()), encode(null, emptyWarnings())]).toEqual(['ab', ' a b', '\\N']);
+    // char(n) keeps its own padding rules; MySQL sends char(n) unpadded; nvarchar keeps what it holds.
+    expect(code('tsql', { caseInsensitive: 'collation' }).copy).toBeUndefined();
+    expect(code('mysql').copy).toBeUndefined();
+    expect(one('tsql', email()).table.columns[0]!.copy).toBeUndefined();
   });
 
   test('accent-insensitive sources get a level1 collation; citext warns on their keys', () => {

@@ -84,8 +84,14 @@ function namedEncoder(c: ColumnTypes): FieldEncoder | undefined {
     case 'set-to-array': return setToArray;
     case 'spatial-to-wkb': return spatialToWkb;
     case 'hierarchyid-to-text': case 'variant-to-text': return plainField;
+    case 'trim-padding': return trimPadding;
     default: return undefined;
   }
+}
+
+/** char(n) padding dropped (a citext column would compare it); other values as plainField. */
+function trimPadding(v: unknown, w: ValueWarnings): string {
+  return plainField(typeof v === 'string' ? v.replace(/ +$/, '') : v, w);
 }
 
 /** Text, numbers, decimals and bigints as strings, JSON text, enum labels. */

@@ -130,6 +130,9 @@ function applyCollationPolicy(s: TableScope, col: Column, out: MappedColumn): vo
     report(s, 'PGS2006', `column ${col.name}: collation ${sc.explicit} not carried (--case-insensitive ignore); comparisons become case-sensitive`, { span: col.span });
   }
   const ci = caseInsensitiveType(ctx, out.type, sc.accentInsensitive, ref(out.name), s.target.schema);
+  // SQL Server pads char(n) values with spaces and ignores them when comparing; citext would keep and compare them,
+  // so the values load without their padding ('ab   ' = 'ab' stays true). MySQL already returns char(n) unpadded.
+  if (ctx.dialect === 'tsql' && out.type.name === 'char' && ci.type.name === 'citext') out.copy ??= 'trim-padding';
   out.type = ci.type;
   if (ci.collation) out.collation = ci.collation;
   for (const e of ci.checks) out.checks.push(checkOf(e, col));

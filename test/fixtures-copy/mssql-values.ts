@@ -49,7 +49,8 @@ export const MSSQL_DRIVER_VALUES: DriverValue[] = [
   { column: 'dto_neg', declared: 'datetimeoffset(0)', read: 'CONVERT(varchar(34), [dto_neg], 121)', value: '2024-12-31 22:00:00 -14:00', copy: '2024-12-31 22:00:00 -14:00', stored: '2025-01-01 12:00:00+00' },
   { column: 'tm', declared: 'time', read: 'CONVERT(varchar(16), [tm], 121)', value: '23:59:58.9999994', copy: '23:59:58.9999994', stored: '23:59:58.999999' },
   { column: 'tm0', declared: 'time(0)', read: 'CONVERT(varchar(16), [tm0], 121)', value: '08:00:00', copy: '08:00:00', stored: '08:00:00' },
-  { column: 'code', declared: 'char(5)', read: '[code]', value: 'ab   ', copy: 'ab   ', stored: 'ab   ' },
+  // char(5) becomes citext (the default case-insensitive policy): its padding is dropped, as SQL Server ignores it.
+  { column: 'code', declared: 'char(5)', read: '[code]', value: 'ab   ', copy: 'ab', stored: 'ab' },
   { column: 'name', declared: 'nvarchar(50)', read: '[name]', value: 'Ünïcødé 😀\ttab', copy: 'Ünïcødé 😀\\ttab', stored: 'Ünïcødé 😀\ttab' },
   { column: 'body', declared: 'varchar(max)', read: '[body]', value: 'line1\r\nline2 \\ end', copy: 'line1\\r\\nline2 \\\\ end', stored: 'line1\r\nline2 \\ end' },
   { column: 'legacy', declared: 'ntext', read: '[legacy]', value: '', copy: '', stored: '' },
