@@ -36,6 +36,31 @@ describe('names', () => {
     expect(transpile(multi, opts({ schemaMap: { shop: 'public' } })).schemas.map((s) => s.name)).toEqual(['public', 'crm']);
   });
 
+  test('foreign keys and CHECKs are named per table; key constraints and indexes per schema', () => {
+    const users = table('shop', 'users', [col('id', int)], { primaryKey: key(['id'], { name: 'PRIMARY' }) });
+    // MySQL dumps name an FK and the index that backs it alike; two tables may each have a CHECK named chk_qty.
+    const orders = table('shop', 'orders', [col('id', int), col('user_id', int), col('qty', int)], {
+      uniques: [key(['id'], { name: 'uq_id' })],
+      indexes: [index(['user_id'], { name: 'fk_user' })],
+      foreignKeys: [fk(['user_id'], 'shop', 'users', ['id'], { name: 'fk_user' })],
+      checks: [check(bin('>', c('qty'), n(0)), 'qty > 0', { name: 'chk_qty' }), check(bin('<', c('qty'), n(9)), 'qty < 9', { name: 'fk_user' })],
+    });
+    const lines = table('shop', 'lines', [col('id', int), col('qty', int)], {
+      checks: [check(bin('>', c('qty'), n(0)), 'qty > 0', { name: 'chk_qty' })],
+      uniques: [key(['id'], { name: 'fk_user' })],
+    });
+    const out = transpile(catalog('mysql', [schema('shop', [users, orders, lines])]), opts());
+    const [, o, l] = out.schemas[0]!.tables;
+    expect([o!.indexes[0]!.name, o!.foreignKeys[0]!.name, o!.checks.map((k) => k.name), o!.uniques[0]!.name]).toEqual(['fk_user', 'orders_fk_user', ['chk_qty', 'fk_user'], 'uq_id']);
+    // A unique constraint names its index: it may not take the index name fk_user of another table.
+    expect([l!.checks[0]!.name, l!.uniques[0]!.name]).toEqual(['chk_qty', 'lines_fk_user']);
+    expect(out.diagnostics.filter((d) => d.code === 'PGS2010').map((d) => [d.code, d.message])).toEqual([
+      // Within one table constraint names stay unique: the CHECK came first.
+      ['PGS2010', 'foreign key fk_user collides with another name (fk_user) after folding or truncation; renamed to orders_fk_user'],
+      ['PGS2010', 'unique constraint fk_user collides with another name (fk_user) after folding or truncation; renamed to lines_fk_user'],
+    ]);
+  });
+
   test('names over 63 bytes are truncated on a character boundary (PGS2011)', () => {
     const long = `${'a'.repeat(60)}ééé`;
     expect(Buffer.byteLength(truncateIdent(long))).toBe(62);

@@ -28,10 +28,14 @@ export function mapKeyParts(s: TableScope, parts: KeyPart[], what: string, uniqu
   });
 }
 
-/** Claim a constraint or index name in the target schema; unnamed ones stay unnamed. */
-export function constraintName(s: TableScope, name: string | undefined, what: string, span?: SourceSpan): string | undefined {
+/**
+ * Claim a name for a constraint or index of the table; unnamed ones stay unnamed. An index's name is unique in the
+ * schema, a foreign key's or CHECK's in the table, a key constraint's in both (it names its index too).
+ */
+export function constraintName(s: TableScope, name: string | undefined, what: string, span: SourceSpan | undefined, scope: 'schema' | 'table' | 'both'): string | undefined {
   if (name === undefined) return undefined;
-  return s.ctx.names.claim(s.target.schema, name, { object: s.object, what, span: span ?? s.src.span, alternative: `${s.target.name}_${name}` });
+  const where = { object: s.object, what, span: span ?? s.src.span, alternative: `${s.target.name}_${name}` };
+  return scope === 'schema' ? s.ctx.names.claim(s.target.schema, name, where) : s.ctx.names.claimConstraint(s.target, name, where, scope === 'both');
 }
 
 /** PGS2004 when a key over case-insensitive source columns changes meaning under the chosen policy. */
@@ -52,7 +56,7 @@ export function convertKey(s: TableScope, k: Key, what: string): Key {
   checkKeyCaseSensitivity(s, columns, what, k.span);
   // Diagnostics name the kind ("primary key", "unique constraint") and then the name itself.
   const kind = k.name !== undefined && what.endsWith(` ${k.name}`) ? what.slice(0, -k.name.length - 1) : what;
-  const name = constraintName(s, k.name, kind, k.span);
+  const name = constraintName(s, k.name, kind, k.span, 'both');
   const key: Key = { columns, span: k.span };
   if (name !== undefined) key.name = name;
   return key;
@@ -83,7 +87,7 @@ export function convertChecks(s: TableScope): Check[] {
       continue;
     }
     if (c.enforced === false) report(s, 'PGS2014', `${what} was not enforced in the source; created NOT VALID (existing rows are not checked)`, { span: c.span });
-    const name = constraintName(s, c.name, 'check constraint', c.span);
+    const name = constraintName(s, c.name, 'check constraint', c.span, 'table');
     const check: Check = { expr: r.expr, raw: exprText(r.expr), span: c.span };
     if (name !== undefined) check.name = name;
     if (c.enforced === false) check.enforced = false;
@@ -114,7 +118,7 @@ export function convertForeignKeys(s: TableScope): ForeignKey[] {
       continue;
     }
     if (fk.enforced === false) report(s, 'PGS2014', `${what} was not enforced in the source; created NOT VALID (existing rows are not checked)`, { span: fk.span });
-    const name = constraintName(s, fk.name, 'foreign key', fk.span);
+    const name = constraintName(s, fk.name, 'foreign key', fk.span, 'table');
     const converted: ForeignKey = {
       columns: cols,
       ref: ctx.names.relation(refTable.name)!,

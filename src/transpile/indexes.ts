@@ -94,7 +94,7 @@ export function convertIndexes(s: TableScope): Index[] {
       }
       where = r.expr;
     }
-    const name = constraintName(s, ix.name, 'index', ix.span);
+    const name = constraintName(s, ix.name, 'index', ix.span, 'schema');
     const include = ix.include.map((c) => s.ctx.names.column(s.src.name, c));
     const index: Index = { unique: ix.unique, kind: 'plain', columns, include, span: ix.span };
     if (name !== undefined) index.name = name;

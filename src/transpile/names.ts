@@ -24,7 +24,16 @@ export interface NameMap {
    * constraints). `alternative` is tried before numbering: for index names, `<table>_<name>`.
    */
   claim(targetSchema: string, wanted: string, where: { object: string; what: string; span?: SourceSpan; alternative?: string }): string;
+  /**
+   * Claim a constraint name of a target table. PostgreSQL keeps constraint names per table, so a foreign key or
+   * CHECK may share its name with an index or another table's constraint (MySQL dumps name an FK and its index
+   * alike); a primary key or unique constraint also names its index, so it needs a name free in both places.
+   */
+  claimConstraint(table: QName, wanted: string, where: { object: string; what: string; span?: SourceSpan; alternative?: string }, namesIndex: boolean): string;
 }
+
+/** The part of a Set a claim needs: a name space can also be the union of two (a key constraint's name). */
+type NameSpace = Pick<Set<string>, 'has' | 'add'>;
 
 /** Case-insensitive column lookup key; the NUL keeps it apart from exact spellings in the same map. */
 const columnKey = (name: string): string => `\u0000${name.toLowerCase()}`;
@@ -74,7 +83,7 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
     return cut;
   }
 
-  function claimIn(used: Set<string>, wanted: string, where: { object: string; what: string; span?: SourceSpan; alternative?: string }): string {
+  function claimIn(used: NameSpace, wanted: string, where: { object: string; what: string; span?: SourceSpan; alternative?: string }): string {
     const first = finalName(wanted, where);
     if (!used.has(first)) {
       used.add(first);
@@ -132,6 +141,14 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
     }
   }
 
+  const tableConstraints = new Map<string, Set<string>>();
+  const constraintsOf = (t: QName): Set<string> => {
+    const k = exactKey(t.schema, t.name);
+    let set = tableConstraints.get(k);
+    if (!set) tableConstraints.set(k, (set = new Set()));
+    return set;
+  };
+
   let lastTable: QName | undefined;
   let lastColumns: Map<string, string> | undefined;
   return {
@@ -148,5 +165,11 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
     },
     fold: (n) => truncateIdent(fold(n)),
     claim: (schema, wanted, where) => claimIn(ns(schema), wanted, where),
+    claimConstraint: (table, wanted, where, namesIndex) => {
+      const own = constraintsOf(table);
+      if (!namesIndex) return claimIn(own, wanted, where);
+      const relations = ns(table.schema);
+      return claimIn({ has: (n) => own.has(n) || relations.has(n), add: (n) => (own.add(n), relations.add(n)) }, wanted, where);
+    },
   };
 }
