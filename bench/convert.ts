@@ -10,18 +10,14 @@ import { printMigration } from '../src/target/postgres/print.js';
 import { checkSyntax, startSyntaxCheck } from '../src/target/postgres/verify.js';
 import { generateDdl } from './generate.js';
 
-// npm run bench: per dialect, in a fresh process (so peak RSS is its own), convert a generated DDL corpus
-// and print MB/s for each stage and peak RSS; then again with everything on one thread (no worker).
-// PGSHIFT_BENCH_MB sets the size (default 24).
+// npm run bench: per dialect, in a fresh process (so peak RSS is its own), convert a generated DDL corpus on one
+// thread as `pgshift convert` does and print MB/s for each stage and peak RSS. PGSHIFT_BENCH_MB sets the size (default 24).
 const [, , mode, dialectArg, file] = process.argv;
 
-if (mode === '--child' || mode === '--child-one-core') {
-  // --child: as convert runs (the check's parser loads in a worker meanwhile, which then takes half the check);
-  // --child-one-core: everything on the main thread, no worker.
-  const oneCore = mode === '--child-one-core';
+if (mode === '--child') {
   const dialect = dialectArg as 'tsql' | 'mysql';
   const mb = statSync(file!).size / 1e6;
-  if (!oneCore) startSyntaxCheck();
+  startSyntaxCheck();
   const t0 = performance.now();
   const scripts = readScripts(file!);
   const source = parseSource(scripts, dialect);
@@ -30,7 +26,7 @@ if (mode === '--child' || mode === '--child-one-core') {
   const t2 = performance.now();
   const printed = printMigration(target);
   const t3 = performance.now();
-  const syntax = await checkSyntax(printed.phases, { inline: oneCore });
+  const syntax = await checkSyntax(printed.phases);
   const t4 = performance.now();
   const tables = source.schemas.reduce((n, s) => n + s.tables.length, 0);
   const statements = printed.phases.reduce((n, p) => n + p.up.length, 0);
@@ -47,20 +43,13 @@ if (mode === '--child' || mode === '--child-one-core') {
     for (const dialect of ['tsql', 'mysql'] as const) {
       const f = join(dir, `${dialect}.sql`);
       writeFileSync(f, generateDdl(dialect, bytes));
-      const run = (childMode: string) => {
-        const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), childMode, dialect, f], { encoding: 'utf8', maxBuffer: 1 << 24 });
-        return JSON.parse(out.trim().split('\n').pop()!);
-      };
-      const r = run('--child');
-      const one = run('--child-one-core');
-      if (one.rejected !== r.rejected) throw new Error('the worker and one-core syntax checks disagree');
+      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dialect, f], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const r = JSON.parse(out.trim().split('\n').pop()!);
+      if (r.rejected) throw new Error(`${r.rejected} statement(s) of the generated corpus rejected by libpg_query`);
       console.log(
         `${dialect.padEnd(5)} ${r.inputMB} MB, ${r.tables} tables, ${r.statements} statements | parse ${r.parseMBps} MB/s, ` +
-          `transpile ${r.transpileMBps} MB/s, print ${r.printMBps} MB/s => convert ${r.convertMBps} MB/s ` +
-          `(${r.withLibpgQueryCheckMBps} MB/s incl. libpg_query check, worker + main thread) | peak RSS ${r.peakRssMB} MB (${(r.peakRssMB / r.inputMB).toFixed(1)}x input)`,
-      );
-      console.log(
-        `${''.padEnd(5)} one core: convert ${one.convertMBps} MB/s, check ${one.checkMBps} MB/s => ${one.withLibpgQueryCheckMBps} MB/s incl. check | peak RSS ${one.peakRssMB} MB (${(one.peakRssMB / one.inputMB).toFixed(1)}x input)`,
+          `transpile ${r.transpileMBps} MB/s, print ${r.printMBps} MB/s => convert ${r.convertMBps} MB/s | libpg_query check ${r.checkMBps} MB/s ` +
+          `=> ${r.withLibpgQueryCheckMBps} MB/s in all (one thread) | peak RSS ${r.peakRssMB} MB (${(r.peakRssMB / r.inputMB).toFixed(1)}x input)`,
       );
     }
   } finally {

@@ -61,7 +61,7 @@ export async function introspectSource(url: string, schemas?: string[]): Promise
  * Statements PostgreSQL rejects move to manual/, so the ordered files always apply cleanly.
  */
 export async function convertScripts(scripts: ScriptText[], options: PipelineOptions): Promise<ConvertResult> {
-  startSyntaxCheck(); // the check's parser loads on another thread meanwhile
+  startSyntaxCheck(); // the check's parser compiles meanwhile
   return convertCatalog(parseSource(scripts, options.from), options, scripts.map((s) => s.file));
 }
 

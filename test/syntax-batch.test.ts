@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadPgParser, pgSyntaxErrors, pgSyntaxErrorText } from '../src/target/postgres/pg-parse.js';
+import type { Phase } from '../src/target/postgres/statement.js';
+import { checkSyntax } from '../src/target/postgres/verify.js';
 
 // The batched libpg_query check must say exactly what one call per statement says, also for pairs of broken
 // statements that parse when joined (a quote, dollar quote or comment opened in one and closed in the next).
@@ -28,5 +30,31 @@ describe('batched libpg_query check', () => {
     });
     expect(oneByOne.length).toBeGreaterThan(12);
     expect(pgSyntaxErrors(m, statements)).toEqual(oneByOne);
+  });
+
+  test('checkSyntax takes rejected statements out of their phases and keeps every position', async () => {
+    const phases: Phase[] = [{
+      file: '0030_tables', title: 'tables',
+      up: [
+        { sql: 'CREATE TABLE a (id integer);', object: 'table dbo.a', key: 'k1' },
+        { sql: 'CREATE TABLE b (id integer,);', object: 'table dbo.b', key: 'k2' },
+        { sql: '', object: 'table dbo.c' },
+      ],
+      down: [{ sql: 'DROP TABLE b;', object: 'table dbo.b', key: 'k2' }, { sql: 'DROP TABLEE a;', object: 'table dbo.a', key: 'k1' }],
+    }, {
+      // More statements than a spread call takes as arguments.
+      file: '0040_data', title: 'many', down: [],
+      up: Array.from({ length: 200_000 }, (_, i) => ({ sql: i === 7 || i === 199_999 ? `CREATE TABLE t${i} (id integer,);` : `CREATE TABLE t${i} (id integer);`, object: `table t${i}` })),
+    }];
+    const r = await checkSyntax(phases);
+    expect(r.rejected.map((x) => [x.statement.object, x.error])).toEqual([
+      ['table dbo.b', 'syntax error at or near ")" (at character 28)'],
+      ['table dbo.c', 'Query cannot be empty'],
+      ['table dbo.a', 'syntax error at or near "TABLEE" (at character 6)'],
+      ['table t7', 'syntax error at or near ")" (at character 29)'],
+      ['table t199999', 'syntax error at or near ")" (at character 34)'],
+    ]);
+    expect(r.phases.map((p) => [p.up.length, p.down.length])).toEqual([[1, 1], [199_998, 0]]);
+    expect(r.phases[0]!.down[0]!.sql).toBe('DROP TABLE b;');
   });
 });

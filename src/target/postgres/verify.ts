@@ -1,9 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ManualItem } from '../../model/catalog.js';
@@ -20,15 +17,12 @@ export interface Failure { statement: Statement; error: string }
 
 /**
  * Parse every statement with PostgreSQL's own parser (libpg_query); rejected statements leave the phases.
- * Half the statements are parsed in a worker thread (started early by startSyntaxCheck, so its parser is loaded
- * by now) while the calling thread parses the rest; `inline` keeps all of it on the calling thread.
- * Both give the same result.
+ * (A worker thread taking half the statements was measured: no faster on two cores, 60-160 MB more memory.)
  */
-export async function checkSyntax(phases: Phase[], opts: { inline?: boolean } = {}): Promise<{ phases: Phase[]; rejected: Failure[] }> {
-  const all: Statement[] = [];
-  for (const p of phases) for (const list of [p.up, p.down]) for (const s of list) all.push(s);
-  const sql = all.map((s) => s.sql);
-  const errors = opts.inline ? await checkInline(sql) : await checkOnBothThreads(sql);
+export async function checkSyntax(phases: Phase[]): Promise<{ phases: Phase[]; rejected: Failure[] }> {
+  const sql: string[] = [];
+  for (const p of phases) for (const list of [p.up, p.down]) for (const s of list) sql.push(s.sql);
+  const errors = new Map(pgSyntaxErrors(await loadPgParser(), sql));
   const rejected: Failure[] = [];
   let i = 0;
   const keep = (list: Statement[]) => {
@@ -48,67 +42,9 @@ export async function checkSyntax(phases: Phase[], opts: { inline?: boolean } = 
   return { phases: out, rejected };
 }
 
-async function checkInline(sql: string[], offset = 0, errors = new Map<number, string>()): Promise<Map<number, string>> {
-  const parser = await loadPgParser();
-  for (const [i, e] of pgSyntaxErrors(parser, sql)) errors.set(offset + i, e);
-  return errors;
-}
-
-/**
- * The worker takes the first half while this thread parses the second; a share whose worker is missing or failed
- * is parsed on this thread too.
- */
-async function checkOnBothThreads(sql: string[]): Promise<Map<number, string>> {
-  startSyntaxCheck();
-  const cut = !syntaxWorker || syntaxWorker.failed ? 0 : sql.length < 1000 ? sql.length : Math.ceil(sql.length / 2);
-  const first = cut > 0 && syntaxWorker ? checkInWorker(syntaxWorker, sql.slice(0, cut)) : undefined;
-  const errors = await checkInline(sql.slice(cut), cut);
-  const fromWorker = await first;
-  if (!fromWorker) return checkInline(sql.slice(0, cut), 0, errors);
-  for (const [i, e] of fromWorker) errors.set(i, e);
-  return errors;
-}
-
-interface SyntaxWorker { worker: Worker; failed: boolean; next: number; pending: Map<number, (errors: Map<number, string> | undefined) => void> }
-let syntaxWorker: SyntaxWorker | undefined;
-let started = false;
-
-/**
- * Start the libpg_query check now: a worker thread loads its parser (compiling the wasm module) on another core
- * while the caller parses and transpiles, and this thread loads its own. Harmless to call more than once; without the compiled
- * worker script (tests run the TypeScript sources) the whole check runs on the calling thread.
- */
+/** Start loading the check's parser now: V8 compiles its wasm module off the main thread while the input converts. */
 export function startSyntaxCheck(): void {
-  if (started) return;
-  started = true;
   void loadPgParser();
-  const url = new URL('./syntax-worker.js', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return;
-  const w: SyntaxWorker = { worker: new Worker(url), failed: false, next: 0, pending: new Map() };
-  w.worker.unref();
-  w.worker.on('message', (m: { id: number; errors: [number, string][] }) => {
-    w.pending.get(m.id)?.(new Map(m.errors));
-    w.pending.delete(m.id);
-    if (!w.pending.size) w.worker.unref();
-  });
-  // A worker that fails leaves its share to the calling thread.
-  const fail = (): void => {
-    w.failed = true;
-    for (const resolve of w.pending.values()) resolve(undefined);
-    w.pending.clear();
-  };
-  w.worker.on('error', fail);
-  w.worker.on('exit', fail);
-  syntaxWorker = w;
-}
-
-function checkInWorker(w: SyntaxWorker, sql: string[]): Promise<Map<number, string> | undefined> {
-  const id = w.next++;
-  return new Promise((resolve) => {
-    w.pending.set(id, resolve);
-    w.worker.ref();
-    w.worker.postMessage({ id, sql });
-  });
 }
 
 export interface PgliteApplyOptions {
