@@ -26,8 +26,8 @@ export interface CopyTable {
   columns: CopyColumn[];
   /** Single-column integer primary key (source spelling), when the table can be split into ranges. */
   splitKey?: string;
-  /** Identity columns of the target, restarted past the copied maximum. */
-  identity: string[];
+  /** Identity columns of the target (their declared start carries the source's next value), restarted after the copy. */
+  identity: { name: string; start: bigint; increment: bigint }[];
 }
 
 /** A key range [lo, hi] (inclusive) of a table, or the whole table (lo/hi undefined). */
@@ -52,7 +52,7 @@ export function planTables(source: Catalog, target: Catalog, options: Partial<Co
         ...(tc.copy ? { copy: tc.copy } : {}),
       })),
       ...(key ? { splitKey: key } : {}),
-      identity: tt.columns.filter((c: Column) => c.identity).map((c) => c.name),
+      identity: tt.columns.filter((c: Column) => c.identity).map((c) => ({ name: c.name, start: c.identity!.start, increment: c.identity!.increment })),
     };
   });
 }

@@ -372,14 +372,19 @@ function tableStats(t: TableStats & { first?: number; last?: number }): TableSta
   return { table: t.table, rows: t.rows, bytes: t.bytes, seconds, rejected: t.rejected, chunks: t.chunks, skippedChunks: t.skippedChunks };
 }
 
-/** Identity columns continue after the copied maximum (the source's next AUTO_INCREMENT is not carried). */
+/**
+ * Identity columns continue after the last value copied, never before their declared start: the source's next
+ * AUTO_INCREMENT, which goes on past rows deleted at the end (an empty table starts there too).
+ */
 async function restartIdentities(admin: pg.Client, plan: CopyTable[], emit: (e: CopyEvent) => void): Promise<void> {
   let n = 0;
   for (const t of plan) {
-    for (const col of t.identity) {
+    for (const { name: col, start, increment } of t.identity) {
       const table = quoteQName(t.target);
+      const [last, pick, past] = increment < 0n ? ['min', 'LEAST', '<='] : ['max', 'GREATEST', '>='];
+      const loaded = `(SELECT ${last}(${quoteIdent(col)}) FROM ${table})`;
       await admin.query(
-        `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT max(${quoteIdent(col)}) FROM ${table}), 0) + 1, false)`,
+        `SELECT setval(pg_get_serial_sequence($1, $2), ${pick}(${loaded}, ${start}), COALESCE(${loaded} ${past} ${start}, false))`,
         [table, col],
       ).then(() => n++, (e: Error) => emit({ event: 'warning', message: `identity ${t.name}.${col} not restarted: ${e.message}` }));
     }
