@@ -30,23 +30,32 @@ export function loadPgParser(): Promise<PgQueryWasm> {
 /** PostgreSQL's parser on `sql`: undefined when it parses, else the error libpg-query's parse() would throw. */
 export function pgSyntaxError(m: PgQueryWasm, sql: string): PgSyntaxError | undefined {
   if (sql === '') return { message: 'Query cannot be empty' };
-  const len = m.lengthBytesUTF8(sql) + 1;
-  const queryPtr = m._malloc(len);
-  let resultPtr = 0;
-  try {
-    m.stringToUTF8(sql, queryPtr, len);
-    resultPtr = m._wasm_parse_query_raw(queryPtr);
+  return withQuery(m, sql, (queryPtr) => {
+    const resultPtr = m._wasm_parse_query_raw(queryPtr);
     if (!resultPtr) return { message: 'Failed to parse query: memory allocation failed' };
-    const errorPtr = m.getValue(resultPtr + 8, 'i32');
-    if (errorPtr) {
-      const messagePtr = m.getValue(errorPtr, 'i32');
-      const cursor = m.getValue(errorPtr + 16, 'i32');
-      return { message: messagePtr ? m.UTF8ToString(messagePtr) : 'Unknown error', cursorPosition: cursor > 0 ? cursor - 1 : 0 };
+    try {
+      const errorPtr = m.getValue(resultPtr + 8, 'i32');
+      if (errorPtr) {
+        const messagePtr = m.getValue(errorPtr, 'i32');
+        const cursor = m.getValue(errorPtr + 16, 'i32');
+        return { message: messagePtr ? m.UTF8ToString(messagePtr) : 'Unknown error', cursorPosition: cursor > 0 ? cursor - 1 : 0 };
+      }
+      return m.getValue(resultPtr, 'i32') ? undefined : { message: 'No parse tree generated' };
+    } finally {
+      m._wasm_free_parse_result(resultPtr);
     }
-    return m.getValue(resultPtr, 'i32') ? undefined : { message: 'No parse tree generated' };
+  });
+}
+
+/** `call` on `text` as a NUL-terminated UTF-8 string in the module's memory, freed after. */
+function withQuery<T>(m: PgQueryWasm, text: string, call: (queryPtr: number) => T): T {
+  const len = m.lengthBytesUTF8(text) + 1;
+  const queryPtr = m._malloc(len);
+  try {
+    m.stringToUTF8(text, queryPtr, len);
+    return call(queryPtr);
   } finally {
     m._free(queryPtr);
-    if (resultPtr) m._wasm_free_parse_result(resultPtr);
   }
 }
 
@@ -83,20 +92,17 @@ const BATCH_CHARS = 16384;
 
 /** PostgreSQL's parser accepts `text` (the cheapest call that runs the whole grammar: no parse tree is serialized). */
 function parses(m: PgQueryWasm, text: string): boolean {
-  const len = m.lengthBytesUTF8(text) + 1;
-  const queryPtr = m._malloc(len);
-  let resultPtr = 0;
-  try {
-    m.stringToUTF8(text, queryPtr, len);
-    resultPtr = m._wasm_normalize_query(queryPtr);
+  return withQuery(m, text, (queryPtr) => {
+    const resultPtr = m._wasm_normalize_query(queryPtr);
     if (!resultPtr) return false;
-    // The result is the normalized text, or an error message (libpg-query's own normalize() tells them apart so).
-    const head = m.UTF8ToString(resultPtr, 16);
-    return !(head.startsWith('syntax error') || head.startsWith('deparse error') || head.startsWith('ERROR'));
-  } finally {
-    m._free(queryPtr);
-    if (resultPtr) m._wasm_free_string(resultPtr);
-  }
+    try {
+      // The result is the normalized text, or an error message (libpg-query's own normalize() tells them apart so).
+      const head = m.UTF8ToString(resultPtr, 16);
+      return !(head.startsWith('syntax error') || head.startsWith('deparse error') || head.startsWith('ERROR'));
+    } finally {
+      m._wasm_free_string(resultPtr);
+    }
+  });
 }
 
 const SPECIAL = /['"$]|--|\/\*/g;
