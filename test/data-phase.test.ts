@@ -68,6 +68,8 @@ describe('data phase', () => {
       { id: 1, s: "it's \\ a\ttab\nnl", ok: 'true', b: '101', e: 'b', st: '{x,y}', bin: '00ff', dt: null, dd: null },
       { id: 2, s: null, ok: 'false', b: '000', e: 'a', st: '{}', bin: '41', dt: '2021-03-04 05:06:07', dd: '2021-03-04' },
       { id: 3, s: 'ü', ok: 'true', b: null, e: null, st: null, bin: null, dt: null, dd: null },
+      // A BLOB written as a string literal keeps its bytes: NUL, tab, backslash and quote.
+      { id: 5, s: null, ok: null, b: null, e: null, st: null, bin: '61006209635c6427', dt: null, dd: null },
     ]);
   });
 

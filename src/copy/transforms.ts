@@ -115,9 +115,12 @@ function textField(s: string, w: ValueWarnings): string {
 }
 
 /** bytea hex input, with the backslash doubled for COPY text: \\x0a1b. */
-export function byteaField(v: unknown, w: ValueWarnings): string {
+export function byteaField(v: unknown): string {
   if (Buffer.isBuffer(v)) return '\\\\x' + v.toString('hex');
-  return '\\\\x' + Buffer.from(String(plainField(v, w)), 'utf8').toString('hex');
+  // A string (a dump's literal for a BLOB) carries the bytes as its characters: their UTF-8 bytes, NULs, tabs and
+  // backslashes included, never its COPY-escaped text.
+  const text = typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return '\\\\x' + Buffer.from(text, 'utf8').toString('hex');
 }
 
 function intToBool(v: unknown): string {
@@ -170,9 +173,9 @@ function setToArray(v: unknown, w: ValueWarnings): string {
 }
 
 /** MySQL geometry values are a 4-byte SRID then WKB; the bytea keeps the WKB. */
-function spatialToWkb(v: unknown, w: ValueWarnings): string {
-  if (Buffer.isBuffer(v) && v.length > 4) return byteaField(v.subarray(4), w);
-  return byteaField(v, w);
+function spatialToWkb(v: unknown): string {
+  if (Buffer.isBuffer(v) && v.length > 4) return byteaField(v.subarray(4));
+  return byteaField(v);
 }
 
 described(plainField, { kind: 'text' });
