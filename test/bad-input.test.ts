@@ -66,6 +66,9 @@ describe.each(['tsql', 'mysql'] as const)('%s', (from) => {
     // mysqldump without --hex-blob: 'Åsa' in UTF-8 next to a BLOB's raw bytes 0xff 0xc3 0x28.
     const mixed = decodeScript(Uint8Array.from([...Buffer.from("INSERT INTO t VALUES ('Åsa', '"), 0xff, 0xc3, 0x28, ...Buffer.from("');")]), 'dump.sql');
     expect(mixed.text).toBe("INSERT INTO t VALUES ('Åsa', 'ÿÃ(');");
+    // Both say how many bytes were read so (PGS1020); plain UTF-8 says nothing.
+    expect([cp1252, mixed].map((x) => x.diagnostics.map((d) => [d.code, d.message.split(' ')[0]]))).toEqual([[['PGS1020', '2']], [['PGS1020', '2']]]);
+    expect(decodeScript(Buffer.from("SELECT 'Åsa';"), 'utf8.sql').diagnostics).toEqual([]);
   });
 
   it('UTF-16 with BOM reads like UTF-8', async () => {

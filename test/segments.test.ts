@@ -10,6 +10,7 @@ const corpus = join(import.meta.dirname, '../../shared/corpus');
 const cases: ['tsql' | 'mysql', string][] = [
   ['tsql', 'test/cases/segments/tricky.tsql.sql'],
   ['mysql', 'test/cases/segments/tricky.mysql.sql'],
+  ['mysql', 'test/cases/segments/raw-bytes.mysql.sql'],
   ['tsql', 'test/cases/data-phase/tsql.sql'],
   ['mysql', 'test/cases/data-phase/mysql.sql'],
   ['tsql', join(corpus, 'chinook/Chinook_SqlServer.sql')],

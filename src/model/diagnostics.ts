@@ -37,6 +37,7 @@ export const DIAGNOSTIC_CODES = {
   PGS1017: { severity: 'warning', title: 'ALTER refers to an object not defined in the input' },
   PGS1018: { severity: 'info', title: 'grants, users, roles and permissions are not converted' },
   PGS1019: { severity: 'info', title: 'the script drops an object it defined earlier; it is not in the output' },
+  PGS1020: { severity: 'info', title: 'bytes that are not UTF-8 read as Windows-1252 (binary values written raw may not load byte for byte)' },
   // 2xxx: types, columns, keys
   PGS2001: { severity: 'error', title: 'no type rule matches this type' },
   PGS2002: { severity: 'warning', title: 'type mapped with a change of range or precision' },

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diag, type Diagnostic } from '../model/diagnostics.js';
-import { decodeText, type SegmentedFile } from './segments.js';
+import { decodeCounting, decodeText, strayBytesNote, type SegmentedFile } from './segments.js';
 
 export interface ScriptText {
   /** Path as the user gave it (or relative to the given directory), used in every span. */
@@ -55,7 +55,9 @@ export function decodeScript(bytes: Uint8Array, file: string): ScriptText {
     diagnostics.push(diag('PGS1003', 'input is not SQL text (binary data or unknown encoding); nothing read', { span }));
     return { file, text: '', diagnostics };
   }
-  return { file, text: decodeText(bytes), diagnostics };
+  const { text, stray } = decodeCounting(bytes);
+  if (stray) diagnostics.push(strayBytesNote(file, stray));
+  return { file, text, diagnostics };
 }
 
 /** A file too big to hold as one string is read in segments when it is UTF-8 or Windows-1252 (UTF-16 is read whole). */
@@ -71,7 +73,8 @@ function readScriptFile(path: string, file: string, segmentBytes: number): Scrip
   }
   const sample = head.subarray(0, 4096);
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || sample.includes(0);
-  if (utf16 || decodeScript(sample, file).diagnostics.length) return decodeScript(readFileSync(path), file);
+  // Empty or binary input is read whole for its diagnostics; bytes read as Windows-1252 (PGS1020) segment as well.
+  if (utf16 || decodeScript(sample, file).diagnostics.some((d) => d.code !== 'PGS1020')) return decodeScript(readFileSync(path), file);
   const start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const lastLine = head.lastIndexOf(10);
   const text = decodeText(head.subarray(start, lastLine > 0 ? lastLine + 1 : head.length));

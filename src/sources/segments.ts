@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { diag, type Diagnostic } from '../model/diagnostics.js';
 import { fixedText, type TextSource } from '../model/source.js';
 
 /**
@@ -35,11 +36,26 @@ const READ_BYTES = 4 << 20;
  * (mysqldump without --hex-blob) keeps its UTF-8 text instead of turning all of it into mojibake.
  */
 export function decodeText(bytes: Uint8Array): string {
+  return decodeCounting(bytes).text;
+}
+
+/** decodeText, and how many bytes were not UTF-8 (read as Windows-1252). */
+export function decodeCounting(bytes: Uint8Array): { text: string; stray: number } {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), stray: 0 };
   } catch {
     return decodeMixed(bytes);
   }
+}
+
+/**
+ * PGS1020: bytes read as Windows-1252 are right for a legacy code page, but binary values written raw into a UTF-8
+ * dump cannot be told apart from text, so they may not load byte for byte.
+ */
+export function strayBytesNote(file: string, stray: number): Diagnostic {
+  return diag('PGS1020', `${stray} byte(s) are not UTF-8 and were read as Windows-1252: right for a file in that code page; binary values written raw (mysqldump without --hex-blob) may not load byte for byte`, {
+    span: { file, line: 1, col: 1, endLine: 1, endCol: 1 },
+  });
 }
 
 const UTF8 = new TextDecoder('utf-8');
@@ -62,18 +78,19 @@ function utf8Length(b: Uint8Array, i: number): number {
   return 0;
 }
 
-function decodeMixed(bytes: Uint8Array): string {
+function decodeMixed(bytes: Uint8Array): { text: string; stray: number } {
   const parts: string[] = [];
-  let run = 0;
+  let run = 0, stray = 0;
   for (let i = 0; i < bytes.length;) {
     const n = utf8Length(bytes, i);
     if (n) { i += n; continue; }
     if (run < i) parts.push(UTF8.decode(bytes.subarray(run, i)));
     parts.push(CP1252[bytes[i]! - 0x80]!);
+    stray++;
     run = ++i;
   }
   if (run < bytes.length) parts.push(UTF8.decode(bytes.subarray(run)));
-  return parts.join('');
+  return { text: parts.join(''), stray };
 }
 
 /** The last segments decoded: the data phase reads chunks in order, so each segment is decoded once per pass. */
@@ -108,12 +125,15 @@ function remember(range: FileRange, text: string): string {
 }
 
 /** The whole text as one segment, or the file's segments when it was read segmented. */
-export function scriptSegments(script: { text: string; segmented?: SegmentedFile }, dialect: SegmentDialect): Iterable<ScriptSegment> {
-  return script.segmented ? fileSegments(script.segmented, dialect) : [{ text: script.text, line: 1, source: fixedText(script.text), delimiter: ';' }];
+export function scriptSegments(script: { file: string; text: string; segmented?: SegmentedFile; diagnostics?: Diagnostic[] }, dialect: SegmentDialect): Iterable<ScriptSegment> {
+  return script.segmented
+    ? fileSegments(script.segmented, dialect, (stray) => script.diagnostics?.push(strayBytesNote(script.file, stray)))
+    : [{ text: script.text, line: 1, source: fixedText(script.text), delimiter: ';' }];
 }
 
 /** Reads the file in line-aligned blocks and yields segments of about `segmentBytes` that end between statements. */
-export function* fileSegments(file: SegmentedFile, dialect: SegmentDialect): Generator<ScriptSegment> {
+export function* fileSegments(file: SegmentedFile, dialect: SegmentDialect, onStrayBytes?: (stray: number) => void): Generator<ScriptSegment> {
+  let stray = 0;
   const scanner = dialect === 'mysql' ? new MysqlScanner() : new TsqlScanner();
   const fd = openSync(file.path, 'r');
   try {
@@ -127,7 +147,9 @@ export function* fileSegments(file: SegmentedFile, dialect: SegmentDialect): Gen
     const emit = (): ScriptSegment => {
       const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
       const range = new FileRange(file.path, segStart, segStart + bytes.length);
-      const seg = { text: remember(range, decodeText(bytes)), line, source: range, delimiter };
+      const decoded = decodeCounting(bytes);
+      stray += decoded.stray;
+      const seg = { text: remember(range, decoded.text), line, source: range, delimiter };
       line += countNewlines(bytes);
       segStart += bytes.length;
       parts = [];
@@ -161,6 +183,7 @@ export function* fileSegments(file: SegmentedFile, dialect: SegmentDialect): Gen
       if (eof) break;
     }
     if (parts.length) yield emit();
+    if (stray) onStrayBytes?.(stray);
   } finally {
     closeSync(fd);
   }
