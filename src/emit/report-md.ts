@@ -38,7 +38,11 @@ export function renderReportMarkdown(r: Report): string {
   if (r.diagnostics.length) {
     out.push('## Diagnostics by code', '');
     const groups = new Map<string, ReportDiagnostic[]>();
-    for (const x of r.diagnostics) groups.set(x.code, [...(groups.get(x.code) ?? []), x]);
+    for (const x of r.diagnostics) {
+      const list = groups.get(x.code);
+      if (list) list.push(x);
+      else groups.set(x.code, [x]);
+    }
     for (const c of [...groups.keys()].sort()) {
       const list = groups.get(c)!;
       const title = (DIAGNOSTIC_CODES as Record<string, { title: string }>)[c]?.title;

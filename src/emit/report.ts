@@ -79,13 +79,13 @@ const NOT_YET_CODES = new Set(['PGS4001', 'PGS4002', 'PGS4003', 'PGS4004']);
 /** The JSON report: deterministic (no timestamps), keys in a fixed order. */
 export function buildReport(input: ReportInput): Report {
   const diagnostics = uniqueDiagnostics([...input.source.diagnostics, ...input.target.diagnostics, ...input.diagnostics]);
-  const byObject = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) if (d.object) byObject.set(d.object, [...(byObject.get(d.object) ?? []), d]);
+  const byObject = groupBy(diagnostics.filter((d) => d.object), (d) => d.object!);
+  const manualByObject = groupBy(input.manual, (m) => m.object);
   const targets = targetIndex(input.target);
 
   const objects: ReportObject[] = sourceObjects(input.source).map((o) => {
     const diags = byObject.get(o.path) ?? [];
-    const whole = input.manual.filter((m) => m.object === o.path && m.kind === manualKindOf(o.kind));
+    const whole = (manualByObject.get(o.path) ?? []).filter((m) => m.kind === manualKindOf(o.kind));
     const codes = [...new Set([...diags.map((d) => d.code), ...whole.flatMap((m) => m.codes)])].sort();
     const target = findTarget(targets, o.kind, o.path, o.name);
     let status: ObjectStatus;
@@ -155,11 +155,37 @@ function sourceObjects(c: Catalog): SourceObject[] {
   return out;
 }
 
+function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
 interface TargetEntry { kind: ObjectKind; source?: string; name: QName }
 
-function targetIndex(c: Catalog): TargetEntry[] {
-  const out: TargetEntry[] = [];
-  const add = (kind: ObjectKind, name: QName, source: string | undefined) => out.push({ kind, name, ...(source ? { source } : {}) });
+/** Target objects by the source path the transpiler recorded, and the others by kind and lower-case name. */
+interface TargetIndex { bySource: Map<string, TargetEntry>; byName: Map<string, TargetEntry[]> }
+
+const nameKey = (kind: ObjectKind, name: string): string => `${kind}\u0000${name.toLowerCase()}`;
+
+function targetIndex(c: Catalog): TargetIndex {
+  const index: TargetIndex = { bySource: new Map(), byName: new Map() };
+  const add = (kind: ObjectKind, name: QName, source: string | undefined) => {
+    const t: TargetEntry = { kind, name, ...(source ? { source } : {}) };
+    if (source) {
+      if (!index.bySource.has(source)) index.bySource.set(source, t);
+      return;
+    }
+    const k = nameKey(kind, name.name);
+    const list = index.byName.get(k);
+    if (list) list.push(t);
+    else index.byName.set(k, [t]);
+  };
   for (const s of c.schemas) {
     s.types.forEach((t) => add('type', t.name, t.source));
     s.sequences.forEach((t) => add('sequence', t.name, t.source));
@@ -169,15 +195,15 @@ function targetIndex(c: Catalog): TargetEntry[] {
     s.triggers.forEach((t) => add('trigger', t.name, t.source));
     s.data.forEach((t) => add('data', t.table, undefined));
   }
-  return out;
+  return index;
 }
 
 /** By the transpiler's source path; else the same kind and name, case-insensitively (schema first, then unique bare name). */
-function findTarget(targets: TargetEntry[], kind: ObjectKind, path: string, name: QName): string | undefined {
+function findTarget(targets: TargetIndex, kind: ObjectKind, path: string, name: QName): string | undefined {
   const text = (q: QName) => (q.schema ? `${q.schema}.${q.name}` : q.name);
-  const bySource = targets.find((t) => t.source === path);
+  const bySource = targets.bySource.get(path);
   if (bySource) return text(bySource.name);
-  const sameKind = targets.filter((t) => t.kind === kind && !t.source);
+  const sameKind = targets.byName.get(nameKey(kind, name.name)) ?? [];
   const lower = (s: string) => s.toLowerCase();
   const exact = sameKind.find((t) => lower(t.name.schema) === lower(name.schema) && lower(t.name.name) === lower(name.name));
   if (exact) return text(exact.name);
@@ -188,7 +214,8 @@ function findTarget(targets: TargetEntry[], kind: ObjectKind, path: string, name
 function uniqueDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return sortDiagnostics(ds.filter((d) => {
-    const key = JSON.stringify([d.code, d.severity, d.message, d.object, d.span, d.rule]);
+    const sp = d.span;
+    const key = `${d.code}\u0000${d.severity}\u0000${d.message}\u0000${d.object ?? ''}\u0000${sp ? `${sp.file}\u0000${sp.line}:${sp.col}:${sp.endLine}:${sp.endCol}` : ''}\u0000${d.rule ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
