@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,8 @@ import { checkSyntax, startSyntaxCheck } from '../src/target/postgres/verify.js'
 import { generateDdl } from './generate.js';
 
 // npm run bench: per dialect, in a fresh process (so peak RSS is its own), convert a generated DDL corpus on one
-// thread as `pgshift convert` does and print MB/s for each stage and peak RSS. PGSHIFT_BENCH_MB sets the size (default 24).
+// thread as `pgshift convert` does and print MB/s for each stage and peak RSS; then the whole command as users run
+// it (report and files written too). PGSHIFT_BENCH_MB sets the size (default 24).
 const [, , mode, dialectArg, file] = process.argv;
 
 if (mode === '--child') {
@@ -46,10 +47,21 @@ if (mode === '--child') {
       const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dialect, f], { encoding: 'utf8', maxBuffer: 1 << 24 });
       const r = JSON.parse(out.trim().split('\n').pop()!);
       if (r.rejected) throw new Error(`${r.rejected} statement(s) of the generated corpus rejected by libpg_query`);
+      // The whole command: /usr/bin/time reports the child's peak RSS (kB) on its last line of stderr.
+      const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+      const t0 = performance.now();
+      const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'convert', f, '--from', dialect, '-o', join(dir, 'out')], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+      const seconds = (performance.now() - t0) / 1000;
+      if (run.status !== 0) throw new Error(`pgshift convert failed: ${run.stderr.slice(-2000)}`);
+      const cmdRss = Number(run.stderr.trim().split('\n').pop()) / 1024;
       console.log(
         `${dialect.padEnd(5)} ${r.inputMB} MB, ${r.tables} tables, ${r.statements} statements | parse ${r.parseMBps} MB/s, ` +
           `transpile ${r.transpileMBps} MB/s, print ${r.printMBps} MB/s => convert ${r.convertMBps} MB/s | libpg_query check ${r.checkMBps} MB/s ` +
           `=> ${r.withLibpgQueryCheckMBps} MB/s in all (one thread) | peak RSS ${r.peakRssMB} MB (${(r.peakRssMB / r.inputMB).toFixed(1)}x input)`,
+      );
+      console.log(
+        `${''.padEnd(5)} pgshift convert, the whole command (report and files too): ${seconds.toFixed(1)} s, ${(r.inputMB / seconds).toFixed(1)} MB/s | ` +
+          `peak RSS ${cmdRss.toFixed(0)} MB (${(cmdRss / r.inputMB).toFixed(1)}x input)`,
       );
     }
   } finally {
