@@ -97,7 +97,10 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
       if (!used.has(c)) chosen = c;
     }
     used.add(chosen);
-    diagnostics.push(diag('PGS2010', `${where.what} ${wanted} collides with another name (${first}) after folding or truncation; renamed to ${chosen}`, { object: where.object, span: where.span }));
+    // An index name only has to be unique per schema in PostgreSQL (per table in MySQL): renaming it is routine.
+    diagnostics.push(where.what === 'index'
+      ? diag('PGS2010', `index ${wanted}: ${first} is taken in the schema (PostgreSQL index names are unique per schema); renamed to ${chosen}`, { object: where.object, span: where.span, severity: 'info' })
+      : diag('PGS2010', `${where.what} ${wanted} collides with another name (${first}) after folding or truncation; renamed to ${chosen}`, { object: where.object, span: where.span }));
     return chosen;
   }
 
