@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { groupBy } from '../collections.js';
 import { objectPath, qnameText, type Catalog } from '../model/catalog.js';
 import type { Phase, Statement } from '../target/postgres/statement.js';
 import { applyInTransaction, type DdlResult } from './ddl.js';
@@ -58,11 +59,7 @@ export function planPostData(post: Phase[], target: Catalog, rows: ReadonlyMap<s
     refs: t.foreignKeys.map((fk) => objectOf.get(qnameText(fk.ref).toLowerCase())).filter((o): o is string => o !== undefined),
   }]));
 
-  const grouped = (p: Phase): Map<string, Statement[]> => {
-    const by = new Map<string, Statement[]>();
-    for (const s of p.up) by.set(s.object, [...(by.get(s.object) ?? []), s]);
-    return by;
-  };
+  const grouped = (p: Phase): Map<string, Statement[]> => groupBy(p.up, (s) => s.object);
   const keyUnits: PostDataUnit[] = [];
   const fkUnits: PostDataUnit[] = [];
   const before: Phase[] = [];

@@ -382,9 +382,10 @@ async function restartIdentities(admin: pg.Client, plan: CopyTable[], emit: (e: 
     for (const { name: col, start, increment } of t.identity) {
       const table = quoteQName(t.target);
       const [last, pick, past] = increment < 0n ? ['min', 'LEAST', '<='] : ['max', 'GREATEST', '>='];
-      const loaded = `(SELECT ${last}(${quoteIdent(col)}) FROM ${table})`;
+      // One aggregate (PostgreSQL computes a repeated one once); over no rows it is NULL and the start stands.
+      const loaded = `${last}(${quoteIdent(col)})`;
       await admin.query(
-        `SELECT setval(pg_get_serial_sequence($1, $2), ${pick}(${loaded}, ${start}), COALESCE(${loaded} ${past} ${start}, false))`,
+        `SELECT setval(pg_get_serial_sequence($1, $2), ${pick}(${loaded}, ${start}), COALESCE(${loaded} ${past} ${start}, false)) FROM ${table}`,
         [table, col],
       ).then(() => n++, (e: Error) => emit({ event: 'warning', message: `identity ${t.name}.${col} not restarted: ${e.message}` }));
     }

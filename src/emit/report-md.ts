@@ -1,5 +1,6 @@
+import { groupBy } from '../collections.js';
 import { DIAGNOSTIC_CODES } from '../model/diagnostics.js';
-import type { Report, ReportDiagnostic } from './report.js';
+import type { Report } from './report.js';
 
 const STATUSES = ['converted', 'converted with warnings', 'manual', 'not converted yet', 'skipped'] as const;
 
@@ -37,12 +38,7 @@ export function renderReportMarkdown(r: Report): string {
 
   if (r.diagnostics.length) {
     out.push('## Diagnostics by code', '');
-    const groups = new Map<string, ReportDiagnostic[]>();
-    for (const x of r.diagnostics) {
-      const list = groups.get(x.code);
-      if (list) list.push(x);
-      else groups.set(x.code, [x]);
-    }
+    const groups = groupBy(r.diagnostics, (x) => x.code);
     for (const c of [...groups.keys()].sort()) {
       const list = groups.get(c)!;
       const title = (DIAGNOSTIC_CODES as Record<string, { title: string }>)[c]?.title;

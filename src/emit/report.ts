@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { objectPath, type Catalog, type ManualItem, type ObjectKind, type QName } from '../model/catalog.js';
 import { sortDiagnostics, type Diagnostic, type Severity } from '../model/diagnostics.js';
 import type { SourceSpan } from '../model/source.js';
+import { groupBy } from '../collections.js';
 import { packageRoot } from '../paths.js';
 import type { Phase } from '../target/postgres/statement.js';
 import { manualFileNames } from './manual-names.js';
@@ -153,17 +154,6 @@ function sourceObjects(c: Catalog): SourceObject[] {
     s.data.forEach((t) => add('data', t.table, t.span));
   }
   return out;
-}
-
-function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = m.get(k);
-    if (list) list.push(x);
-    else m.set(k, [x]);
-  }
-  return m;
 }
 
 interface TargetEntry { kind: ObjectKind; source?: string; name: QName }

@@ -2,7 +2,8 @@ import type { Check, ForeignKey, Index, IndexKind, Key, KeyPart, RefAction } fro
 import { objectPath } from '../../model/catalog.js';
 import type { SysIndexColumn } from './catalog-rows.js';
 import { bit } from './catalog-rows.js';
-import { type BuildContext, type TableEntry, byName, catalogExpr, groupBy, liveSpan, objectFile, report, schemaNameOf } from './catalog-context.js';
+import { type BuildContext, type TableEntry, byName, catalogExpr, liveSpan, objectFile, report, schemaNameOf } from './catalog-context.js';
+import { groupBy } from '../../collections.js';
 
 const KIND_BY_TYPE: Record<number, IndexKind> = { 1: 'plain', 2: 'plain', 3: 'xml', 4: 'spatial', 5: 'columnstore', 6: 'columnstore', 7: 'plain' };
 // The script parser sets clustered only for what CLUSTERED/NONCLUSTERED can be written on (not XML or spatial).

@@ -1,7 +1,8 @@
 import type { Catalog, QName, Routine, Trigger, View } from '../../model/catalog.js';
 import { objectPath, schemaOf } from '../../model/catalog.js';
 import { bit } from './catalog-rows.js';
-import { type BuildContext, byName, groupBy, liveSpan, objectFile, report, schemaNameOf } from './catalog-context.js';
+import { type BuildContext, byName, liveSpan, objectFile, report, schemaNameOf } from './catalog-context.js';
+import { groupBy } from '../../collections.js';
 import { parseTsql } from './parser.js';
 
 /** sys.objects.type is char(2): 'V ', 'P ', 'FN', ... */

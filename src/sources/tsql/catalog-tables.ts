@@ -2,7 +2,8 @@ import type { Column, Table } from '../../model/catalog.js';
 import { objectPath, schemaOf } from '../../model/catalog.js';
 import type { SysColumn, SysIdentityColumn, SysTable } from './catalog-rows.js';
 import { bit } from './catalog-rows.js';
-import { type BuildContext, type TableEntry, byName, catalogExpr, groupBy, liveSpan, objectFile, report, schemaNameOf } from './catalog-context.js';
+import { type BuildContext, type TableEntry, byName, catalogExpr, liveSpan, objectFile, report, schemaNameOf } from './catalog-context.js';
+import { groupBy } from '../../collections.js';
 import { typeFromCatalog } from './catalog-types.js';
 
 /** generated_always_type 5-8 (ledger / transaction columns), spelled as the script parser reports them. */

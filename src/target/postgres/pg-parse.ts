@@ -79,8 +79,8 @@ export function pgSyntaxErrors(m: PgQueryWasm, sql: readonly string[]): [number,
   };
   for (let i = 0; i < sql.length;) {
     if (!endsAtTopLevel(sql[i]!)) { one(i++); continue; }
-    let j = i + 1, bytes = sql[i]!.length;
-    while (j < sql.length && j - i < BATCH_STATEMENTS && bytes < BATCH_CHARS && endsAtTopLevel(sql[j]!)) bytes += sql[j++]!.length;
+    let j = i + 1, chars = sql[i]!.length;
+    while (j < sql.length && j - i < BATCH_STATEMENTS && chars < BATCH_CHARS && endsAtTopLevel(sql[j]!)) chars += sql[j++]!.length;
     if (j - i === 1 || !parses(m, sql.slice(i, j).join('\n'))) for (let k = i; k < j; k++) one(k);
     i = j;
   }
