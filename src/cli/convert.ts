@@ -5,6 +5,7 @@ import { convertCatalog, type PipelineOptions } from '../convert.js';
 import { formatDiagnostic, sortDiagnostics } from '../model/diagnostics.js';
 import { writeMigration } from '../emit/files.js';
 import { renderReportMarkdown } from '../emit/report.js';
+import { startSyntaxCheck } from '../target/postgres/verify.js';
 import { conversionOptions, UsageError, withConversionOptions, withSourceOptions, type ConversionArgs } from './options.js';
 import { checkSourceArgs, loadSourceCatalog, type SourceArgs } from './source.js';
 
@@ -32,6 +33,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
 };
 
 async function runConvert(argv: ConvertArgs): Promise<number> {
+  startSyntaxCheck(); // the check's parser compiles off the main thread while the source is read
   let conversion, loaded;
   try {
     checkSourceArgs(argv);

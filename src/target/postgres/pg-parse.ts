@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** The parts of libpg_query's emscripten module the syntax check calls (the same ones its parse() uses). */
@@ -6,9 +7,8 @@ interface PgQueryWasm {
   _free(p: number): void;
   _wasm_parse_query_raw(p: number): number;
   _wasm_free_parse_result(p: number): void;
-  lengthBytesUTF8(s: string): number;
-  stringToUTF8(s: string, p: number, n: number): void;
   getValue(p: number, t: 'i32'): number;
+  HEAPU8: Uint8Array;
   UTF8ToString(p: number, maxBytes?: number): string;
   _wasm_normalize_query(p: number): number;
   _wasm_free_string(p: number): void;
@@ -18,12 +18,35 @@ export interface PgSyntaxError { message: string; cursorPosition?: number }
 
 export type PgParser = PgQueryWasm;
 
+/** The part of the WebAssembly global used here (the project's lib settings carry no WebAssembly types). */
+interface Wasm {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => object;
+}
+const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly;
+
+interface EmscriptenOptions {
+  instantiateWasm(imports: object, receive: (instance: object) => void): object;
+}
+
 let loading: Promise<PgQueryWasm> | undefined;
 
-/** Loads libpg_query's wasm module once; the package's parse() would also decode and JSON.parse the tree we never read. */
+/**
+ * Loads libpg_query's wasm module once; the package's parse() would also decode and JSON.parse the tree we never read.
+ * The module is compiled here, at once: left to the emscripten loader, compiling would start only at the caller's
+ * first await (its loader awaits before it compiles), so a synchronous convert waited for it after printing.
+ */
 export function loadPgParser(): Promise<PgQueryWasm> {
-  const factory = createRequire(import.meta.url)('libpg-query/wasm/libpg-query.js') as () => Promise<PgQueryWasm>;
-  loading ??= factory();
+  if (loading) return loading;
+  const require = createRequire(import.meta.url);
+  const factory = require('libpg-query/wasm/libpg-query.js') as (o: EmscriptenOptions) => Promise<PgQueryWasm>;
+  const module = new wasm.Module(readFileSync(require.resolve('libpg-query/wasm/libpg-query.wasm')));
+  loading = factory({
+    instantiateWasm: (imports, receive) => {
+      receive(new wasm.Instance(module, imports));
+      return {};
+    },
+  });
   return loading;
 }
 
@@ -47,12 +70,17 @@ export function pgSyntaxError(m: PgQueryWasm, sql: string): PgSyntaxError | unde
   });
 }
 
+const utf8 = new TextEncoder();
+
 /** `call` on `text` as a NUL-terminated UTF-8 string in the module's memory, freed after. */
 function withQuery<T>(m: PgQueryWasm, text: string, call: (queryPtr: number) => T): T {
-  const len = m.lengthBytesUTF8(text) + 1;
-  const queryPtr = m._malloc(len);
+  // At most 3 bytes per UTF-16 unit; TextEncoder writes it natively (emscripten's stringToUTF8 loops in JS).
+  const room = text.length * 3 + 1;
+  const queryPtr = m._malloc(room);
   try {
-    m.stringToUTF8(text, queryPtr, len);
+    const heap = m.HEAPU8; // read after malloc: growing the memory replaces the view
+    const { written } = utf8.encodeInto(text, heap.subarray(queryPtr, queryPtr + room - 1));
+    heap[queryPtr + written] = 0;
     return call(queryPtr);
   } finally {
     m._free(queryPtr);
