@@ -21,7 +21,7 @@ export interface WireField {
 }
 
 /** Protocol column types (include/mysql_com.h enum_field_types). */
-const TYPE = {
+export const TYPE = {
   DECIMAL: 0, TINY: 1, SHORT: 2, LONG: 3, FLOAT: 4, DOUBLE: 5, TIMESTAMP: 7, LONGLONG: 8, INT24: 9, DATE: 10,
   TIME: 11, DATETIME: 12, YEAR: 13, NEWDATE: 14, JSON: 245, NEWDECIMAL: 246, GEOMETRY: 255,
 } as const;
@@ -32,7 +32,7 @@ const DATES = new Set<number>([TYPE.DATE, TYPE.NEWDATE, TYPE.DATETIME, TYPE.TIME
 const DIGITS_BOOL = new Set<number>([TYPE.TINY, TYPE.SHORT, TYPE.LONG, TYPE.INT24, TYPE.YEAR, TYPE.LONGLONG, TYPE.DECIMAL, TYPE.NEWDECIMAL]);
 
 /** What a column's bytes go through. */
-const W = {
+export const W = {
   /** UTF-8 text: COPY escapes, NUL (rare) through the encoder, U+FFFD counted. */
   TEXT: 0,
   /** Integer digits as mysql2 reads them to a number: leading zeros dropped (rare path). */
@@ -254,7 +254,7 @@ function writeVarbit(src: Buffer, a: number, b: number, width: number, out: Buff
 const digit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
 
 /** isZeroDate on bytes: 0000…, yyyy-00-…, yyyy-mm-00…. */
-function zeroDate(src: Buffer, a: number, b: number): boolean {
+export function zeroDate(src: Buffer, a: number, b: number): boolean {
   const len = b - a;
   if (len >= 4 && src[a] === 0x30 && src[a + 1] === 0x30 && src[a + 2] === 0x30 && src[a + 3] === 0x30) return true;
   if (len < 8 || !digit(src[a]) || !digit(src[a + 1]) || !digit(src[a + 2]) || !digit(src[a + 3]) || src[a + 4] !== 0x2d) return false;

@@ -202,8 +202,12 @@ function findTarget(targets: TargetIndex, kind: ObjectKind, path: string, name: 
 }
 
 function uniqueDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  // The pipeline's list repeats the catalogs' own diagnostics: the same objects, skipped before any key is built.
+  const same = new Set<Diagnostic>();
   const seen = new Set<string>();
   return sortDiagnostics(ds.filter((d) => {
+    if (same.has(d)) return false;
+    same.add(d);
     const sp = d.span;
     const key = `${d.code}\u0000${d.severity}\u0000${d.message}\u0000${d.object ?? ''}\u0000${sp ? `${sp.file}\u0000${sp.line}:${sp.col}:${sp.endLine}:${sp.endCol}` : ''}\u0000${d.rule ?? ''}`;
     if (seen.has(key)) return false;
