@@ -1,11 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
-import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pgliteExtensions } from '../../src/target/postgres/verify.js';
 
 let shared: PGlite | undefined;
 
 /** One embedded PostgreSQL per test worker: startup costs seconds, a schema reset costs milliseconds. */
 export async function sharedPglite(): Promise<PGlite> {
-  shared ??= await PGlite.create({ extensions: { citext } });
+  shared ??= await PGlite.create({ extensions: await pgliteExtensions() });
   return shared;
 }
 
@@ -15,7 +15,7 @@ export async function resetPglite(db: PGlite): Promise<void> {
     `SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema')`,
   );
   for (const { nspname } of rows) await db.exec(`DROP SCHEMA "${nspname.replace(/"/g, '""')}" CASCADE`);
-  await db.exec('CREATE SCHEMA public; DROP EXTENSION IF EXISTS citext CASCADE;');
+  await db.exec('CREATE SCHEMA public; DROP EXTENSION IF EXISTS citext, fuzzystrmatch, pgcrypto CASCADE;');
   const colls = await db.query<{ n: string }>(`SELECT quote_ident(collname) AS n FROM pg_collation c JOIN pg_namespace s ON s.oid = c.collnamespace WHERE s.nspname = 'public'`);
   for (const { n } of colls.rows) await db.exec(`DROP COLLATION ${n}`);
 }

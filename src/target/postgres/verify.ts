@@ -66,11 +66,23 @@ export async function applyToPglite(phases: Phase[], opts: PgliteApplyOptions = 
   }
 }
 
-/** A fresh in-memory PGlite with the contrib extensions the output may create (citext). */
+/** A fresh in-memory PGlite with the contrib extensions the output may create. */
 export async function freshPglite(): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const { citext } = await import('@electric-sql/pglite/contrib/citext');
-  return PGlite.create({ extensions: { citext } });
+  return PGlite.create({ extensions: await pgliteExtensions() });
+}
+
+/**
+ * Every extension the transpiler may add to the output (ctx.extensions): citext for case-insensitive text,
+ * fuzzystrmatch for SOUNDEX/DIFFERENCE, pgcrypto for digests and gen_random_uuid before PostgreSQL 13.
+ */
+export async function pgliteExtensions() {
+  const [{ citext }, { fuzzystrmatch }, { pgcrypto }] = await Promise.all([
+    import('@electric-sql/pglite/contrib/citext'),
+    import('@electric-sql/pglite/contrib/fuzzystrmatch'),
+    import('@electric-sql/pglite/contrib/pgcrypto'),
+  ]);
+  return { citext, fuzzystrmatch, pgcrypto };
 }
 
 async function applyStatements(phases: Phase[], run: (sql: string, s: Statement) => Promise<void>): Promise<ApplyResult> {
