@@ -21,7 +21,7 @@ const TSQL: [string, string][] = [
   ['CHARINDEX(\'a\', s)', "strpos(s, 'a')"],
   ['CHARINDEX(\'a\', s, 3)', "CASE WHEN strpos(substr(s, 3), 'a') = 0 THEN 0 ELSE strpos(substr(s, 3), 'a') + 3 - 1 END"],
   ["PATINDEX('%[0-9]%', s)", "regexp_instr(s, '[0-9]')"],
-  ["STUFF(s, 2, 3, 'x')", "left(s, 2 - 1) || coalesce('x', '') || substr(s, 2 + 3)"],
+  ["STUFF(s, 2, 3, 'x')", "CASE WHEN 2 < 1 OR 2 > char_length(s) OR 3 < 0 THEN NULL ELSE left(s, 2 - 1) || coalesce('x', '') || substr(s, 2 + 3) END"],
   ['QUOTENAME(s)', "'[' || replace(s, ']', ']]') || ']'"],
   ["FORMAT(ts, 'yyyy-MM-dd HH:mm')", "to_char(ts, 'YYYY-MM-DD HH24:MI')"],
   ["FORMAT(n, 'N0')", "to_char(n, 'FM999,999,999,999,999,990')"],

@@ -79,6 +79,17 @@ const mysqlInsert: Handler = ([s, pos, len, repl], env) => {
   return caseWhen([[bin('or', bin('<', pos, num(1)), bin('>', pos, fn('char_length', t))), t]], spliced);
 };
 
+/** T-SQL STUFF(s, start, len, repl): NULL for a start outside the string or a negative length (MySQL INSERT keeps s). */
+const tsqlStuff: Handler = ([s, pos, len, repl], env) => {
+  if (!s || !pos || !len || !repl) return undefined;
+  const t = asText(s, env);
+  const spliced = concat(fn('left', t, bin('-', pos, num(1))), fn('coalesce', asText(repl, env), str('')), fn('substr', t, bin('+', pos, len)));
+  return caseWhen([[bin('or', bin('or', bin('<', pos, num(1)), bin('>', pos, fn('char_length', t))), bin('<', len, num(0))), nul]], spliced);
+};
+
+/** T-SQL REPLICATE(s, n): NULL for a negative count (repeat() gives ''). */
+const tsqlReplicate: Handler = ([s, n]) => (s && n ? caseWhen([[bin('<', n, num(0)), nul]], fn('repeat', s, n)) : undefined);
+
 /** FIELD(x, a, b, ...): 1-based index of x in the list, 0 when absent or NULL. */
 const field: Handler = ([x, ...list]) => (x && list.length ? caseWhen(list.map((v, i) => [v, num(i + 1)]), num(0), x) : undefined);
 
@@ -313,6 +324,6 @@ export const STRING_HANDLERS: Record<string, Handler> = {
   len, charindex: charindexFrom, locate: charindexFrom, patindex, quotename, mysql_trim: mysqlTrim, mysql_insert: mysqlInsert, field, elt,
   find_in_set: findInSet, substring_index: substringIndex, mysql_substr: mysqlSubstr, hex, hex_of_number: hexOfNumber, sha1, sha2,
   hashbytes, to_base64: toBase64, mysql_char: mysqlChar, strcmp, regexp_like: regexpLike, regexp_replace: regexpReplace,
-  regexp_substr: regexpSubstr, regexp_instr: regexpInstr, mysql_format: mysqlFormat, tsql_str: tsqlStr, soundex, difference, quote,
+  regexp_substr: regexpSubstr, regexp_instr: regexpInstr, mysql_format: mysqlFormat, tsql_str: tsqlStr, tsql_stuff: tsqlStuff, tsql_replicate: tsqlReplicate, soundex, difference, quote,
   formatmessage: formatMessage, crypt_gen_random: cryptGenRandom, bin: binDigits, string_escape: stringEscape, edit_distance: editDistance, mysql_concat: mysqlConcat, tsql_concat: tsqlConcat, text_md5: textMd5,
 };

@@ -6,10 +6,6 @@
 export const EXPECTED_FAILURES: Record<string, string> = {
   // Mappings (mappings/tsql.functions.yaml, src/transpile/functions*.ts)
   "DATALENGTH(N'abc')": 'DATALENGTH counts UTF-8 bytes (3); nvarchar stores 2 bytes per character (6)',
-  "TRIM('x' FROM 'xxaxx')": 'TRIM: btrim($1) drops the characters argument (parser gives TRIM(s, chars)); should be btrim($1, $2)',
-  "REPLICATE('a', -1)": "REPLICATE with a negative count gives '' instead of NULL",
-  "STUFF('abc', 5, 1, 'x')": 'STUFF with start beyond the length appends instead of giving NULL',
-  "SOUNDEX('Smith')": 'SOUNDEX maps to soundex(), which needs the fuzzystrmatch extension (not created)',
   'POWER(2, -100.0)': 'POWER keeps numeric instead of the int type of its first argument (int base → 0)',
   'CAST(m AS varchar(20))': 'money → varchar keeps 4 decimals; SQL Server style 0 gives 2 (12.35)',
   "PARSE('123' AS int)": 'PARSE has no mapping (PGS3001)',
