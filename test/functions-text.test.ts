@@ -2,9 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { dataType } from '../src/model/types.js';
 import { translateSource, type Dialect } from './helpers/functions.js';
 
-/** Source call → exact PostgreSQL text; columns: d date, ts timestamp(3), n integer, f double precision, s varchar, j jsonb. */
+/**
+ * Source call → exact PostgreSQL text; columns: d date, ts timestamp(3), n integer, f double precision, s varchar, j jsonb,
+ * b boolean (a bit / tinyint(1) column), st text[] (a MySQL SET column).
+ */
 const columns = {
   d: dataType('date'), ts: dataType('timestamp', [3]), n: dataType('integer'), f: dataType('double precision'), s: dataType('varchar', [20]), j: dataType('jsonb'),
+  b: dataType('boolean'), st: dataType('text', [], { array: true }),
 };
 
 const TSQL: [string, string][] = [
@@ -35,6 +39,11 @@ const TSQL: [string, string][] = [
   ['NEWID()', 'gen_random_uuid()'],
   ['DB_NAME()', 'current_database()'],
   ["CONVERT(varchar(10), d, 103)", "to_char(d, 'DD/MM/YYYY')"],
+  // a bit column computes as 0/1; only a 0/1 literal compares as a boolean
+  ['b + 1', 'CAST(b AS integer) + 1'],
+  ['b = 1', 'b = TRUE'],
+  ['CAST(b AS varchar(1))', 'CAST(CAST(b AS integer) AS varchar(1))'],
+  ['n / 0', 'n / 0'],
 ];
 
 const MYSQL: [string, string][] = [
@@ -68,6 +77,24 @@ const MYSQL: [string, string][] = [
   ['CONNECTION_ID()', 'pg_backend_pid()'],
   ['STD(f)', 'stddev_pop(f)'],
   ["SHA2(s, 256)", "encode(sha256(convert_to(s, 'UTF8')), 'hex')"],
+  // a tinyint(1) column computes as 0/1, in arithmetic, aggregates and results mixed with numbers
+  ['b + 1', 'CAST(b AS integer) + 1'],
+  ['SUM(b)', 'sum(CAST(b AS integer))'],
+  ['IF(b IS NULL, -1, b)', 'CASE WHEN b IS NULL THEN -1 ELSE CAST(b AS integer) END'],
+  ['IFNULL(b, 0)', 'coalesce(CAST(b AS integer), 0)'],
+  ['b = 2', 'CAST(b AS integer) = 2'],
+  ['b IS NOT FALSE', 'b IS NOT FALSE'],
+  ['CAST(b AS SIGNED)', 'CAST(CAST(b AS integer) AS bigint)'],
+  // division by zero gives NULL in MySQL
+  ['n / f', 'n / nullif(f, 0)'],
+  ['n DIV n', 'div(n, nullif(n, 0))'],
+  ['MOD(n, 3)', 'mod(n, 3)'],
+  // d ± INTERVAL is DATE_ADD / DATE_SUB: a date stays a date
+  ['d - INTERVAL 2 DAY', "CAST((d - INTERVAL '2 day') AS date)"],
+  // a SET column reads as its comma-joined members
+  ["CONCAT(s, st)", "s || array_to_string(st, ',')"],
+  ["st = 'a,b'", "array_to_string(st, ',') = 'a,b'"],
+  ["FIND_IN_SET('b', st)", "CASE WHEN 'b' IS NULL OR st IS NULL THEN NULL ELSE coalesce(array_position(string_to_array(array_to_string(st, ','), ','), 'b'), 0) END"],
 ];
 
 function cases(dialect: Dialect, table: [string, string][]): void {

@@ -12,6 +12,7 @@ import { inferType, isDateLike, isNumericClass, typeClass } from './infer.js';
 import { resolveSource, type QueryScope } from './query-scope.js';
 import { translateWindowedCall } from './aggregates.js';
 import { translateJsonArrow } from './functions-json.js';
+import { isSetArray, setAsText } from './functions-ast.js';
 
 /** A problem found while translating one expression; the caller decides what happens to the owning object. */
 export interface ExprProblem {
@@ -74,19 +75,19 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
       if (e.system) return translateCall({ kind: 'call', name: [`@@${e.name}`], args: [], niladic: true, span: e.span }, [], env, out);
       out.push({ code: 'PGS3002', message: `variable @${e.name} has no meaning in a PostgreSQL expression here` });
       return { kind: 'opaque', text: `@${e.name}`, span: e.span };
-    case 'call': return translateWindowedCall(e, env, out, sub) ?? translateCall(e, e.args.map(sub), env, out);
+    case 'call': return booleansAsNumbers(translateWindowedCall(e, env, out, sub) ?? translateCall(e, e.args.map(sub), env, out), env);
     case 'binary': return translateBinary(e.op.toLowerCase(), sub(e.left), sub(e.right), env, out, e);
     case 'unary': {
       const op = e.op === '!' ? 'not' : e.op;
       return extend(e, { op, operand: op === 'not' ? asCondition(sub(e.operand), env) : sub(e.operand) });
     }
     case 'paren': return extend(e, { expr: sub(e.expr) });
-    case 'case': return {
+    case 'case': return booleansAsNumbers({
       ...e,
       operand: e.operand && sub(e.operand),
       whens: e.whens.map((w) => ({ when: e.operand ? sub(w.when) : asCondition(sub(w.when), env), then: sub(w.then) })),
       else: e.else && sub(e.else),
-    };
+    }, env);
     case 'cast': return translateCast(e, sub(e.expr), env, out);
     case 'in': {
       if (!e.select) return extend(e, { expr: sub(e.expr), list: e.list.map(sub) });
@@ -147,11 +148,62 @@ export const isStringTyped = (e: Expr, env: ExprEnv): boolean => {
 };
 
 
+const isBitLiteral = (e: Expr): boolean => e.kind === 'number' && (e.value === '0' || e.value === '1');
+
 function bitToBool(e: Expr): Expr {
   return e.kind === 'number' && (e.value === '0' || e.value === '1') ? { kind: 'bool', value: e.value === '1', span: e.span } : e;
 }
 
 const NUMERIC = dataType('numeric');
+const INTEGER = dataType('integer');
+
+/** bit / tinyint(1) columns become boolean; both sources compute with them as the numbers 0 and 1. */
+function asNumber(e: Expr, env: ExprEnv): Expr {
+  return typeClass(pgTypeOf(e, env)) === 'boolean' ? castTo(e, INTEGER) : e;
+}
+
+/** Operators that compute with numbers (a boolean operand counts as 0 or 1). */
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%', 'div', '&', '|', '^', '<<', '>>']);
+
+/** Aggregates over numbers: PostgreSQL has no sum(boolean) or max(boolean); the sources count true as 1. */
+const NUMBER_AGGREGATES = new Set(['sum', 'avg', 'min', 'max', 'bit_and', 'bit_or', 'bit_xor', 'stddev', 'stddev_pop', 'stddev_samp',
+  'var_pop', 'var_samp', 'variance']);
+
+/** Functions whose arguments are alternative results of one type. */
+const BRANCH_FUNCTIONS = new Set(['coalesce', 'greatest', 'least', 'nullif']);
+
+/**
+ * Where booleans meet numbers as one result (CASE branches, COALESCE, GREATEST) or feed a numeric aggregate, the booleans
+ * become 0/1 as in both sources: PostgreSQL would reject the mix (CASE types boolean and integer cannot be matched).
+ */
+function booleansAsNumbers(e: Expr, env: ExprEnv): Expr {
+  if (e.kind === 'call' && e.name.length === 1) {
+    const name = e.name[0]!.toLowerCase();
+    if (NUMBER_AGGREGATES.has(name) && e.args.length === 1) return extend(e, { args: [asNumber(e.args[0]!, env)] });
+    if (BRANCH_FUNCTIONS.has(name)) {
+      const args = numberBranches(e.args, env);
+      return args === e.args ? e : extend(e, { args });
+    }
+    return e;
+  }
+  if (e.kind !== 'case') return e;
+  const branches = [...e.whens.map((w) => w.then), ...(e.else ? [e.else] : [])];
+  const results = numberBranches(branches, env);
+  if (results === branches) return e;
+  return { ...e, whens: e.whens.map((w, i) => ({ when: w.when, then: results[i]! })), ...(e.else ? { else: results[e.whens.length]! } : {}) };
+}
+
+function numberBranches(es: Expr[], env: ExprEnv): Expr[] {
+  const ks = es.map((x) => typeClass(pgTypeOf(x, env)));
+  if (!ks.includes('boolean') || !ks.some(isNumericClass)) return es;
+  return es.map((x, i) => (ks[i] === 'boolean' ? castTo(x, INTEGER) : x));
+}
+
+/** MySQL gives NULL for a division by zero (PostgreSQL raises): a divisor that may be zero goes through nullif. */
+function divisor(e: Expr, env: ExprEnv): Expr {
+  if (env.ctx.dialect !== 'mysql' || (e.kind === 'number' && Number(e.value) !== 0)) return e;
+  return { kind: 'call', name: ['nullif'], args: [e, { kind: 'number', value: '0' }], span: e.span };
+}
 const castTo = (e: Expr, type: DataType): Expr => ({ kind: 'cast', expr: e, type, form: 'cast', span: e.span });
 const isNumberLiteral = (e: Expr): boolean => e.kind === 'number' || (e.kind === 'unary' && e.operand.kind === 'number');
 
@@ -175,11 +227,20 @@ function numberSide(strSide: Expr, numType: DataType | undefined, env: ExprEnv):
 
 function translateBinary(op: string, left: Expr, right: Expr, env: ExprEnv, out: ExprProblem[], src: Expr): Expr {
   const { dialect } = env.ctx;
+  if (ARITHMETIC.has(op)) {
+    left = asNumber(left, env);
+    right = asNumber(right, env);
+  }
   const node = (o: string, l = left, r = right): Expr => ({ kind: 'binary', op: o, left: l, right: r, span: src.span });
   const lt = pgTypeOf(left, env), rt = pgTypeOf(right, env);
   const lk = typeClass(lt), rk = typeClass(rt);
   switch (op) {
     case '+': case '-': {
+      // MySQL d ± INTERVAL n unit is DATE_ADD / DATE_SUB (a DATE stays a DATE for day-or-longer units).
+      if (dialect === 'mysql' && (right.kind === 'interval' || (op === '+' && left.kind === 'interval'))) {
+        const [d, i] = right.kind === 'interval' ? [left, right] : [right, left];
+        return translateCall({ kind: 'call', name: [op === '+' ? 'DATE_ADD' : 'DATE_SUB'], args: [d, i], span: src.span }, [d, i], env, out);
+      }
       // A number added to a date/time adds days (T-SQL datetime arithmetic).
       if (dialect === 'tsql' && isDateLike(lk) && isNumericClass(rk)) return node(op, left, daysInterval(right));
       if (dialect === 'tsql' && op === '+' && isDateLike(rk) && isNumericClass(lk)) return node('+', right, daysInterval(left));
@@ -205,14 +266,17 @@ function translateBinary(op: string, left: Expr, right: Expr, env: ExprEnv, out:
       return translateJsonArrow(op, left, right, env, out);
     case '/':
       // MySQL / always gives a decimal; PostgreSQL integer / integer truncates.
-      if (dialect === 'mysql' && !(lk === 'exact' || lk === 'float' || rk === 'exact' || rk === 'float')) return node('/', castTo(left, NUMERIC), right);
-      return node('/');
+      if (dialect === 'mysql' && !(lk === 'exact' || lk === 'float' || rk === 'exact' || rk === 'float')) return node('/', castTo(left, NUMERIC), divisor(right, env));
+      return node('/', left, divisor(right, env));
+    case '%': return node('%', left, divisor(right, env));
     case '!=': return comparison('<>', left, right, lt, rt, env, src);
     case '<=>': return node('is not distinct from');
     case 'regexp': case 'rlike': return node('~');
     case '^': return node('#');
     case '&&': return node('and', asCondition(left, env), asCondition(right, env));
-    case 'div': return { kind: 'call', name: ['div'], args: [left, right], span: src.span };
+    case 'div': return { kind: 'call', name: ['div'], args: [left, divisor(right, env)], span: src.span };
+    // MySQL x IS [NOT] TRUE/FALSE/UNKNOWN: PostgreSQL has the same test on a boolean.
+    case 'is': case 'is not': return node(op, asCondition(left, env), right);
     case '||':
       // MySQL's || is logical OR unless PIPES_AS_CONCAT is set.
       return dialect === 'mysql' ? node('or', asCondition(left, env), asCondition(right, env)) : node('||');
@@ -236,8 +300,15 @@ function comparison(op: string, left: Expr, right: Expr, lt: DataType | undefine
   const node = (l: Expr, r: Expr): Expr => ({ kind: 'binary', op, left: l, right: r, span: src.span });
   const lk = typeClass(lt), rk = typeClass(rt);
   // bit / tinyint(1) columns become boolean: compare with true/false, not 0/1.
-  if (lk === 'boolean' && (op === '=' || op === '<>')) return node(left, bitToBool(right));
-  if (rk === 'boolean' && (op === '=' || op === '<>')) return node(bitToBool(left), right);
+  // A MySQL SET compared with a string compares as its comma-joined members.
+  if (isSetArray(left, env) && rk === 'string') return node(setAsText(left), right);
+  if (isSetArray(right, env) && lk === 'string') return node(left, setAsText(right));
+  const equality = op === '=' || op === '<>';
+  if (lk === 'boolean' && (equality && (!isNumericClass(rk) || isBitLiteral(right)))) return node(left, bitToBool(right));
+  if (rk === 'boolean' && (equality && (!isNumericClass(lk) || isBitLiteral(left)))) return node(bitToBool(left), right);
+  // Otherwise a boolean compared with a number (b = 2, b < n) compares as 0/1.
+  if (lk === 'boolean' && isNumericClass(rk)) return node(castTo(left, INTEGER), right);
+  if (rk === 'boolean' && isNumericClass(lk)) return node(left, castTo(right, INTEGER));
   if (lk === 'string' && isNumericClass(rk) && !(left.kind === 'string' && isNumberLiteral(right) && env.ctx.dialect === 'tsql')) return node(numberSide(left, rt, env), right);
   if (rk === 'string' && isNumericClass(lk) && !(right.kind === 'string' && isNumberLiteral(left) && env.ctx.dialect === 'tsql')) return node(left, numberSide(right, lt, env));
   return node(left, right);
@@ -302,6 +373,10 @@ function translateCast(e: Cast, inner: Expr, env: ExprEnv, out: ExprProblem[]): 
   if (e.style) return convertWithStyle(inner, type, e.style, out, e);
   // SQL Server truncates a fraction converted to an integer; PostgreSQL rounds.
   const from = typeClass(pgTypeOf(inner, env));
+  // A boolean (bit, tinyint(1)) converts as its number 0/1 (PostgreSQL casts boolean only to integer and to 'true'/'false').
+  if (from === 'boolean' && typeClass(type) !== 'boolean') inner = castTo(inner, INTEGER);
+  // A MySQL SET converts as its comma-joined members.
+  if (isSetArray(inner, env) && !type.array) inner = setAsText(inner);
   if (env.ctx.dialect === 'tsql' && typeClass(type) === 'integer' && (from === 'exact' || from === 'float')) {
     inner = { kind: 'call', name: ['trunc'], args: [inner] };
   }

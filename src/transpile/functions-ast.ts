@@ -71,8 +71,19 @@ export function argClass(e: Expr | undefined, env: ExprEnv): ArgClass | undefine
   return CLASSES[t.name] ?? 'other';
 }
 
+/** A MySQL SET value: the text[] its column became. As a string it is its members joined by commas, as in MySQL. */
+export function isSetArray(e: Expr, env: ExprEnv): boolean {
+  const t = pgTypeOf(e, env);
+  return !!t?.array && (t.name === 'text' || t.name === 'citext');
+}
+
+export const setAsText = (e: Expr): Expr => fn('array_to_string', e, str(','));
+
 /** MySQL and T-SQL convert implicitly to strings: a non-string argument is cast to text. */
-export const asText = (e: Expr, env: ExprEnv): Expr => (argClass(e, env) === 'string' || e.kind === 'null' ? e : cast(e, 'text'));
+export const asText = (e: Expr, env: ExprEnv): Expr => {
+  if (isSetArray(e, env)) return setAsText(e);
+  return argClass(e, env) === 'string' || e.kind === 'null' ? e : cast(e, 'text');
+};
 
 /** A date/time argument: a string literal gets the type its text says (both sources convert implicitly; PostgreSQL needs it typed). */
 export function asDateTime(e: Expr, env: ExprEnv): Expr {

@@ -98,7 +98,13 @@ const setBit: Handler = ([x, n, v]) => {
 };
 
 /** MySQL MOD / % on floats: PostgreSQL mod() exists for integers and numeric only. */
-const mod: Handler = ([a, b], env) => (a && b ? fn('mod', argClass(a, env) === 'float' ? cast(a, 'numeric') : a, argClass(b, env) === 'float' ? cast(b, 'numeric') : b) : undefined);
+/** MOD(a, b); MySQL gives NULL for b = 0 (PostgreSQL raises). */
+const mod: Handler = ([a, b], env) => {
+  if (!a || !b) return undefined;
+  const d = argClass(b, env) === 'float' ? cast(b, 'numeric') : b;
+  const zeroSafe = env.ctx.dialect === 'mysql' && !(b.kind === 'number' && Number(b.value) !== 0) ? fn('nullif', d, num(0)) : d;
+  return fn('mod', argClass(a, env) === 'float' ? cast(a, 'numeric') : a, zeroSafe);
+};
 
 const shift = (op: '<<' | '>>'): Handler => ([x, n]) => (x && n ? paren(bin(op, x, n)) : undefined);
 

@@ -90,7 +90,7 @@ export function inferType(e: Expr, env: TypeEnv): DataType | undefined {
   }
 }
 
-const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', 'and', 'or', 'is distinct from', 'is not distinct from', '~', '!~', '~*', '!~*']);
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', 'and', 'or', 'is', 'is not', 'is distinct from', 'is not distinct from', '~', '!~', '~*', '!~*']);
 
 function binaryType(op: string, l: Expr, r: Expr, env: TypeEnv): DataType | undefined {
   if (COMPARISONS.has(op)) return T.bool;

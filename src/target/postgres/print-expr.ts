@@ -25,6 +25,8 @@ const enum Prec {
 const BINARY_OPS: Record<string, { text: string; prec: Prec }> = {
   or: { text: 'OR', prec: Prec.Or },
   and: { text: 'AND', prec: Prec.And },
+  is: { text: 'IS', prec: Prec.Is },
+  'is not': { text: 'IS NOT', prec: Prec.Is },
   'is distinct from': { text: 'IS DISTINCT FROM', prec: Prec.Is },
   'is not distinct from': { text: 'IS NOT DISTINCT FROM', prec: Prec.Is },
   '<=>': { text: 'IS NOT DISTINCT FROM', prec: Prec.Is },
