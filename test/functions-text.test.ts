@@ -4,11 +4,11 @@ import { translateSource, type Dialect } from './helpers/functions.js';
 
 /**
  * Source call → exact PostgreSQL text; columns: d date, ts timestamp(3), n integer, f double precision, s varchar, j jsonb,
- * b boolean (a bit / tinyint(1) column), st text[] (a MySQL SET column).
+ * b boolean (a bit / tinyint(1) column), st text[] (a MySQL SET column), e public.t_e (a MySQL ENUM('small', 'large') column).
  */
 const columns = {
   d: dataType('date'), ts: dataType('timestamp', [3]), n: dataType('integer'), f: dataType('double precision'), s: dataType('varchar', [20]), j: dataType('jsonb'),
-  b: dataType('boolean'), st: dataType('text', [], { array: true }),
+  b: dataType('boolean'), st: dataType('text', [], { array: true }), e: dataType('t_e', [], { schema: 'public', values: ['small', 'large'] }),
 };
 
 const TSQL: [string, string][] = [
@@ -91,6 +91,13 @@ const MYSQL: [string, string][] = [
   ['MOD(n, 3)', 'mod(n, 3)'],
   // d ± INTERVAL is DATE_ADD / DATE_SUB: a date stays a date
   ['d - INTERVAL 2 DAY', "CAST((d - INTERVAL '2 day') AS date)"],
+  // an ENUM compares with strings as MySQL does: a literal naming a member (case ignored) becomes it, others read the enum as text
+  ["e = 'SMALL'", "e = 'small'"],
+  ["e IN ('small', 'Large')", "e IN ('small', 'large')"],
+  ["e = 'tiny'", "CAST(e AS text) = 'tiny'"],
+  ["e < 'medium'", "CAST(e AS text) < 'medium'"],
+  ["COALESCE(e, 'unknown')", "coalesce(CAST(e AS text), 'unknown')"],
+  ['MAX(e)', 'max(CAST(e AS text))'],
   // a SET column reads as its comma-joined members
   ["CONCAT(s, st)", "s || array_to_string(st, ',')"],
   ["st = 'a,b'", "array_to_string(st, ',') = 'a,b'"],

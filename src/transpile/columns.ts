@@ -96,7 +96,8 @@ export function mapColumnType(s: TableScope, col: Column, jsonColumns: Set<strin
     const typeName = ctx.names.claim(s.target.schema, `${s.target.name}_${name}`, { object: s.object, what: 'enum type', span: col.span });
     const enumType: UserType = { kind: 'enum', name: { schema: s.target.schema, name: typeName }, values: col.type.values ?? [], span: col.span };
     s.newTypes.push(enumType);
-    out.type = dataType(typeName, [], { schema: s.target.schema, raw: `${s.target.schema}.${typeName}` });
+    // The members ride on the type: expressions over the column compare string literals with them (see enumSide).
+    out.type = dataType(typeName, [], { schema: s.target.schema, raw: `${s.target.schema}.${typeName}`, values: enumType.values });
   } else if (rule.to === 'set-array') {
     out.type = dataType('text', [], { array: true, raw: 'text[]' });
     const members = (col.type.values ?? []).map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',');

@@ -90,7 +90,11 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
     }, env);
     case 'cast': return translateCast(e, sub(e.expr), env, out);
     case 'in': {
-      if (!e.select) return extend(e, { expr: sub(e.expr), list: e.list.map(sub) });
+      if (!e.select) {
+        const expr = sub(e.expr), list = e.list.map(sub);
+        const asEnum = enumComparison('in', expr, list, env);
+        return extend(e, asEnum ? { expr: asEnum.e, list: asEnum.others } : { expr, list });
+      }
       if (!env.subquery) return noSubquery(e, out);
       return extend(e, { expr: sub(e.expr), list: [], select: env.subquery(e.select, env, out) });
     }
@@ -179,6 +183,8 @@ const BRANCH_FUNCTIONS = new Set(['coalesce', 'greatest', 'least', 'nullif']);
 function booleansAsNumbers(e: Expr, env: ExprEnv): Expr {
   if (e.kind === 'call' && e.name.length === 1) {
     const name = e.name[0]!.toLowerCase();
+    // MySQL's MIN/MAX of an ENUM compare its strings, not its member positions.
+    if ((name === 'min' || name === 'max') && e.args.length === 1 && isEnumType(pgTypeOf(e.args[0]!, env))) return extend(e, { args: [castTo(e.args[0]!, TEXT)] });
     if (NUMBER_AGGREGATES.has(name) && e.args.length === 1) return extend(e, { args: [asNumber(e.args[0]!, env)] });
     if (BRANCH_FUNCTIONS.has(name)) {
       const args = numberBranches(e.args, env);
@@ -194,9 +200,37 @@ function booleansAsNumbers(e: Expr, env: ExprEnv): Expr {
 }
 
 function numberBranches(es: Expr[], env: ExprEnv): Expr[] {
-  const ks = es.map((x) => typeClass(pgTypeOf(x, env)));
-  if (!ks.includes('boolean') || !ks.some(isNumericClass)) return es;
-  return es.map((x, i) => (ks[i] === 'boolean' ? castTo(x, INTEGER) : x));
+  const ts = es.map((x) => pgTypeOf(x, env));
+  const ks = ts.map(typeClass);
+  if (ks.includes('boolean') && ks.some(isNumericClass)) return es.map((x, i) => (ks[i] === 'boolean' ? castTo(x, INTEGER) : x));
+  // A MySQL ENUM beside other strings (COALESCE(e, 'unknown')) gives a string, as in MySQL: PostgreSQL would read the strings as members.
+  if (ts.some(isEnumType) && ts.some((t, i) => ks[i] === 'string' && !isEnumType(t))) return es.map((x, i) => (isEnumType(ts[i]) ? castTo(x, TEXT) : x));
+  return es;
+}
+
+const TEXT = dataType('text');
+const isEnumType = (t: DataType | undefined): boolean => !!t?.schema && !!t.values && !t.array;
+
+/** The member a string literal names, as MySQL matches it (case and trailing spaces ignored), or undefined. */
+function enumMember(t: DataType, lit: Expr): string | undefined {
+  if (lit.kind !== 'string') return undefined;
+  const want = lit.value.replace(/ +$/, '').toLowerCase();
+  return t.values!.find((v) => v.replace(/ +$/, '').toLowerCase() === want);
+}
+
+/**
+ * A MySQL ENUM compared with strings compares as a string: a literal that names a member becomes that member (an enum
+ * comparison, index-friendly); otherwise, or for an ordering (MySQL orders by the string, PostgreSQL by member position),
+ * the enum is read as text. Undefined: not such a comparison.
+ */
+function enumComparison(op: string, e: Expr, others: Expr[], env: ExprEnv): { e: Expr; others: Expr[] } | undefined {
+  const t = pgTypeOf(e, env);
+  if (!isEnumType(t) || !others.every((o) => o.kind === 'string' || isStringTyped(o, env))) return undefined;
+  const members = others.map((o) => enumMember(t!, o));
+  if ((op === '=' || op === '<>' || op === 'in') && members.every((m) => m !== undefined)) {
+    return { e, others: others.map((o, i) => ({ kind: 'string', value: members[i]!, span: o.span })) };
+  }
+  return { e: castTo(e, TEXT), others };
 }
 
 /** MySQL gives NULL for a division by zero (PostgreSQL raises): a divisor that may be zero goes through nullif. */
@@ -300,6 +334,12 @@ function comparison(op: string, left: Expr, right: Expr, lt: DataType | undefine
   const node = (l: Expr, r: Expr): Expr => ({ kind: 'binary', op, left: l, right: r, span: src.span });
   const lk = typeClass(lt), rk = typeClass(rt);
   // bit / tinyint(1) columns become boolean: compare with true/false, not 0/1.
+  const enumL = enumComparison(op, left, [right], env);
+  if (enumL) return node(enumL.e, enumL.others[0]!);
+  const enumR = enumComparison(op === '<' ? '>' : op === '>' ? '<' : op === '<=' ? '>=' : op === '>=' ? '<=' : op, right, [left], env);
+  if (enumR) return node(enumR.others[0]!, enumR.e);
+  // An ENUM compared with a number compares its member position in MySQL: no cast would say that, so it stays as written.
+  if ((isEnumType(lt) && isNumericClass(rk)) || (isEnumType(rt) && isNumericClass(lk))) return node(left, right);
   // A MySQL SET compared with a string compares as its comma-joined members.
   if (isSetArray(left, env) && rk === 'string') return node(setAsText(left), right);
   if (isSetArray(right, env) && lk === 'string') return node(left, setAsText(right));
@@ -309,10 +349,15 @@ function comparison(op: string, left: Expr, right: Expr, lt: DataType | undefine
   // Otherwise a boolean compared with a number (b = 2, b < n) compares as 0/1.
   if (lk === 'boolean' && isNumericClass(rk)) return node(castTo(left, INTEGER), right);
   if (rk === 'boolean' && isNumericClass(lk)) return node(left, castTo(right, INTEGER));
+  // T-SQL converts a binary literal compared with a number to that number (big >= 0x00).
+  if (env.ctx.dialect === 'tsql' && isNumericClass(lk) && right.kind === 'bytes') return node(left, bytesAsNumber(right));
+  if (env.ctx.dialect === 'tsql' && isNumericClass(rk) && left.kind === 'bytes') return node(bytesAsNumber(left), right);
   if (lk === 'string' && isNumericClass(rk) && !(left.kind === 'string' && isNumberLiteral(right) && env.ctx.dialect === 'tsql')) return node(numberSide(left, rt, env), right);
   if (rk === 'string' && isNumericClass(lk) && !(right.kind === 'string' && isNumberLiteral(left) && env.ctx.dialect === 'tsql')) return node(left, numberSide(right, lt, env));
   return node(left, right);
 }
+
+const bytesAsNumber = (e: Extract<Expr, { kind: 'bytes' }>): Expr => ({ kind: 'number', value: BigInt(`0x${e.hex || '0'}`).toString(), span: e.span });
 
 /** T-SQL LIKE with [...] character classes → SIMILAR TO, with SIMILAR's other metacharacters escaped. */
 export function likeToSimilar(pattern: string): string {
