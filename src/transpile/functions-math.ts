@@ -123,7 +123,25 @@ const isRoleMember: Handler = ([role, who]) => {
   return caseWhen([[member, num(1)]], num(0));
 };
 
+/**
+ * MySQL logarithms give NULL outside their domain (x <= 0; a base <= 0 or 1) where PostgreSQL raises.
+ * `args` orders the arguments as PostgreSQL's function takes them; the last one is x.
+ */
+const mysqlLog = (name: string, base?: string): Handler => (args) => {
+  const pg = base ? [num(base), ...args] : args;
+  if (!pg.length || pg.some((a) => !a)) return undefined;
+  const x = pg[pg.length - 1]!;
+  const literal = (e: Expr): number | undefined => (e.kind === 'number' ? Number(e.value) : undefined);
+  const conds: Expr[] = [];
+  // A literal argument inside the domain needs no guard (LOG(2, n) tests only n).
+  if (!((literal(x) ?? 0) > 0)) conds.push(bin('>', x, num(0)));
+  if (pg.length === 2 && !base && !((literal(pg[0]!) ?? 0) > 0 && literal(pg[0]!) !== 1)) conds.push(bin('>', pg[0]!, num(0)), bin('<>', pg[0]!, num(1)));
+  const call = fn(name, ...pg);
+  return conds.length ? caseWhen([[conds.reduce((a, b) => bin('and', a, b)), call]]) : call;
+};
+
 export const MATH_HANDLERS: Record<string, Handler> = {
+  mysql_ln: mysqlLog('ln'), mysql_log: mysqlLog('log'), mysql_log10: mysqlLog('log'), mysql_log2: mysqlLog('log', '2'),
   tsql_round: tsqlRound, mysql_round: mysqlRound, truncate, mysql_greatest: nullStrict('greatest'), mysql_least: nullStrict('least'),
   iif, choose, isnumeric, rand, atan, bit_count: bitCount, tsql_avg: tsqlAvg, any_value: anyValue,
   mysql_bit_and: bitAgg('bit_and', '18446744073709551615'), mysql_bit_or: bitAgg('bit_or', '0'), mysql_bit_xor: bitAgg('bit_xor', '0'),

@@ -16,8 +16,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
   dx_093: 'PostgreSQL rejects the view: function soundex(citext) does not exist',
   dx_096: 'row 1 col 2: MariaDB 0 vs PostgreSQL 1',
   dx_116: 'row 1 col 2: MariaDB 3.2 vs PostgreSQL 3.3',
-  dx_124: 'PostgreSQL query: cannot take logarithm of zero',
-  dx_125: 'PostgreSQL query: cannot take logarithm of zero',
   dx_141: 'row 2 col 2: MariaDB "18446744073709551613" vs PostgreSQL -3',
   dx_142: 'row 2 col 2: MariaDB "18446744073709551615" vs PostgreSQL -1',
   dx_147: 'not converted: PGS3001 CRC32(): no built-in CRC32',
