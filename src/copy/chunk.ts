@@ -4,7 +4,9 @@ import type pg from 'pg';
 import { escapeCopyText } from './copy-text.js';
 import type { SourceConnection } from './mysql-source.js';
 import { copyStatement, type Chunk, type CopyTable } from './plan.js';
+import { BinaryUnfit } from './mysql-copy-binary.js';
 import { markChunkDone } from './state.js';
+import { targetTypes } from './target-types.js';
 import { whenIdle } from './target-db.js';
 import { copyEncoder, copyLines, copyStream, copyTextLines, encodeRow, type Counter } from './stream.js';
 import type { ValueWarnings } from './transforms.js';
@@ -32,17 +34,19 @@ const RETRY_BATCH = 500;
  * Copies one chunk in one transaction with its checkpoint: after a kill either both are there or neither.
  * When PostgreSQL rejects a value, the chunk is redone in batches and the bad rows go to the reject file.
  */
-export async function copyChunk(ctx: ChunkContext, t: CopyTable, c: Chunk): Promise<ChunkResult> {
+export async function copyChunk(ctx: ChunkContext, t: CopyTable, c: Chunk, textOnly = false): Promise<ChunkResult> {
   const count: Counter = { rows: 0, bytes: 0 };
   let reported: Counter = { rows: 0, bytes: 0 };
   const report = () => {
     ctx.onProgress(count.rows - reported.rows, count.bytes - reported.bytes);
     reported = { ...count };
   };
+  const binary = ctx.source.streamCopyText && !textOnly ? await targetTypes(ctx.target, t) : undefined;
   await ctx.target.query('BEGIN');
   try {
     if (ctx.source.streamCopyText) {
-      await copyStream(ctx.target, copyStatement(t), ctx.source.streamCopyText(t, c, { warnings: ctx.warnings, count, onPiece: report }));
+      const data = ctx.source.streamCopyText(t, c, { warnings: ctx.warnings, count, onPiece: report, ...(binary ? { binary } : {}) });
+      await copyStream(ctx.target, copyStatement(t, await data.format), data);
     } else {
       await copyStream(ctx.target, copyStatement(t), ctx.source.streamChunk(t, c), copyEncoder(t, ctx.warnings, count, report));
     }
@@ -52,9 +56,11 @@ export async function copyChunk(ctx: ChunkContext, t: CopyTable, c: Chunk): Prom
   } catch (e) {
     await whenIdle(ctx.target);
     await ctx.target.query('ROLLBACK').catch(() => undefined);
-    if (!isDataError(e)) throw e;
+    const unfit = e instanceof BinaryUnfit;
+    if (!unfit && !isDataError(e)) throw e;
     ctx.onProgress(-reported.rows, -reported.bytes);
-    return copyChunkCarefully(ctx, t, c);
+    // A value binary COPY cannot carry exactly: the chunk again, as text.
+    return unfit ? copyChunk(ctx, t, c, true) : copyChunkCarefully(ctx, t, c);
   }
 }
 

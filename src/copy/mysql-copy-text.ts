@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import type { Connection } from 'mysql2';
 import type { CopyTable } from './plan.js';
-import type { CopyTextSink } from './stream.js';
+import type { CopyDataStream, CopyFormat, CopyTextSink } from './stream.js';
 import { fieldTransform, type FieldEncoder, type ValueWarnings } from './transforms.js';
 
 // The MySQL text protocol sends every value as a length-prefixed string of bytes (NULL as 0xFB). This module
@@ -570,18 +570,29 @@ function frameRows(conn: ConnectionInternals, query: QueryCommand, isRowState: (
   return true;
 }
 
+/** A binary COPY writer for a result's columns, or undefined when the result goes as COPY text. */
+export type BinaryWriterFactory = (fields: WireField[], encoders: FieldEncoder[], w: ValueWarnings) => (RowWriter & { finish(): void }) | undefined;
+
 /** Pieces a stream may hold before the socket pauses (memory stays flat: a few pieces a worker). */
 const STREAM_HIGH_WATER = 2 * PIECE_BYTES;
 
 /**
- * Runs a SELECT and streams its rows as COPY text pieces (whole rows each), with backpressure: the socket
+ * Runs a SELECT and streams its rows as COPY text pieces (whole rows each), or binary COPY when `binary` gives a
+ * writer for its columns (the stream's format says which, once the columns are known), with backpressure: the socket
  * pauses while the consumer lags. Authentication and TLS stay mysql2's, and so does every packet but the rows.
  */
-export function copyTextQuery(conn: Connection, sql: string, values: unknown[], t: CopyTable, sink: CopyTextSink): Readable {
+export function copyTextQuery(conn: Connection, sql: string, values: unknown[], t: CopyTable, sink: CopyTextSink, binary?: BinaryWriterFactory): CopyDataStream {
   const encoders = t.columns.map((c) => c.encode);
   const internals = conn as unknown as ConnectionInternals;
-  let writer: RowWriter | undefined;
+  let writer: (RowWriter & { finish?(): void }) | undefined;
   let failed = false;
+  let decided: (f: CopyFormat) => void = () => undefined;
+  let refused: (e: Error) => void = () => undefined;
+  const format = new Promise<CopyFormat>((resolve, reject) => {
+    decided = resolve;
+    refused = reject;
+  });
+  format.catch(() => undefined);
   const stream = new Readable({
     highWaterMark: STREAM_HIGH_WATER,
     read: () => conn.resume(),
@@ -601,8 +612,11 @@ export function copyTextQuery(conn: Connection, sql: string, values: unknown[], 
   };
   const fail = (e: Error): void => {
     failed = true;
+    refused(e);
     stream.destroy(e);
   };
+  // The error reaches whoever reads the stream (pipeline sees an already failed stream too); none may be reading yet.
+  stream.on('error', () => undefined);
   const onRow = (src: Buffer, start: number, end: number): void => {
     if (failed || stream.destroyed || !writer) return;
     try {
@@ -625,17 +639,24 @@ export function copyTextQuery(conn: Connection, sql: string, values: unknown[], 
   frameRows(internals, query, () => query.next === row, onRow);
   query.on('fields', (fields) => {
     if (fields.length !== encoders.length) fail(new Error(`${t.name}: the source sent ${fields.length} columns, the copy expects ${encoders.length}`));
-    else writer = rowWriter(fields, encoders, sink.warnings);
+    else {
+      const b = binary?.(fields, encoders, sink.warnings);
+      writer = b ?? rowWriter(fields, encoders, sink.warnings);
+      decided(b ? 'binary' : 'text');
+    }
   });
   query.on('error', fail);
   query.on('end', () => {
     if (failed || stream.destroyed) return;
     try {
+      // A result without fields (never for a SELECT) has nothing to say.
+      if (!writer) decided('text');
+      writer?.finish?.();
       handOn();
       stream.push(null);
     } catch (e) {
       fail(e as Error);
     }
   });
-  return stream;
+  return Object.assign(stream, { format });
 }

@@ -3,17 +3,19 @@ import type { Readable } from 'node:stream';
 import { connectionMessage, parseMysqlUrl } from '../sources/mysql/introspect.js';
 import { copyTextQuery } from './mysql-copy-text.js';
 import type { Chunk, CopyTable } from './plan.js';
-import type { CopyTextSink } from './stream.js';
+import { binaryRowWriter } from './mysql-copy-binary.js';
+import type { CopyDataStream, CopyTextSink } from './stream.js';
 
 /** One source connection of a copy worker. */
 export interface SourceConnection {
   /** Streams a chunk's rows as arrays in column order, with backpressure (the socket pauses when the consumer lags). */
   streamChunk(t: CopyTable, c: Chunk): Readable;
   /**
-   * Optional, faster: a chunk's rows already encoded as COPY text (the columns' encoders applied), as Buffers of
-   * whole rows, with the same backpressure; rows and bytes are counted into the sink. Used instead of streamChunk when present.
+   * Optional, faster: a chunk's rows already encoded as COPY text (the columns' encoders applied), or as binary COPY
+   * when the sink names the target types and every column has an exact binary form, as Buffers of whole rows, with
+   * the same backpressure; rows and bytes are counted into the sink. Used instead of streamChunk when present.
    */
-  streamCopyText?(t: CopyTable, c: Chunk, sink: CopyTextSink): Readable;
+  streamCopyText?(t: CopyTable, c: Chunk, sink: CopyTextSink): CopyDataStream;
   query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
@@ -45,7 +47,8 @@ export async function openMysqlSource(url: string): Promise<SourceConnection> {
     },
     streamCopyText(t, c, sink) {
       const { sql, params } = chunkSelect(t, c);
-      return copyTextQuery(conn, sql, params, t, sink);
+      const targets = sink.binary;
+      return copyTextQuery(conn, sql, params, t, sink, targets && ((fields, encoders, w) => binaryRowWriter(fields, encoders, targets, w)));
     },
     close: () => new Promise((resolve) => conn.end(() => resolve())),
   };

@@ -85,7 +85,7 @@ export function splitRange(table: string, min: bigint, max: bigint, n: number): 
   return out;
 }
 
-/** The target COPY statement for a table's columns. */
-export function copyStatement(t: CopyTable): string {
-  return `COPY ${quoteQName(t.target)} (${t.columns.map((c) => quoteIdent(c.target)).join(', ')}) FROM STDIN`;
+/** The target COPY statement for a table's columns, in text format or binary. */
+export function copyStatement(t: CopyTable, format: 'text' | 'binary' = 'text'): string {
+  return `COPY ${quoteQName(t.target)} (${t.columns.map((c) => quoteIdent(c.target)).join(', ')}) FROM STDIN${format === 'binary' ? ' WITH (FORMAT binary)' : ''}`;
 }

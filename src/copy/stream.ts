@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyLine } from './copy-text.js';
 import type { Chunk, CopyTable } from './plan.js';
+import type { TargetType } from './target-types.js';
 import type { ValueWarnings } from './transforms.js';
 
 /** Encoded text is handed to the socket in pieces of about this size (fewer, larger writes). */
@@ -20,7 +21,14 @@ export interface CopyTextSink {
   count: Counter;
   /** Called after each piece of text is handed on (progress). */
   onPiece: () => void;
+  /** The target's column types, in copy order: the source may then send binary COPY (undefined: text only). */
+  binary?: (TargetType | undefined)[];
 }
+
+export type CopyFormat = 'text' | 'binary';
+
+/** COPY data from a source that encodes it itself; its format is known once the source has described its columns. */
+export type CopyDataStream = Readable & { format: Promise<CopyFormat> };
 
 /** Rows as arrays (column order of the table) → COPY text lines; counts rows and bytes as they pass. */
 export function copyEncoder(t: CopyTable, w: ValueWarnings, count: Counter, onBatch: () => void): Transform {

@@ -11,6 +11,7 @@ import { parseDataType } from './data-type.js';
 import { parseExprOrOpaque } from './expr-parser.js';
 import { type Session, qname, report, sameName, schemaFor } from './session.js';
 import { addType } from './objects.js';
+import { bindObject } from './bindings.js';
 import { applyRename } from './rename.js';
 import { lookupTable, skipRest } from './table.js';
 
@@ -126,6 +127,12 @@ export function parseExec(s: Session, c: Cursor, start: Token, runDynamic: RunDy
         arg(4, 'level1type'), arg(5, 'level1name'), arg(6, 'level2type'), arg(7, 'level2name'),
       ].map((e) => (e ? stringOf(e) : undefined)));
       return;
+    case 'sp_bindrule': case 'sp_bindefault': case 'sp_unbindrule': case 'sp_unbindefault': {
+      const text = (e?: Expr): string | undefined => (e ? stringOf(e) : undefined);
+      const unbind = proc.startsWith('sp_unbind');
+      bindObject(s, c, span, proc, unbind ? undefined : text(arg(0, 'rulename', 'defname')), text(unbind ? arg(0, 'objname') : arg(1, 'objname')));
+      return;
+    }
     default:
       if (SECURITY_PROCS.has(proc)) report(s, 'PGS1018', `EXEC ${parts.join('.')} (security) skipped`, { span });
       else report(s, 'PGS1012', `EXEC ${parts.join('.')} skipped`, { span });

@@ -1,5 +1,6 @@
 import type { Catalog } from '../../model/catalog.js';
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
+import { applyBindings, parseCreateBindable } from './bindings.js';
 import { createLexer, type Token } from './lexer.js';
 import {
   type Cursor, compact, fillBatch, acceptWord, atEnd, enter, expectWord, isOp, isSyntaxError, isWord, leave, peek, prev, spanOf, syntaxError,
@@ -50,6 +51,7 @@ export function parseTsql(scripts: { file: string; text: string; segmented?: Seg
       });
     }
   }
+  applyBindings(s);
   return catalog;
 }
 
@@ -300,6 +302,8 @@ function parseCreate(s: Session, c: Cursor, start: Token): void {
     case 'TYPE': return parseCreateType(s, c, start);
     case 'SEQUENCE': return parseSequence(s, c, start);
     case 'DATABASE': return skipWith(s, c, start, 'PGS1010', 'CREATE DATABASE');
+    case 'RULE': return parseCreateBindable(s, c, start, 'rule');
+    case 'DEFAULT': return parseCreateBindable(s, c, start, 'default');
     case 'PARTITION': case 'STATISTICS': return skipWith(s, c, start, 'PGS1011', `CREATE ${t.upper}`);
     default:
       if (GRANT_OBJECTS.has(t.upper)) return skipWith(s, c, start, 'PGS1018', `CREATE ${t.upper}`);

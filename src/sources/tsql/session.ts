@@ -1,6 +1,7 @@
 import type { Catalog, DataChunk, DataSet, QName, Schema } from '../../model/catalog.js';
 import { emptySchema } from '../../model/catalog.js';
 import { diag, type DiagnosticCode, type Diagnostic } from '../../model/diagnostics.js';
+import type { Bindable, Bound } from './bindings.js';
 import type { Cursor } from './cursor.js';
 
 /** State shared by every script of one parseTsql call: they run as one session, top to bottom. */
@@ -18,6 +19,10 @@ export interface Session {
   lastRun?: { chunk: DataChunk; after: number };
   /** The PGS1011 the current statement's storage clauses are collected into (see storage.ts). */
   storageNote?: { diag: Diagnostic; cursor: Cursor; clauses: Map<string, number> };
+  /** CREATE RULE / CREATE DEFAULT objects by kind and name (bindings.ts). */
+  bindables?: Map<string, Bindable>;
+  /** sp_bindrule / sp_bindefault targets: 'column:s.t.c' or 'type:s.t' (lower-case), applied when the script ends. */
+  bindings?: Map<string, Bound>;
 }
 
 /** Object families that each have their own list in Schema. */
