@@ -106,7 +106,8 @@ export interface Like extends Node {
 export interface IsNull extends Node { kind: 'isnull'; expr: Expr; not?: boolean }
 /** Subqueries keep their source text; `select` is the parsed query when the parser built one. */
 export interface Exists extends Node { kind: 'exists'; query: string; select?: Query; not?: boolean }
-export interface Subquery extends Node { kind: 'subquery'; query: string; select?: Query }
+/** A scalar subquery; with a quantifier, the right side of a comparison: x > ALL (SELECT ...), x = ANY (SELECT ...). */
+export interface Subquery extends Node { kind: 'subquery'; query: string; select?: Query; quantifier?: 'all' | 'any' }
 /** MySQL INTERVAL expr unit; PostgreSQL interval 'n unit'. `unit` lower-case ('day', 'hour_minute'). */
 export interface IntervalLit extends Node { kind: 'interval'; value: Expr; unit: string }
 export interface Star extends Node { kind: 'star'; table?: string[] }

@@ -59,8 +59,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
   dx_402: 'not converted: PGS3001 function JSON_VALUE() has no PostgreSQL mapping',
   dx_403: 'PostgreSQL rejects the view: operator does not exist: jsonb = integer',
   dx_405: 'row 3 col 2: MariaDB {"m":1} vs PostgreSQL [1,"two",3.5,{"m":1}]',
-  dx_415: "not converted: PGS3002 expression not understood: ALL (SELECT qty FROM p) (expected an expression near 'SELECT')",
-  dx_416: "not converted: PGS3002 expression not understood: ANY (SELECT qty FROM p) (expected an expression near 'SELECT')",
   dx_425: 'row 2 col 2: MariaDB "Hello World" vs PostgreSQL "hello world"',
   dx_432: 'PostgreSQL rejects the view: aggregate function calls cannot be nested',
   dx_440: 'row 2 col 2: MariaDB "small,medium,large" vs PostgreSQL "large,small"',

@@ -49,7 +49,7 @@ export function parseExpr(c: Cursor, minPrec = 0): Expr {
       if (bin.prec <= minPrec) break;
       c.i++;
       // := is right-associative; everything else is left-associative
-      const right = parseExpr(c, bin.op === ':=' ? bin.prec - 1 : bin.prec);
+      const right = (COMPARISONS.has(bin.op) && parseQuantified(c)) || parseExpr(c, bin.op === ':=' ? bin.prec - 1 : bin.prec);
       left = rowComparison(bin.op, left, right) ?? { kind: 'binary', op: bin.op, left, right };
       left = at(c, start, left);
       continue;
@@ -134,6 +134,21 @@ function parseInList(c: Cursor): { list: Expr[]; select?: Query } {
   if (!peekOp(c, ')')) do list.push(parseExpr(c)); while (acceptOp(c, ','));
   expectOp(c, ')');
   return { list };
+}
+
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '<=>']);
+
+/** ALL | ANY | SOME '(' query ')' on the right of a comparison; undefined when the cursor holds none. */
+function parseQuantified(c: Cursor): Expr | undefined {
+  const start = c.i;
+  if (!(peekWord(c, 'ALL') || peekWord(c, 'ANY') || peekWord(c, 'SOME'))) return undefined;
+  const all = peekWord(c, 'ALL');
+  c.i++;
+  if (!peekOp(c, '(') || !startsSubquery(c)) {
+    c.i = start;
+    return undefined;
+  }
+  return at(c, start, { ...parseSubquery(c), quantifier: all ? 'all' : 'any' });
 }
 
 /** True when the '(' at the cursor opens a query: ( SELECT | WITH | ( ... SELECT. */

@@ -91,7 +91,7 @@ function parseBinary(c: Cursor, minPrec: number): Expr {
         const prec = BINARY_PREC[op]!;
         if (prec < minPrec) break;
         c.i++;
-        const right = parseBinary(c, prec + 1);
+        const right = (COMPARISONS.has(op) && parseQuantified(c)) || parseBinary(c, prec + 1);
         left = { kind: 'binary', op, left, right, span: join(left, right) };
         continue;
       }
@@ -178,6 +178,17 @@ function parsePostfix(c: Cursor, e: Expr): Expr {
     e = extend(e, { collate: name.value });
   }
   return e;
+}
+
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '!<', '!>']);
+
+/** ALL | ANY | SOME '(' SELECT ... ')' on the right of a comparison; undefined when the cursor holds none. */
+function parseQuantified(c: Cursor): Expr | undefined {
+  const q = peek(c);
+  if (!(isWord(q, 'ALL') || isWord(q, 'ANY') || isWord(q, 'SOME')) || !isSubqueryStart(c, 2)) return undefined;
+  c.i++;
+  const sub = parseSubquery(c);
+  return sub.kind === 'subquery' ? { ...sub, quantifier: isWord(q, 'ALL') ? 'all' : 'any', span: spanOf(c, q, prev(c)) } : sub;
 }
 
 function isSubqueryStart(c: Cursor, k: number): boolean {

@@ -153,7 +153,7 @@ function print(e: Expr, o: ExprPrintOptions): Printed {
     }
     case 'isnull': return { text: `${operand(e.expr, Prec.Is, true, o)} ${e.not ? 'IS NOT NULL' : 'IS NULL'}`, prec: Prec.Is };
     case 'exists': return { text: `${e.not ? 'NOT ' : ''}EXISTS (${subqueryText(e.select, e.query, o)})`, prec: e.not ? Prec.Not : Prec.Atom };
-    case 'subquery': return atom(`(${subqueryText(e.select, e.query, o)})`);
+    case 'subquery': return atom(`${e.quantifier ? `${e.quantifier.toUpperCase()} ` : ''}(${subqueryText(e.select, e.query, o)})`);
     case 'interval': return printInterval(e.value, e.unit, o);
     case 'opaque':
       if (o.opaque === 'inline') return atom(`/* not converted: */ ${e.text}`);
