@@ -186,6 +186,37 @@ export function convertTable(s: TableScope): Table {
   const { src } = s;
   const jsonColumns = new Set(src.checks.map((c) => jsonValidColumn(c.expr)).filter((x): x is string => x !== undefined));
   const mapped = src.columns.map((c) => mapColumnType(s, c, jsonColumns));
+const isSchemaOnly = (t: Table): boolean => t.options.memory_optimized === 'on' && t.options.durability === 'schema_only';
+
+/**
+ * SQL Server table kinds PostgreSQL has no form for are reported, never dropped in silence. A SCHEMA_ONLY
+ * memory-optimized table keeps no rows across a restart: an UNLOGGED table does the same, unless a logged table
+ * has a foreign key to it (PostgreSQL refuses that). Returns 'unlogged' when the table becomes one.
+ */
+function convertSourceTableOptions(s: TableScope): 'unlogged' | undefined {
+  const o = s.src.options;
+  const at = { span: s.src.span };
+  let persistence: 'unlogged' | undefined;
+  if (o.memory_optimized === 'on') {
+    const name = (q: { schema?: string; name: string }): string => `${q.schema ?? ''}.${q.name}`.toLowerCase();
+    const self = name(s.src.name);
+    const referrer = isSchemaOnly(s.src) ? s.ctx.source.schemas.flatMap((x) => x.tables)
+      .find((t) => !isSchemaOnly(t) && t.foreignKeys.some((f) => name({ schema: f.ref.schema ?? s.src.name.schema, name: f.ref.name }) === self)) : undefined;
+    if (isSchemaOnly(s.src) && !referrer) persistence = 'unlogged';
+    const how = persistence ? 'an UNLOGGED table (its rows, like SCHEMA_ONLY ones, do not survive a crash)'
+      : `an ordinary table${referrer ? ` (not UNLOGGED: ${referrer.name.name} has a foreign key to it)` : ''}`;
+    report(s, 'PGS1011', `MEMORY_OPTIMIZED = ON${o.durability ? `, DURABILITY = ${o.durability.toUpperCase()}` : ''} dropped: the table is ${how}`, { ...at, severity: 'info' });
+  }
+  if (o.graph) {
+    const lost = o.graph === 'node' ? '$node_id' : '$edge_id, $from_id and $to_id';
+    report(s, 'PGS1012', `graph table AS ${o.graph.toUpperCase()}: its pseudo-columns ${lost} and MATCH queries have no PostgreSQL form; created as a plain table without them`, { ...at, severity: 'warning' });
+  }
+  if (o.filetable === 'on') report(s, 'PGS1012', 'FileTable has no PostgreSQL form; created as a plain table without its file columns', { ...at, severity: 'warning' });
+  if (o.ledger === 'on') report(s, 'PGS1011', 'LEDGER = ON dropped: the table keeps no tamper-evidence history', { ...at, severity: 'warning' });
+  if (o.remote_data_archive) report(s, 'PGS1011', `REMOTE_DATA_ARCHIVE = ${o.remote_data_archive.toUpperCase()} (Stretch Database) dropped`, { ...at, severity: 'info' });
+  return persistence;
+}
+
   for (const m of mapped) s.columnTypes.set(m.name, m.type);
   const onUpdate: OnUpdateColumn[] = [];
   const columns: Column[] = [];
@@ -233,6 +264,7 @@ export function convertTable(s: TableScope): Table {
     s.newRoutines.push(trig.routine);
     s.newTriggers.push(trig.trigger);
   }
+  const persistence = convertSourceTableOptions(s);
   return {
     name: s.target,
     columns,
@@ -242,7 +274,7 @@ export function convertTable(s: TableScope): Table {
     foreignKeys,
     indexes,
     ...(src.comment !== undefined ? { comment: src.comment } : {}),
-    options: {},
+    options: persistence ? { persistence } : {},
     ...(partition ? { partition } : {}),
     span: src.span,
     source: s.object,

@@ -65,6 +65,10 @@ const isHex = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 70) || (c >
 const isUnicodeLetter = (c: number): boolean => c !== 0xa0 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029 && c > 127;
 const isSpace = (c: number): boolean => (c < 128 ? (CLASS[c]! & SPACE) !== 0 : c === 0xa0 || c === 0xfeff);
 
+// The currency symbols SQL Server accepts before a money literal (its docs' list); none is a letter, so none starts a name.
+const CURRENCY = new Set([0x24, 0xa2, 0xa3, 0xa4, 0xa5, 0x9f2, 0x9f3, 0xe3f, 0x17db, 0xfdfc, 0xfe69, 0xff04, 0xffe0, 0xffe1, 0xffe5, 0xffe6]);
+const isCurrencySymbol = (c: number): boolean => CURRENCY.has(c) || (c >= 0x20a0 && c <= 0x20b1);
+
 const TWO_CHAR_OPS = new Set(['<=', '>=', '<>', '!=', '!<', '!>', '::', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=']);
 
 function colAt(st: LexerState, pos: number): number {
@@ -159,6 +163,11 @@ export function nextToken(st: LexerState): Token {
     return lexString(st, pos + 1, pos, true, startLine, startCol);
   }
   if (c === 39) return lexString(st, pos, pos, false, startLine, startCol);
+  if (isCurrencySymbol(c) && (isDigit(src.charCodeAt(pos + 1)) || src.charCodeAt(pos + 1) === 46)) { // $12.50, €5, ¥100
+    const e = scanNumber(src, pos + 1);
+    st.pos = e;
+    return tok(st, 'money', pos, e, src.slice(pos + 1, e), '', startLine, startCol);
+  }
   if (isWordStart(c)) {
     let e = pos + 1;
     while (e < n && isWordPart(src.charCodeAt(e))) e++;
@@ -183,11 +192,6 @@ export function nextToken(st: LexerState): Token {
     const e = scanNumber(src, pos);
     st.pos = e;
     return tok(st, 'number', pos, e, src.slice(pos, e), '', startLine, startCol);
-  }
-  if (c === 36 && (isDigit(src.charCodeAt(pos + 1)) || src.charCodeAt(pos + 1) === 46)) { // $12.50
-    const e = scanNumber(src, pos + 1);
-    st.pos = e;
-    return tok(st, 'money', pos, e, src.slice(pos + 1, e), '', startLine, startCol);
   }
   if (c === 64) { // @var, @@sysvar
     const sys = src.charCodeAt(pos + 1) === 64;

@@ -394,7 +394,15 @@ function parseConstraintBody(
     else delete col.defaultName;
     return;
   }
-  throw syntaxError(c, 'expected PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY or DEFAULT');
+  if (isWord(t, 'CONNECTION') && isOp(peek(c, 1), '(')) {
+    // Edge constraint (graph tables): which node tables an edge may join; PostgreSQL has no graph tables.
+    c.i++;
+    skipParens(c);
+    if (acceptWords(c, 'ON', 'DELETE')) parseRefAction(c);
+    report(s, 'PGS1012', `edge constraint ${name ?? '(unnamed)'} ${textOf(c, t, prev(c)).replace(/\s+/g, ' ')} has no PostgreSQL form; skipped`, { span: spanOf(c, first, prev(c)), object, severity: 'warning' });
+    return;
+  }
+  throw syntaxError(c, 'expected PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY, DEFAULT or CONNECTION');
 }
 
 /** INDEX name [UNIQUE] [CLUSTERED|NONCLUSTERED] [COLUMNSTORE] ['(' key_parts ')'] [INCLUDE (...)] [WHERE expr] {storage} */

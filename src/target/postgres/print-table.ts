@@ -38,7 +38,7 @@ export function printCreateTable(t: Table, o: ExprPrintOptions): string {
     ...t.checks.filter((c) => c.enforced !== false).map((c) => printCheckClause(c, o)),
   ];
   const partition = t.partition ? ` PARTITION BY ${printPartitionBy(t.partition, o)}` : '';
-  return `CREATE TABLE ${quoteQName(t.name)} (\n${items.map((i) => `  ${i}`).join(',\n')}\n)${partition};`;
+  return `CREATE ${t.options.persistence === 'unlogged' ? 'UNLOGGED ' : ''}TABLE ${quoteQName(t.name)} (\n${items.map((i) => `  ${i}`).join(',\n')}\n)${partition};`;
 }
 
 function printPartitionBy(p: Partitioning, o: ExprPrintOptions): string {
