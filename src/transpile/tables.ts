@@ -68,13 +68,18 @@ function widerNumeric(a: DataType | undefined, b: DataType | undefined): DataTyp
 }
 
 /**
- * SQL Server fills GENERATED ALWAYS AS ROW START|END itself, so inserts omit them: the row start defaults to the
+ * SQL Server and MariaDB fill GENERATED ALWAYS AS ROW START|END themselves, so inserts omit them: the row start defaults to the
  * UTC time as SQL Server records it, the row end to the largest timestamp of the column's precision.
  */
 function periodDefault(role: 'start' | 'end', type: DataType): Expr {
-  if (role === 'start') return { kind: 'call', name: ['timezone'], args: [{ kind: 'string', value: 'UTC' }, { kind: 'call', name: ['now'], args: [] }] };
+  // a timestamptz column (MariaDB TIMESTAMP) holds the instant itself
+  const zoned = type.name === 'timestamptz';
+  if (role === 'start') {
+    const now: Expr = { kind: 'call', name: ['now'], args: [] };
+    return zoned ? now : { kind: 'call', name: ['timezone'], args: [{ kind: 'string', value: 'UTC' }, now] };
+  }
   const digits = typeof type.args[0] === 'number' ? type.args[0] : 6;
-  return { kind: 'cast', expr: { kind: 'string', value: `9999-12-31 23:59:59${digits > 0 ? `.${'9'.repeat(digits)}` : ''}` }, type: dataType('timestamp'), form: 'cast' };
+  return { kind: 'cast', expr: { kind: 'string', value: `9999-12-31 23:59:59${digits > 0 ? `.${'9'.repeat(digits)}` : ''}` }, type: dataType(zoned ? 'timestamptz' : 'timestamp'), form: 'cast' };
 }
 
 const FLAG_TEXT: Record<string, string> = {
@@ -257,7 +262,7 @@ function convertSourceTableOptions(s: TableScope): 'unlogged' | undefined {
   const keys: Key[] = [...(keptPrimary ? [keptPrimary] : []), ...keptUniques];
   const partition = convertPartitioning(s, [...keys, ...indexes.filter((i) => i.unique).map((i) => ({ name: i.name, columns: i.columns, span: i.span }))]);
   if (src.temporal) {
-    report(s, 'PGS2016', `system-versioned table: PERIOD FOR SYSTEM_TIME (${src.temporal.start}, ${src.temporal.end}) dropped; the period columns are plain columns (defaults: the UTC insert time and 9999-12-31, not changed by updates)${src.temporal.history ? ` and history table ${src.temporal.history.name} is not maintained` : ''}`, { span: src.span });
+    report(s, 'PGS2016', `system-versioned table: PERIOD FOR SYSTEM_TIME (${src.temporal.start}, ${src.temporal.end}) dropped; the period columns are plain columns (defaults: the ${s.ctx.dialect === 'mysql' ? '' : 'UTC '}insert time and 9999-12-31, not changed by updates)${src.temporal.history ? ` and history table ${src.temporal.history.name} is not maintained` : ''}`, { span: src.span });
   }
   const trig = onUpdateTrigger(s, onUpdate);
   if (trig) {

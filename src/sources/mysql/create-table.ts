@@ -33,6 +33,16 @@ export function parseCreateTable(c: Cursor, s: Session, temporary: boolean): voi
     expectOp(c, ')');
   }
   parseTableOptions(c, table);
+  let versioned: number | undefined;
+  while (peekWord(c, 'WITH') && peekWord(c, 'SYSTEM', 1) && peekWord(c, 'VERSIONING', 2)) {
+    versioned = c.i;
+    c.i += 3;
+    parseTableOptions(c, table);
+  }
+  if (versioned !== undefined && !table.temporal) {
+    // MariaDB's implicit row_start/row_end are invisible; the table's visible columns carry over without history
+    report(c, s, 'PGS2016', `system-versioned table ${name.name}: WITH SYSTEM VERSIONING dropped; no history is kept`, versioned, versioned + 2, object);
+  }
   if (peekWord(c, 'PARTITION')) table.partition = parsePartitioning(c, s, object);
   if (!atEnd(c)) {
     const t = peek(c);

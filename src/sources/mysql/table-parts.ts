@@ -18,7 +18,8 @@ export type TablePart =
   | { kind: 'unique'; key: Key }
   | { kind: 'index'; index: Index }
   | { kind: 'foreign'; fk: ForeignKey }
-  | { kind: 'check'; check: Check };
+  | { kind: 'check'; check: Check }
+  | { kind: 'period'; system?: { start: string; end: string } };
 
 /** Adds a parsed part to a table (a column goes to position `at` when given). */
 export function applyPart(table: Table, part: TablePart, at?: number): void {
@@ -35,6 +36,7 @@ export function applyPart(table: Table, part: TablePart, at?: number): void {
     case 'index': table.indexes.push(part.index); return;
     case 'foreign': table.foreignKeys.push(part.fk); return;
     case 'check': table.checks.push(part.check); return;
+    case 'period': if (part.system) table.temporal = { ...part.system }; return;
     default: {
       const never: never = part;
       return never;
@@ -57,9 +59,26 @@ export function parseTablePart(c: Cursor, s: Session, object: string): TablePart
         return parseConstraint(c, s, object, start, undefined);
       case 'KEY': case 'INDEX': case 'FULLTEXT': case 'SPATIAL':
         return { kind: 'index', index: parseIndexDef(c, s, object, start) };
+      case 'PERIOD':
+        if (peekWord(c, 'FOR', 1)) return parsePeriod(c, s, object);
     }
   }
   return parseColumnDef(c, s, object);
+}
+
+/**
+ * MariaDB PERIOD FOR SYSTEM_TIME (start, end) marks a system-versioned table's row-time columns; PERIOD FOR name (a, b)
+ * declares an application-time period, which PostgreSQL has no form for (its columns stay, the period is dropped).
+ */
+function parsePeriod(c: Cursor, s: Session, object: string): TablePart {
+  const start = c.i;
+  c.i += 2;
+  const name = identifier(c, 'period name');
+  const [from, to] = parseNameList(c);
+  if (from === undefined || to === undefined) return fail(c, 'expected two period columns');
+  if (name.toUpperCase() === 'SYSTEM_TIME') return { kind: 'period', system: { start: from, end: to } };
+  report(c, s, 'PGS2013', `application-time period ${name} (${from}, ${to}) dropped; its columns stay plain columns`, start, c.i - 1, object);
+  return { kind: 'period' };
 }
 
 function isConstraintWord(c: Cursor): boolean {
@@ -336,6 +355,12 @@ export function parseColumnDef(c: Cursor, s: Session, object: string): TablePart
       case 'GENERATED': case 'AS': {
         if (t.value === 'GENERATED') { c.i++; expectWord(c, 'ALWAYS'); }
         expectWord(c, 'AS');
+        if (acceptWord(c, 'ROW')) {
+          // MariaDB system versioning: the row's start or end time
+          if (acceptWord(c, 'START')) column.periodRole = 'start';
+          else { expectWord(c, 'END'); column.periodRole = 'end'; }
+          continue;
+        }
         const { expr, raw: text } = parseParenExpr(c);
         let stored = false;
         if (acceptWord(c, 'STORED') || acceptWord(c, 'PERSISTENT')) stored = true;
@@ -350,6 +375,19 @@ export function parseColumnDef(c: Cursor, s: Session, object: string): TablePart
       case 'VISIBLE':
         c.i++;
         continue;
+      case 'COMPRESSED':
+        // MariaDB column compression; PostgreSQL compresses large values itself (TOAST)
+        c.i++;
+        if (acceptOp(c, '=')) advance(c);
+        report(c, s, 'PGS1011', `column ${name}: COMPRESSED dropped (PostgreSQL compresses large values itself)`, at, c.i - 1, object);
+        continue;
+      case 'WITH': case 'WITHOUT':
+        if (peekWord(c, 'SYSTEM', 1) && peekWord(c, 'VERSIONING', 2)) {
+          c.i += 3;
+          report(c, s, 'PGS2016', `column ${name}: ${t.value} SYSTEM VERSIONING dropped (no history is kept)`, at, c.i - 1, object);
+          continue;
+        }
+        break;
       case 'COLUMN_FORMAT': case 'STORAGE': {
         c.i++;
         const v = advance(c);
@@ -394,6 +432,13 @@ export function parseTableOptions(c: Cursor, table: Table): void {
     acceptOp(c, ',');
     const start = c.i;
     const t = peek(c);
+    // MariaDB writes engine-defined options quoted: `PAGE_COMPRESSED`='1'
+    if (t.kind === 'qid' && peekOp(c, '=', 1)) {
+      c.i += 2;
+      const v = advance(c);
+      table.options[t.value.toLowerCase()] = v.kind === 'word' || v.kind === 'num' ? raw(c, v) : v.value;
+      continue;
+    }
     if (t.kind !== 'word') return;
     switch (t.value) {
       case 'PARTITION': case 'AS': case 'SELECT': case 'IGNORE': case 'REPLACE': case 'WITH': case 'TABLE': case 'VALUES':
