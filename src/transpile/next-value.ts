@@ -12,7 +12,12 @@ export function translateNextValueFor(e: Call, env: ExprEnv, out: ExprProblem[])
   const name = parts[parts.length - 1];
   // An unqualified name resolves in the owning object's schema, as SQL Server resolves it for the default schema dbo.
   const schema = parts.length > 1 ? parts[parts.length - 2]! : env.table?.schema ?? 'dbo';
-  const target = name !== undefined ? env.ctx.names.relation({ schema, name }) : undefined;
+  let target = name !== undefined ? env.ctx.names.relation({ schema, name }) : undefined;
+  // mariadb-dump qualifies nextval(`db`.`seq`) with the dumped database even when the dump never names it (no USE)
+  if (!target && name !== undefined && parts.length === 2 && env.ctx.dialect === 'mysql' && env.table
+    && !env.ctx.source.schemas.some((x) => x.name.toLowerCase() === schema.toLowerCase())) {
+    target = env.ctx.names.relation({ schema: env.table.schema ?? '', name });
+  }
   if (!target) {
     out.push({ code: 'PGS3001', message: `NEXT VALUE FOR ${parts.join('.')}: the sequence is not defined in the input` });
     return e;

@@ -6,7 +6,7 @@ import type { SourceSpan } from '../../model/source.js';
 import { dataType } from '../../model/types.js';
 import grammar from '../../../grammars/mysql.json' with { type: 'json' };
 import {
-  MAX_DEPTH, acceptOp, acceptWord, advance, expectOp, expectWord, fail, failDepth, isParseFailure, isWord, matchingParen,
+  MAX_DEPTH, acceptOp, acceptWord, advance, expectOp, expectWord, fail, failDepth, identifier, isIdentifierToken, isParseFailure, isWord, matchingParen,
   peek, peekOp, peekWord, spanOf, textOf, type Cursor,
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
@@ -270,6 +270,16 @@ function parseParenthesised(c: Cursor, start: number): Expr {
   return at(c, start, { kind: 'paren', expr: inner });
 }
 
+/** A sequence name [db.]seq as a column reference, the argument NEXT VALUE FOR carries. */
+function sequenceName(c: Cursor): Expr {
+  const parts = [identifier(c, 'sequence name')];
+  while (peekOp(c, '.') && isIdentifierToken(peek(c, 1))) {
+    c.i++;
+    parts.push(identifier(c, 'sequence name'));
+  }
+  return { kind: 'column', parts };
+}
+
 function parseWordPrimary(c: Cursor, t: Token, start: number): Expr {
   switch (t.value) {
     case 'NULL': return at(c, start, { kind: 'null' });
@@ -287,6 +297,25 @@ function parseWordPrimary(c: Cursor, t: Token, start: number): Expr {
       if (special) return at(c, start, special);
       break;
     }
+    case 'NEXTVAL':
+      // MariaDB nextval(seq) is NEXT VALUE FOR seq; nextval('name') stays a call (a user function emulating sequences)
+      if (peekOp(c, '(') && isIdentifierToken(peek(c, 1))) {
+        const close = matchingParen(c, c.i);
+        c.i++;
+        const seq = sequenceName(c);
+        if (c.i === close) {
+          c.i++;
+          return at(c, start, { kind: 'call', name: ['NEXT VALUE FOR'], args: [seq] });
+        }
+        c.i = start + 1;
+      }
+      break;
+    case 'NEXT':
+      if (peekWord(c, 'VALUE') && peekWord(c, 'FOR', 1)) {
+        c.i += 2;
+        return at(c, start, { kind: 'call', name: ['NEXT VALUE FOR'], args: [sequenceName(c)] });
+      }
+      break;
     case 'MATCH':
       if (peekOp(c, '(')) {
         // full-text MATCH (cols) AGAINST (... [IN BOOLEAN MODE]) has no portable AST
