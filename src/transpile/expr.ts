@@ -69,7 +69,7 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
   switch (e.kind) {
     case 'string': return { kind: 'string', value: e.value, span: e.span };
     case 'number': case 'null': case 'bool': case 'bytes': case 'star': return e;
-    case 'column': return extend(e, { parts: mapColumnParts(e.parts, env) });
+    case 'column': return extend(e, { parts: mapColumnParts(e.parts, env, out) });
     case 'variable':
       // System variables (@@SPID, @@VERSION) are rules in the function files; local variables live in routines.
       if (e.system) return translateCall({ kind: 'call', name: [`@@${e.name}`], args: [], niladic: true, span: e.span }, [], env, out);
@@ -121,10 +121,11 @@ function noSubquery(e: Expr, out: ExprProblem[]): Expr {
   return e;
 }
 
-function mapColumnParts(parts: string[], env: ExprEnv): string[] {
+function mapColumnParts(parts: string[], env: ExprEnv, out: ExprProblem[]): string[] {
   const { names } = env.ctx;
   if (env.scope) {
     const hit = resolveSource(env.scope, parts);
+    if (hit?.col.missing) out.push({ code: 'PGS4007', message: `column ${parts.join('.')} is not in the output table (it went to manual/)` });
     const colName = hit?.col.name || names.fold(parts[parts.length - 1]!);
     if (hit && parts.length > 1) return [hit.rel.exposed, colName];
     if (hit) return [colName];
@@ -256,7 +257,16 @@ function numberSide(strSide: Expr, numType: DataType | undefined, env: ExprEnv):
   // MySQL compares a string with a number as floating point; T-SQL converts the string to the number's type.
   const to = env.ctx.dialect === 'mysql' || !numType ? NUMERIC : numType;
   if (strSide.kind === 'string' && /^\s*[-+]?\d+(\.\d+)?\s*$/.test(strSide.value)) return { kind: 'number', value: strSide.value.trim().replace(/^\+/, ''), span: strSide.span };
+  if (strSide.kind === 'string' && env.ctx.dialect === 'mysql') return { kind: 'number', value: mysqlStringNumber(strSide.value), span: strSide.span };
   return castTo(strSide, to);
+}
+
+/** The number MySQL reads from a string: its longest numeric prefix after leading spaces ('12.5abc' is 12.5, 'abc' is 0). */
+export function mysqlStringNumber(s: string): string {
+  const m = /^\s*([-+]?)(\d+(?:\.\d*)?|\.\d+)(?:[eE]([-+]?\d+))?/.exec(s);
+  if (!m) return '0';
+  const digits = m[2]!.endsWith('.') ? m[2]!.slice(0, -1) : m[2]!.startsWith('.') ? `0${m[2]}` : m[2]!;
+  return `${m[1] === '-' ? '-' : ''}${digits}${m[3] ? `e${m[3]}` : ''}`;
 }
 
 function translateBinary(op: string, left: Expr, right: Expr, env: ExprEnv, out: ExprProblem[], src: Expr): Expr {
@@ -295,6 +305,12 @@ function translateBinary(op: string, left: Expr, right: Expr, env: ExprEnv, out:
       }
       return node('+');
     }
+    case '*':
+      // MySQL * is numeric: a string operand converts to a number (as for + and -).
+      if (dialect === 'mysql' && (lk === 'string' || rk === 'string')) {
+        return node('*', lk === 'string' ? numberSide(left, undefined, env) : left, rk === 'string' ? numberSide(right, undefined, env) : right);
+      }
+      return node('*');
     case '->': case '->>':
       // MySQL JSON path operators: the path is a MySQL path literal, not a PostgreSQL key.
       return translateJsonArrow(op, left, right, env, out);

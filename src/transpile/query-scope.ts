@@ -6,6 +6,8 @@ export interface RelColumn {
   source: string;
   name: string;
   type?: DataType;
+  /** A column of the input that is not in the output table (it went to manual/): a query reading it cannot be created. */
+  missing?: true;
 }
 
 /** A FROM item as queries see it: the names it answers to and its columns. */

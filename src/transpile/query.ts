@@ -27,6 +27,8 @@ export interface QueryEnv {
   lookup: (q: QName) => KnownRelation | undefined;
   /** Filled with the target names of the relations the query reads. */
   deps: QName[];
+  /** True for a relation the output should hold but does not (a table of the input that was not converted). */
+  expected?: (target: QName) => boolean;
 }
 
 export interface TranslatedQuery {
@@ -149,9 +151,10 @@ function translateItem(item: SelectItem, env: QueryEnv, scope: QueryScope, out: 
   const { names } = env.ctx;
   const e = item.expr;
   if (e.kind === 'star') {
-    if (!e.table) return { item: { expr: e }, columns: scope.relations.flatMap((r) => r.columns) };
+    const present = (cols: RelColumn[]): RelColumn[] => cols.filter((c) => !c.missing);
+    if (!e.table) return { item: { expr: e }, columns: present(scope.relations.flatMap((r) => r.columns)) };
     const rel = findRelation(scope, e.table);
-    return { item: { expr: { ...e, table: rel ? [rel.exposed] : e.table.map(names.fold) } }, columns: rel?.columns ?? [] };
+    return { item: { expr: { ...e, table: rel ? [rel.exposed] : e.table.map(names.fold) } }, columns: present(rel?.columns ?? []) };
   }
   const translated = expr(e, env, scope, out);
   const type = inferType(translated, { scope });
@@ -208,8 +211,9 @@ function translateFrom(f: FromItem, env: QueryEnv, scope: QueryScope, out: Query
         return { kind: 'table', name: [names.fold(written)], ...(alias ? { alias } : {}), ...at };
       }
       const rel = resolveTable(f.name, env);
-      if (!rel.known) out.push({ code: 'PGS3003', message: `${f.name.join('.')} is not defined in the input; its columns are not checked`, ...at });
-      else env.deps.push(rel.target);
+      if (rel.known) env.deps.push(rel.target);
+      else if (env.expected?.(rel.target)) out.push({ code: 'PGS4007', message: `${f.name.join('.')} is not in the output (not defined in the input, or not converted)`, ...at });
+      else out.push({ code: 'PGS3003', message: `${f.name.join('.')} is not defined in the input; its columns are not checked`, ...at });
       const refs = f.alias !== undefined ? [f.alias.toLowerCase()] : f.name.map((_, i) => f.name.slice(i).join('.').toLowerCase());
       const relation: ScopeRelation = { refs, exposed: alias ?? rel.target.name, columns: rel.known?.columns ?? [], target: rel.target, ...(rel.known ? {} : { open: true }) };
       scope.relations.push(relation);

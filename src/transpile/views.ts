@@ -7,7 +7,7 @@ import type { TranspileContext } from './context.js';
 import { translateQuery, type KnownRelation, type QueryEnv, type QueryProblem } from './query.js';
 
 const qkey = (q: QName): string => `${q.schema}\u0000${q.name}`;
-const FAILING: ReadonlySet<string> = new Set(['PGS3001', 'PGS3002', 'PGS2001']);
+const FAILING: ReadonlySet<string> = new Set(['PGS3001', 'PGS3002', 'PGS2001', 'PGS4007']);
 
 /**
  * Source views with a parsed query → PostgreSQL views, in dependency order (a view after the views it reads, ties in
@@ -19,10 +19,12 @@ export function convertViews(ctx: TranspileContext, tables: Table[]): View[] {
   // The table map costs a pass over every column: only views need it.
   if (!views.length) return [];
   const known = knownTables(ctx, tables);
+  // A relation in a schema the input defines must be created by this output: a view reading one that is not cannot apply.
+  const schemas = new Set(ctx.source.schemas.filter((s) => s.tables.length || s.views.length).map((s) => ctx.names.schema(s.name)));
   const manualViews = new Map<string, string>();
   const out: View[] = [];
   for (const v of sourceOrder(ctx, views)) {
-    const converted = convertView(ctx, v, known, manualViews);
+    const converted = convertView(ctx, v, known, manualViews, schemas);
     if (converted) out.push(converted.view);
   }
   return out;
@@ -38,8 +40,8 @@ function knownTables(ctx: TranspileContext, tables: Table[]): Map<string, KnownR
     if (!target || !t) continue;
     const columns = src.columns.map((c) => {
       const name = ctx.names.column(src.name, c.name);
-      const type = t.columns.find((x) => x.name === name)?.type;
-      return { source: c.name, name, ...(type ? { type } : {}) };
+      const col = t.columns.find((x) => x.name === name);
+      return { source: c.name, name, ...(col?.type ? { type: col.type } : {}), ...(col ? {} : { missing: true as const }) };
     });
     known.set(qkey(target), { target, kind: 'table', columns, ...(t.primaryKey ? { primaryKey: t.primaryKey.columns.map((k) => k.column) } : {}) });
   }
@@ -83,11 +85,13 @@ function sourceOrder(ctx: TranspileContext, views: View[]): View[] {
   return [...ordered, ...views.filter((v) => !done.has(v))];
 }
 
-function convertView(ctx: TranspileContext, v: View, known: Map<string, KnownRelation>, manualViews: Map<string, string>): { view: View } | undefined {
+function convertView(
+  ctx: TranspileContext, v: View, known: Map<string, KnownRelation>, manualViews: Map<string, string>, schemas: ReadonlySet<string>,
+): { view: View } | undefined {
   const object = objectPath('view', v.name);
   const target = ctx.names.relation(v.name)!;
   const env: QueryEnv = {
-    ctx, defaultSchema: v.name.schema, deps: [],
+    ctx, defaultSchema: v.name.schema, deps: [], expected: (q) => schemas.has(q.schema),
     lookup: (q) => {
       const t = ctx.names.relation(q);
       return t ? known.get(qkey(t)) : undefined;
