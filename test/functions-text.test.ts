@@ -87,6 +87,11 @@ const MYSQL: [string, string][] = [
   ['b = 2', 'CAST(b AS integer) = 2'],
   ['b IS NOT FALSE', 'b IS NOT FALSE'],
   ['CAST(b AS SIGNED)', 'CAST(CAST(b AS integer) AS bigint)'],
+  // a string literal in arithmetic or cast to a number reads as its numeric prefix, as MySQL does
+  ["'1.5' * 2", '1.5 * 2'],
+  ["'abc' + n", '0 + n'],
+  ["CAST('12.5abc' AS DECIMAL(5,2))", 'CAST(12.5 AS numeric(5, 2))'],
+  ["CAST(' -3e2x' AS SIGNED)", 'CAST(-3e2 AS bigint)'],
   // division by zero gives NULL in MySQL
   ['n / f', 'n / nullif(f, 0)'],
   ['n DIV n', 'div(n, nullif(n, 0))'],

@@ -438,6 +438,8 @@ function translateCast(e: Cast, inner: Expr, env: ExprEnv, out: ExprProblem[]): 
   if (from === 'boolean' && typeClass(type) !== 'boolean') inner = castTo(inner, INTEGER);
   // A MySQL SET converts as its comma-joined members.
   if (isSetArray(inner, env) && !type.array) inner = setAsText(inner);
+  // MySQL reads a string literal as a number by its numeric prefix (CAST('12.5abc' AS DECIMAL) is 12.5, of 'abc' 0).
+  if (env.ctx.dialect === 'mysql' && inner.kind === 'string' && isNumericClass(typeClass(type))) inner = { kind: 'number', value: mysqlStringNumber(inner.value), span: inner.span };
   if (env.ctx.dialect === 'tsql' && typeClass(type) === 'integer' && (from === 'exact' || from === 'float')) {
     inner = { kind: 'call', name: ['trunc'], args: [inner] };
   }
