@@ -10,6 +10,7 @@ import { parseExprOrOpaque } from './expr-parser.js';
 import { parseExec } from './exec.js';
 import { parseInsert } from './insert.js';
 import { parseCreateIndex, parseCreateSchema, parseCreateType, parseDrop, parseRoutine, parseSequence, parseTrigger, parseView } from './objects.js';
+import { parseCreatePartition } from './partition.js';
 import { type Session, report } from './session.js';
 import { substituteSqlcmdVars } from './sqlcmd.js';
 import { fixedText, type TextSource } from '../../model/source.js';
@@ -304,7 +305,8 @@ function parseCreate(s: Session, c: Cursor, start: Token): void {
     case 'DATABASE': return skipWith(s, c, start, 'PGS1010', 'CREATE DATABASE');
     case 'RULE': return parseCreateBindable(s, c, start, 'rule');
     case 'DEFAULT': return parseCreateBindable(s, c, start, 'default');
-    case 'PARTITION': case 'STATISTICS': return skipWith(s, c, start, 'PGS1011', `CREATE ${t.upper}`);
+    case 'PARTITION': return parseCreatePartition(s, c, start);
+    case 'STATISTICS': return skipWith(s, c, start, 'PGS1011', `CREATE ${t.upper}`);
     default:
       if (GRANT_OBJECTS.has(t.upper)) return skipWith(s, c, start, 'PGS1018', `CREATE ${t.upper}`);
   }

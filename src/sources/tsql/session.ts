@@ -3,6 +3,7 @@ import { emptySchema } from '../../model/catalog.js';
 import { diag, type DiagnosticCode, type Diagnostic } from '../../model/diagnostics.js';
 import type { Bindable, Bound } from './bindings.js';
 import type { Cursor } from './cursor.js';
+import type { PartitionFunction } from './partition.js';
 
 /** State shared by every script of one parseTsql call: they run as one session, top to bottom. */
 export interface Session {
@@ -23,6 +24,9 @@ export interface Session {
   bindables?: Map<string, Bindable>;
   /** sp_bindrule / sp_bindefault targets: 'column:s.t.c' or 'type:s.t' (lower-case), applied when the script ends. */
   bindings?: Map<string, Bound>;
+  /** CREATE PARTITION FUNCTION / SCHEME by lower-case name (a scheme maps to its function's name). */
+  partitionFunctions?: Map<string, PartitionFunction>;
+  partitionSchemes?: Map<string, string>;
 }
 
 /** Object families that each have their own list in Schema. */

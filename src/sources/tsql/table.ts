@@ -10,6 +10,7 @@ import {
 import { parseDataType } from './data-type.js';
 import { parseExprOrOpaque } from './expr-parser.js';
 import { type Session, objectKey, putObject, qname, report, sameName, schemaFor } from './session.js';
+import { checkPartitionColumn, parseTablePartitionClause } from './partition.js';
 import { parseWithOptionList, skipStorageClause } from './storage.js';
 
 const STATEMENT_STARTS = new Set(grammar.statementStarts);
@@ -70,11 +71,13 @@ export function parseCreateTable(s: Session, c: Cursor, start: Token): Table | u
       else table.options.graph = kind.toLowerCase();
       continue;
     }
+    if (parseTablePartitionClause(s, c, table)) continue;
     if (skipStorageClause(s, c, object)) continue;
     break;
   }
   table.span = spanOf(c, start, prev(c));
   finishTable(table);
+  checkPartitionColumn(s, table, object);
   return table;
 }
 
