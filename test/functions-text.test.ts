@@ -68,6 +68,7 @@ const MYSQL: [string, string][] = [
   ['LOG(2, n)', 'CASE WHEN n > 0 THEN log(2, n) END'],
   ['LOG10(100)', 'log(100)'],
   ['LN(f)', 'CASE WHEN f > 0 THEN ln(f) END'],
+  ['ROUND(f, 1)', 'round(f * power(10, 1)) / power(10, 1)'],
   ['TRUNCATE(f, 1)', 'CAST(trunc(CAST(f AS numeric), 1) AS double precision)'],
   ['IFNULL(s, \'x\')', "coalesce(s, 'x')"],
   ["JSON_EXTRACT(j, '$.a.b[0]')", "jsonb_extract_path(j, 'a', 'b', '0')"],

@@ -19,11 +19,16 @@ const tsqlRound: Handler = ([x, n, f], env) => {
   return viaNumeric(truncate ? 'trunc' : 'round', x, n, env);
 };
 
-/** MySQL ROUND(x [, n]): exact values round half away from zero like numeric; floats round half to even in both. */
+/**
+ * MySQL ROUND(x [, n]): exact values round half away from zero like numeric; a float rounds as MySQL computes it,
+ * rint(x * 10^n) / 10^n (half to even on the scaled double: ROUND(3.25e0, 1) is 3.2), which PostgreSQL's round(double) is.
+ */
 const mysqlRound: Handler = ([x, n], env) => {
   if (!x) return undefined;
   if (!n) return fn('round', x);
-  return viaNumeric('round', x, n, env);
+  if (argClass(x, env) !== 'float') return viaNumeric('round', x, n, env);
+  const scale = fn('power', num(10), n);
+  return bin('/', fn('round', bin('*', x, scale)), scale);
 };
 
 const truncate: Handler = ([x, n], env) => (x && n ? viaNumeric('trunc', x, n, env) : undefined);
