@@ -66,6 +66,17 @@ export function convertIndexes(s: TableScope): Index[] {
       }
       case 'hash':
       case 'plain': {
+        // MySQL 8 multi-valued index: KEY ((CAST(doc->'$.tags' AS CHAR(30) ARRAY))) serves MEMBER OF / JSON_CONTAINS,
+        // which a GIN index over the jsonb value serves in PostgreSQL (@>)
+        const multi = ix.columns.findIndex((p) => p.expr?.kind === 'cast' && p.expr.type.array);
+        if (multi >= 0) {
+          if (ix.columns.length > 1 || ix.unique) { notCreated(`multi-valued ${ix.unique ? 'unique ' : ''}key part CAST(... ARRAY)${ix.columns.length > 1 ? ' with other key parts' : ''} has no PostgreSQL index form`); continue; }
+          const cast = ix.columns[0]!.expr as Expr & { kind: 'cast' };
+          columns = mapKeyParts(s, [{ ...ix.columns[0]!, expr: cast.expr }], what, false, true, ix.span);
+          using = 'gin';
+          report(s, 'PGS2008', `${what}: multi-valued index over CAST(... AS ${cast.type.raw} ARRAY) becomes a GIN index over the jsonb value; queries must use @> (JSON_CONTAINS, MEMBER OF) to use it`, { span: ix.span });
+          break;
+        }
         columns = mapKeyParts(s, ix.columns, what, ix.unique, true, ix.span);
         const hash = ix.kind === 'hash' || ix.using?.toLowerCase() === 'hash';
         if (hash) {
