@@ -12,6 +12,7 @@ import { parseExprOrOpaque } from './expr-parser.js';
 import { type Session, qname, report, sameName, schemaFor } from './session.js';
 import { addType } from './objects.js';
 import { bindObject } from './bindings.js';
+import { dropDefaultByLookup } from './default-drop.js';
 import { applyRename } from './rename.js';
 import { lookupTable, skipRest } from './table.js';
 
@@ -72,6 +73,7 @@ export function parseExec(s: Session, c: Cursor, start: Token, runDynamic: RunDy
     const text = expr ? stringOf(expr) : undefined;
     const at = expr ? contentStart(expr) : undefined;
     if (text !== undefined && at && expr?.kind !== 'column') runDynamic(s, text, c.file, at.line, at.col);
+    else if (expr && dropDefaultByLookup(s, c, expr, spanOf(c, start, prev(c)))) return;
     else report(s, 'PGS1012', 'EXEC of a dynamic string built at run time skipped', { span: spanOf(c, start, prev(c)) });
     return;
   }

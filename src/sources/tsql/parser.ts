@@ -7,6 +7,7 @@ import {
   textOf,
 } from './cursor.js';
 import { parseExprOrOpaque } from './expr-parser.js';
+import { noteDefaultConstraintLookup } from './default-drop.js';
 import { parseExec } from './exec.js';
 import { parseInsert } from './insert.js';
 import { parseCreateIndex, parseCreateSchema, parseCreateType, parseDrop, parseRoutine, parseSequence, parseTrigger, parseView } from './objects.js';
@@ -184,6 +185,7 @@ function parseStatement(s: Session, c: Cursor): void {
     case 'DROP': c.i++; return parseDrop(s, c, t);
     case 'INSERT': return parseInsert(s, c, t);
     case 'UPDATE': case 'DELETE': case 'MERGE': case 'TRUNCATE': case 'SELECT':
+      if (u === 'SELECT') noteDefaultConstraintLookup(s, c);
       return skipWith(s, c, t, 'PGS1014', `${u} statement`, DML_EXEMPT[u]);
     case 'EXEC': case 'EXECUTE': c.i++; return parseExec(s, c, t, runDynamic);
     case 'IF': return parseIf(s, c);

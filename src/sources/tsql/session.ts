@@ -27,6 +27,8 @@ export interface Session {
   /** CREATE PARTITION FUNCTION / SCHEME by lower-case name (a scheme maps to its function's name). */
   partitionFunctions?: Map<string, PartitionFunction>;
   partitionSchemes?: Map<string, string>;
+  /** SELECT @var = name FROM sys.default_constraints ... by lower-case variable (default-drop.ts). */
+  defaultLookups?: Map<string, { table: string; column: string }>;
 }
 
 /** Object families that each have their own list in Schema. */
