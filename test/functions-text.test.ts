@@ -73,6 +73,9 @@ const MYSQL: [string, string][] = [
   ['IFNULL(s, \'x\')', "coalesce(s, 'x')"],
   ["JSON_EXTRACT(j, '$.a.b[0]')", "jsonb_extract_path(j, 'a', 'b', '0')"],
   ["JSON_UNQUOTE(JSON_EXTRACT(j, '$.a'))", "jsonb_extract_path_text(j, 'a')"],
+  // JSON compared with an SQL number or string compares as JSON scalars
+  ["JSON_EXTRACT(j, '$.a') = 1", "jsonb_extract_path(j, 'a') = to_jsonb(1)"],
+  ["JSON_EXTRACT(j, '$.c') = 'x'", "jsonb_extract_path(j, 'c') = to_jsonb(CAST('x' AS text))"],
   ["JSON_SET(j, '$.a', 1)", "jsonb_set(j, CAST('{a}' AS text[]), to_jsonb(1))"],
   ["JSON_REMOVE(j, '$.a')", "(j #- CAST('{a}' AS text[]))"],
   ["JSON_CONTAINS(j, '1', '$.a')", "jsonb_extract_path(j, 'a') @> CAST('1' AS jsonb)"],

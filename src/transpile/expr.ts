@@ -354,6 +354,11 @@ function comparison(op: string, left: Expr, right: Expr, lt: DataType | undefine
   if (enumL) return node(enumL.e, enumL.others[0]!);
   const enumR = enumComparison(op === '<' ? '>' : op === '>' ? '<' : op === '<=' ? '>=' : op === '>=' ? '<=' : op, right, [left], env);
   if (enumR) return node(enumR.others[0]!, enumR.e);
+  // MySQL compares a JSON value with an SQL number or string as JSON scalars: JSON_EXTRACT(j, '$.a') = 1.
+  const isJson = (t: DataType | undefined): boolean => t?.name === 'jsonb' || t?.name === 'json';
+  const toJson = (x: Expr): Expr => ({ kind: 'call', name: ['to_jsonb'], args: [x.kind === 'string' ? castTo(x, TEXT) : x], span: x.span });
+  if (env.ctx.dialect === 'mysql' && isJson(lt) && (isNumericClass(rk) || rk === 'string') && !isJson(rt)) return node(left, toJson(right));
+  if (env.ctx.dialect === 'mysql' && isJson(rt) && (isNumericClass(lk) || lk === 'string') && !isJson(lt)) return node(toJson(left), right);
   // An ENUM compared with a number compares its member position in MySQL: no cast would say that, so it stays as written.
   if ((isEnumType(lt) && isNumericClass(rk)) || (isEnumType(rt) && isNumericClass(lk))) return node(left, right);
   // A MySQL SET compared with a string compares as its comma-joined members.

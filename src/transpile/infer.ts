@@ -40,6 +40,7 @@ const T = {
   text: dataType('text'), int: dataType('integer'), bigint: dataType('bigint'), numeric: dataType('numeric'),
   double: dataType('double precision'), bool: dataType('boolean'), ts: dataType('timestamp'), tstz: dataType('timestamptz'),
   date: dataType('date'), time: dataType('time'), interval: dataType('interval'), uuid: dataType('uuid'), bytea: dataType('bytea'),
+  jsonb: dataType('jsonb'),
 };
 
 /** Return types of PostgreSQL functions the translations produce; 'arg' = the first argument's type, 'unify' = all arguments'. */
@@ -60,6 +61,8 @@ const RETURNS: Record<string, DataType | 'arg' | 'unify' | 'sum' | 'avg'> = {
   localtimestamp: T.ts, current_date: T.date, current_time: dataType('timetz'), localtime: T.time, date_trunc: 'arg', timezone: T.ts,
   make_date: T.date, to_date: T.date, to_timestamp: T.tstz, age: T.interval, make_interval: T.interval,
   gen_random_uuid: T.uuid, decode: T.bytea, bool_and: T.bool, bool_or: T.bool, every: T.bool,
+  jsonb_extract_path: T.jsonb, jsonb_extract_path_text: T.text, to_jsonb: T.jsonb, jsonb_set: T.jsonb, jsonb_build_object: T.jsonb,
+  jsonb_build_array: T.jsonb, jsonb_strip_nulls: T.jsonb, jsonb_typeof: T.text,
 };
 
 /** The PostgreSQL type of a translated expression, or undefined when it is not cheap to know. */

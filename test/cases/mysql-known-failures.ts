@@ -51,7 +51,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
   dx_398: 'not converted: PGS6004 pipeline threw: operator #- has no PostgreSQL form',
   dx_399: 'row 3 col 2: MariaDB 0 vs PostgreSQL null',
   dx_400: 'not converted: PGS3001 JSON_DEPTH(): no built-in JSON depth',
-  dx_403: 'PostgreSQL rejects the view: operator does not exist: jsonb = integer',
   dx_405: 'row 3 col 2: MariaDB {"m":1} vs PostgreSQL [1,"two",3.5,{"m":1}]',
   dx_425: 'row 2 col 2: MariaDB "Hello World" vs PostgreSQL "hello world"',
   dx_432: 'PostgreSQL rejects the view: aggregate function calls cannot be nested',
