@@ -58,6 +58,7 @@ function parseScript(s: Session, file: string, seg: ScriptSegment): void {
       t = lx.next();
     }
     if (toks.length) {
+      if (s.ansiQuotes) quotedAsIdentifiers(text, toks);
       const c: Cursor = { text, source, lines: lx.lines, toks, i: 0, limit: toks.length, depth: 0, end: t, diagnostics: s.catalog.diagnostics };
       if (skimmed) c.skimmed = skimmed;
       runStatement(s, c);
@@ -66,11 +67,62 @@ function parseScript(s: Session, file: string, seg: ScriptSegment): void {
   }
 }
 
+/** Under ANSI_QUOTES a double-quoted token is a quoted identifier (its doubled "" already read as one "). */
+function quotedAsIdentifiers(text: string, toks: Token[]): boolean {
+  let found = false;
+  for (const t of toks) {
+    if (t.kind === 'str' && !t.charset && !t.national && text.charCodeAt(t.start) === 34) {
+      t.kind = 'qid';
+      found = true;
+    }
+  }
+  return found;
+}
+
+/**
+ * A statement that fails while it holds "double-quoted" tokens, and parses once they are read as identifiers, was
+ * written for sql_mode ANSI_QUOTES (set on the server, not in the script): the rest of the script is read so too.
+ */
+function retryWithAnsiQuotes(s: Session, c: Cursor, diagnosticsBefore: number): boolean {
+  if (s.ansiQuotes || !c.toks.some((t) => t.kind === 'str' && text34(c, t))) return false;
+  const toks = c.toks.map((t) => ({ ...t }));
+  quotedAsIdentifiers(c.text, toks);
+  const retry: Cursor = { ...c, toks, i: 0 };
+  const kept = s.catalog.diagnostics.splice(diagnosticsBefore);
+  try {
+    parseStatement(s, retry);
+  } catch {
+    s.catalog.diagnostics.splice(diagnosticsBefore);
+    s.catalog.diagnostics.push(...kept);
+    return false;
+  }
+  s.ansiQuotes = true;
+  s.catalog.diagnostics.push(diag('PGS1010', 'double-quoted names read as identifiers from here on (the script is written for sql_mode ANSI_QUOTES)', { span: spanOf(retry, 0, toks.length - 1) }));
+  return true;
+}
+
+const text34 = (c: Cursor, t: Token): boolean => !t.charset && !t.national && c.text.charCodeAt(t.start) === 34;
+
+/** SET [SESSION] sql_mode = '...' turns ANSI_QUOTES on or off for the statements that follow. */
+function noteSqlMode(s: Session, c: Cursor): void {
+  for (let k = 0; k + 2 < c.toks.length; k++) {
+    const t = c.toks[k]!;
+    const named = (t.kind === 'word' && t.value === 'SQL_MODE') || (t.kind === 'sysvar' && /(^|\.)sql_mode$/i.test(t.value));
+    const eq = c.toks[k + 1]!;
+    if (!named || eq.kind !== 'op' || (eq.value !== '=' && eq.value !== ':=')) continue;
+    if (k > 0 && c.toks[k - 1]!.kind === 'word' && c.toks[k - 1]!.value === 'GLOBAL') continue;
+    const v = c.toks[k + 2]!;
+    s.ansiQuotes = v.kind === 'str' && /(^|,)\s*(ANSI_QUOTES|ANSI)\s*(,|$)/i.test(v.value);
+  }
+}
+
 /** One statement; a failure becomes a diagnostic and parsing resumes after the statement's delimiter. */
 function runStatement(s: Session, c: Cursor): void {
+  const diagnosticsBefore = s.catalog.diagnostics.length;
   try {
     parseStatement(s, c);
   } catch (e) {
+    if (isParseFailure(e) && retryWithAnsiQuotes(s, c, diagnosticsBefore)) return;
     if (c.toks.some((t) => t.bad)) return; // already reported as PGS1002
     const span = spanOf(c, 0, c.toks.length - 1);
     let statement = textOf(c, 0, c.toks.length - 1);
@@ -120,6 +172,7 @@ function parseStatement(s: Session, c: Cursor): void {
       if (peekWord(c, 'PASSWORD', 1) || peekWord(c, 'ROLE', 1) || (peekWord(c, 'DEFAULT', 1) && peekWord(c, 'ROLE', 2))) {
         return skip(c, s, 'PGS1018', 'SET PASSWORD/ROLE skipped');
       }
+      noteSqlMode(s, c);
       return skip(c, s, 'PGS1010', 'SET statement skipped');
   }
   if ((t.value === 'DO' || t.value === 'SELECT') && peekWord(c, 'SETVAL', 1) && parseSequenceSetval(c, s)) return;

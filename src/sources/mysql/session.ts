@@ -14,6 +14,8 @@ export interface Session {
   lastRun?: LastRun;
   /** One diagnostic per kind of skipped info-level statement and script, with how many and the last line (see parser.ts skip). */
   skipped: Map<string, SkippedNote>;
+  /** sql_mode ANSI_QUOTES (or ANSI) is in force: "x" is an identifier, not a string. */
+  ansiQuotes?: boolean;
 }
 
 export interface SkippedNote {
