@@ -39,6 +39,9 @@ const TSQL: [string, string][] = [
   ['NEWID()', 'gen_random_uuid()'],
   ['DB_NAME()', 'current_database()'],
   ["CONVERT(varchar(10), d, 103)", "to_char(d, 'DD/MM/YYYY')"],
+  // ISNULL has its first argument's type: a longer replacement is cut to it
+  ["ISNULL(CAST(s AS varchar(2)), 'abcd')", "coalesce(CAST(s AS varchar(2)), CAST('abcd' AS varchar(2)))"],
+  ['ISNULL(n, 0)', 'coalesce(n, 0)'],
   // a bit column computes as 0/1; only a 0/1 literal compares as a boolean
   ['b + 1', 'CAST(b AS integer) + 1'],
   ['b = 1', 'b = TRUE'],

@@ -90,6 +90,16 @@ const tsqlStuff: Handler = ([s, pos, len, repl], env) => {
 /** T-SQL REPLICATE(s, n): NULL for a negative count (repeat() gives ''). */
 const tsqlReplicate: Handler = ([s, n]) => (s && n ? caseWhen([[bin('<', n, num(0)), nul]], fn('repeat', s, n)) : undefined);
 
+/** T-SQL ISNULL(x, y) has x's type: a replacement longer than a varchar(n) / char(n) x is cut to n characters. */
+const tsqlIsnull: Handler = ([x, y], env) => {
+  if (!x || !y) return undefined;
+  const t = pgTypeOf(x, env);
+  const sized = t && !t.array && !t.schema && t.args.length === 1 && ['varchar', 'character varying', 'char', 'character', 'bpchar'].includes(t.name);
+  return fn('coalesce', x, sized && !sameType(t, pgTypeOf(y, env)) ? cast(y, t) : y);
+};
+
+const sameType = (a: DataType, b: DataType | undefined): boolean => !!b && a.name === b.name && a.args.join() === b.args.join();
+
 /** FIELD(x, a, b, ...): 1-based index of x in the list, 0 when absent or NULL. */
 const field: Handler = ([x, ...list]) => (x && list.length ? caseWhen(list.map((v, i) => [v, num(i + 1)]), num(0), x) : undefined);
 
@@ -325,5 +335,5 @@ export const STRING_HANDLERS: Record<string, Handler> = {
   find_in_set: findInSet, substring_index: substringIndex, mysql_substr: mysqlSubstr, hex, hex_of_number: hexOfNumber, sha1, sha2,
   hashbytes, to_base64: toBase64, mysql_char: mysqlChar, strcmp, regexp_like: regexpLike, regexp_replace: regexpReplace,
   regexp_substr: regexpSubstr, regexp_instr: regexpInstr, mysql_format: mysqlFormat, tsql_str: tsqlStr, tsql_stuff: tsqlStuff, tsql_replicate: tsqlReplicate, soundex, difference, quote,
-  formatmessage: formatMessage, crypt_gen_random: cryptGenRandom, bin: binDigits, string_escape: stringEscape, edit_distance: editDistance, mysql_concat: mysqlConcat, tsql_concat: tsqlConcat, text_md5: textMd5,
+  formatmessage: formatMessage, crypt_gen_random: cryptGenRandom, bin: binDigits, string_escape: stringEscape, edit_distance: editDistance, mysql_concat: mysqlConcat, tsql_concat: tsqlConcat, tsql_isnull: tsqlIsnull, text_md5: textMd5,
 };
