@@ -13,6 +13,7 @@ import { parseInsert } from './insert.js';
 import { parseCreateIndex, parseCreateSchema, parseCreateType, parseDrop, parseRoutine, parseSequence, parseTrigger, parseView } from './objects.js';
 import { parseCreatePartition } from './partition.js';
 import { type Session, report } from './session.js';
+import { parseCreateSynonym, resolveSynonyms } from './synonym.js';
 import { substituteSqlcmdVars } from './sqlcmd.js';
 import { fixedText, type TextSource } from '../../model/source.js';
 import { scriptSegments, type SegmentedFile } from '../segments.js';
@@ -53,6 +54,7 @@ export function parseTsql(scripts: { file: string; text: string; segmented?: Seg
       });
     }
   }
+  resolveSynonyms(s, (text, span) => runDynamic(s, text, span.file, span.line, span.col));
   applyBindings(s);
   return catalog;
 }
@@ -308,6 +310,7 @@ function parseCreate(s: Session, c: Cursor, start: Token): void {
     case 'RULE': return parseCreateBindable(s, c, start, 'rule');
     case 'DEFAULT': return parseCreateBindable(s, c, start, 'default');
     case 'PARTITION': return parseCreatePartition(s, c, start);
+    case 'SYNONYM': return parseCreateSynonym(s, c, start);
     case 'STATISTICS': return skipWith(s, c, start, 'PGS1011', `CREATE ${t.upper}`);
     default:
       if (GRANT_OBJECTS.has(t.upper)) return skipWith(s, c, start, 'PGS1018', `CREATE ${t.upper}`);

@@ -4,6 +4,7 @@ import { diag, type DiagnosticCode, type Diagnostic } from '../../model/diagnost
 import type { Bindable, Bound } from './bindings.js';
 import type { Cursor } from './cursor.js';
 import type { PartitionFunction } from './partition.js';
+import type { Synonym } from './synonym.js';
 
 /** State shared by every script of one parseTsql call: they run as one session, top to bottom. */
 export interface Session {
@@ -29,6 +30,8 @@ export interface Session {
   partitionSchemes?: Map<string, string>;
   /** SELECT @var = name FROM sys.default_constraints ... by lower-case variable (default-drop.ts). */
   defaultLookups?: Map<string, { table: string; column: string }>;
+  /** CREATE SYNONYM statements, resolved when the script ends (synonym.ts). */
+  synonyms?: Synonym[];
 }
 
 /** Object families that each have their own list in Schema. */
