@@ -42,6 +42,10 @@ const TSQL: [string, string][] = [
   // ISNULL has its first argument's type: a longer replacement is cut to it
   ["ISNULL(CAST(s AS varchar(2)), 'abcd')", "coalesce(CAST(s AS varchar(2)), CAST('abcd' AS varchar(2)))"],
   ['ISNULL(n, 0)', 'coalesce(n, 0)'],
+  // TRY_CAST / TRY_CONVERT of a literal is judged now
+  ["TRY_CAST('x' AS int)", 'CAST(NULL AS integer)'],
+  ["TRY_CONVERT(int, ' 42 ')", "CAST(' 42 ' AS integer)"],
+  ["TRY_CONVERT(smallint, '40000')", 'CAST(NULL AS smallint)'],
   // a bit column computes as 0/1; only a 0/1 literal compares as a boolean
   ['b + 1', 'CAST(b AS integer) + 1'],
   ['b = 1', 'b = TRUE'],
@@ -154,6 +158,15 @@ describe('functions with no equivalent are PGS3001 with why and a suggestion', (
     expect(translateSource('tsql', 'AVG(n)', { columns }).problems.map((p) => p.message).join()).toContain('truncates AVG of integers');
     expect(translateSource('mysql', "STR_TO_DATE(s, '%Y')", { columns }).problems.map((p) => p.code)).toContain('PGS3003');
     expect(translateSource('tsql', "HASHBYTES('SHA2_256', s)", { columns }).problems.map((p) => p.message).join()).toContain('UTF-16');
+  });
+
+  test('TRY_CAST of a column: CAST with a PGS3003 before PostgreSQL 16, pg_input_is_valid from 16', () => {
+    const on15 = translateSource('tsql', 'TRY_CAST(s AS int)', { columns });
+    expect(on15.sql).toBe('CAST(s AS integer)');
+    expect(on15.problems.map((p) => p.code)).toEqual(['PGS3003']);
+    const on16 = translateSource('tsql', 'TRY_CAST(s AS int)', { columns, options: { targetVersion: 16 } });
+    expect(on16.sql).toBe("CASE WHEN pg_input_is_valid(CAST(s AS text), 'integer') THEN CAST(s AS integer) END");
+    expect(on16.problems).toEqual([]);
   });
 
   test('extensions the translation needs are recorded', () => {

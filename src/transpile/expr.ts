@@ -434,7 +434,15 @@ export function mapCastType(t: DataType, env: ExprEnv, out: ExprProblem[]): Data
 function translateCast(e: Cast, inner: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
   const type = mapCastType(e.type, env, out);
   if (e.form === 'try_cast' || e.form === 'try_convert') {
-    out.push({ code: 'PGS3003', message: `${e.form.toUpperCase()} becomes CAST: invalid values raise an error instead of giving NULL` });
+    // A literal is judged now: one the type cannot hold is NULL (PostgreSQL would fold the CAST and reject the view).
+    const fits = inner.kind === 'string' ? literalFits(inner.value, type) : undefined;
+    if (fits === false) return castTo({ kind: 'null', span: inner.span }, type);
+    if (fits === undefined && env.ctx.options.targetVersion >= 16) {
+      const typeText = `${type.name}${type.args.length ? `(${type.args.join(', ')})` : ''}`;
+      const valid: Expr = { kind: 'call', name: ['pg_input_is_valid'], args: [castTo(inner, TEXT), { kind: 'string', value: typeText }] };
+      return { kind: 'case', whens: [{ when: valid, then: castTo(inner, type) }], span: e.span };
+    }
+    if (fits === undefined) out.push({ code: 'PGS3003', message: `${e.form.toUpperCase()} becomes CAST: invalid values raise an error instead of giving NULL (PostgreSQL 16's pg_input_is_valid would keep it: --target-version 16)` });
   }
   if (e.style) return convertWithStyle(inner, type, e.style, out, e);
   // SQL Server truncates a fraction converted to an integer; PostgreSQL rounds.
@@ -449,6 +457,19 @@ function translateCast(e: Cast, inner: Expr, env: ExprEnv, out: ExprProblem[]): 
     inner = { kind: 'call', name: ['trunc'], args: [inner] };
   }
   return { kind: 'cast', expr: inner, type, form: 'cast', span: e.span };
+}
+
+/** Whether a string literal converts to a number type (true / false), or undefined for types judged only by PostgreSQL. */
+function literalFits(v: string, type: DataType): boolean | undefined {
+  const k = typeClass(type);
+  if (k === 'integer') {
+    if (!/^\s*[-+]?\d+\s*$/.test(v)) return false;
+    const n = BigInt(v.trim());
+    const max = type.name === 'smallint' ? 32767n : type.name === 'bigint' ? 9223372036854775807n : 2147483647n;
+    return n <= max && n >= -max - 1n;
+  }
+  if (k === 'exact' || k === 'float') return /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v);
+  return undefined;
 }
 
 /** Functions whose result changes between calls or sessions: a generated column over them cannot be STORED. */

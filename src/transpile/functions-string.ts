@@ -95,7 +95,8 @@ const tsqlIsnull: Handler = ([x, y], env) => {
   if (!x || !y) return undefined;
   const t = pgTypeOf(x, env);
   const sized = t && !t.array && !t.schema && t.args.length === 1 && ['varchar', 'character varying', 'char', 'character', 'bpchar'].includes(t.name);
-  return fn('coalesce', x, sized && !sameType(t, pgTypeOf(y, env)) ? cast(y, t) : y);
+  const fitsAlready = y.kind === 'string' && typeof t?.args[0] === 'number' && [...y.value].length <= t.args[0];
+  return fn('coalesce', x, sized && !fitsAlready && !sameType(t, pgTypeOf(y, env)) ? cast(y, t) : y);
 };
 
 const sameType = (a: DataType, b: DataType | undefined): boolean => !!b && a.name === b.name && a.args.join() === b.args.join();

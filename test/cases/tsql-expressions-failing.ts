@@ -13,8 +13,6 @@ export const EXPECTED_FAILURES: Record<string, string> = {
   "ISDATE('2020-02-30')": 'ISDATE has no mapping below PostgreSQL 16 (PGS3001); pg_input_is_valid exists on 16',
   "ISDATE('2020-02-29')": 'ISDATE has no mapping below PostgreSQL 16 (PGS3001); pg_input_is_valid exists on 16',
   // Casts (src/transpile/expr.ts)
-  "TRY_CONVERT(int, 'abc')": 'TRY_CONVERT becomes CAST (PGS3003), and PostgreSQL folds the constant: CREATE VIEW fails',
-  "TRY_CAST('x' AS int)": 'TRY_CAST becomes CAST (PGS3003), and PostgreSQL folds the constant: CREATE VIEW fails',
   // Collation and padding policy (string comparison semantics)
   "REPLACE('abc', 'B', 'x')": 'REPLACE is case-sensitive in PostgreSQL; the default SQL Server collation is case-insensitive',
   "CHARINDEX('B', 'abc')": 'CHARINDEX → strpos is case-sensitive; the default SQL Server collation is case-insensitive',
