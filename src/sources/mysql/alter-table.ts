@@ -1,4 +1,4 @@
-import { findTable, objectPath, schemaOf, type QName, type Table } from '../../model/catalog.js';
+import { findTable, objectPath, schemaOf, type ForeignKey, type QName, type Table } from '../../model/catalog.js';
 import {
   acceptOp, acceptWord, acceptWords, advance, atEnd, expectOp, expectWord, fail, identifier, peek,
   peekOp, peekWord, spanOf, textOf, type Cursor,
@@ -109,7 +109,7 @@ function parseAlterSpec(c: Cursor, s: Session, object: string, options: Table, s
           return;
         }
         tb.columns.splice(i, 1);
-        renameInKeys(tb, from, part.column.name);
+        renameInKeys(s, tb, from, part.column.name);
         applyPart(tb, part, pos ? pos(tb) : i);
       };
     }
@@ -198,7 +198,7 @@ function parseAlterSpec(c: Cursor, s: Session, object: string, options: Table, s
         return (tb) => {
           const x = tb.columns.find((y) => same(y.name, from));
           if (x) x.name = to;
-          renameInKeys(tb, from, to);
+          renameInKeys(s, tb, from, to);
         };
       }
       if (acceptWord(c, 'INDEX') || acceptWord(c, 'KEY')) {
@@ -260,14 +260,23 @@ function dropIndex(tb: Table, n: string): void {
   if (same(n, 'PRIMARY')) delete tb.primaryKey;
 }
 
-function renameInKeys(tb: Table, from: string, to: string): void {
+function renameInKeys(s: Session, tb: Table, from: string, to: string): void {
   if (same(from, to)) return;
   const keys = [...(tb.primaryKey ? [tb.primaryKey] : []), ...tb.uniques, ...tb.indexes];
   for (const k of keys) for (const p of k.columns) if (same(p.column, from)) p.column = to;
   for (const fk of tb.foreignKeys) fk.columns = fk.columns.map((x) => (same(x, from) ? to : x));
+  // as InnoDB does, foreign keys that refer to the column follow it
+  for (const fk of referencesTo(s, tb.name)) fk.refColumns = fk.refColumns.map((x) => (same(x, from) ? to : x));
+}
+
+/** Foreign keys of the input that refer to table `name`. */
+function referencesTo(s: Session, name: QName): ForeignKey[] {
+  return s.catalog.schemas.flatMap((x) => x.tables).flatMap((t) => t.foreignKeys)
+    .filter((fk) => same(fk.ref.name, name.name) && same(fk.ref.schema, name.schema));
 }
 
 function moveTable(s: Session, tb: Table, to: QName): void {
+  for (const fk of referencesTo(s, tb.name)) fk.ref = { ...to };
   const from = schemaOf(s.catalog, tb.name.schema);
   from.tables = from.tables.filter((x) => x !== tb);
   tb.name = to;
