@@ -57,7 +57,9 @@ const SAME_OPS = new Set(['-', '*', '/', '%', '=', '<>', '<', '>', '<=', '>=', '
 
 function tx(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
   const before = out.length;
-  const r = txNode(e, env, out);
+  let r = txNode(e, env, out);
+  if (e.collate) r = translateCollate(withoutCollate(r), e.collate, env, out);
+  else if (r.collate) r = withoutCollate(r);
   // Children ran first, so a problem without a span belongs to this node.
   if (e.span) for (let i = before; i < out.length; i++) out[i]!.span ??= e.span;
   return r;
@@ -114,6 +116,31 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
       return e;
     default: return assertNever(e);
   }
+}
+
+function withoutCollate(e: Expr): Expr {
+  if (e.collate === undefined) return e;
+  const { collate: _source, ...rest } = e;
+  return rest as Expr;
+}
+
+/**
+ * expr COLLATE name. A case-sensitive source collation (MySQL *_bin / *_cs, SQL Server *_CS_* / *_BIN*) compares as text
+ * in the database's deterministic default collation; a case-insensitive one, on a value that is not already, becomes
+ * citext under the citext policy. Anything else is dropped with a PGS3003 naming it.
+ */
+function translateCollate(e: Expr, name: string, env: ExprEnv, out: ExprProblem[]): Expr {
+  const n = name.toLowerCase();
+  if (n === 'database_default') return e;
+  if (/_bin2?$|_bin_|_cs$|_cs_/.test(n) || n === 'binary') return { ...castTo(e, TEXT), collate: 'default' };
+  const ci = /_ci$|_ci_/.test(n);
+  if (ci && pgTypeOf(e, env)?.name === 'citext') return e;
+  if (ci && env.ctx.ciPolicy === 'citext') {
+    env.ctx.extensions.add('citext');
+    return castTo(e, dataType('citext'));
+  }
+  out.push({ code: 'PGS3003', message: `COLLATE ${name} dropped: the comparison uses the column's own collation` });
+  return e;
 }
 
 function noSubquery(e: Expr, out: ExprProblem[]): Expr {
@@ -274,6 +301,9 @@ function translateBinary(op: string, left: Expr, right: Expr, env: ExprEnv, out:
   if (ARITHMETIC.has(op)) {
     left = asNumber(left, env);
     right = asNumber(right, env);
+    // T-SQL computes with a binary literal beside a number as that number (flags & 0x0F).
+    if (dialect === 'tsql' && left.kind === 'bytes' && isNumericClass(typeClass(pgTypeOf(right, env)))) left = bytesAsNumber(left);
+    if (dialect === 'tsql' && right.kind === 'bytes' && isNumericClass(typeClass(pgTypeOf(left, env)))) right = bytesAsNumber(right);
   }
   const node = (o: string, l = left, r = right): Expr => ({ kind: 'binary', op: o, left: l, right: r, span: src.span });
   const lt = pgTypeOf(left, env), rt = pgTypeOf(right, env);

@@ -187,7 +187,9 @@ export function nextToken(st: LexerState): Token {
       let e = pos + 2;
       while (e < n && isHex(src.charCodeAt(e))) e++;
       st.pos = e;
-      return tok(st, 'binary', pos, e, src.slice(pos + 2, e), '', startLine, startCol);
+      // SQL Server reads an odd digit count as if led by a 0 (0x1 is 0x01).
+      const hex = src.slice(pos + 2, e);
+      return tok(st, 'binary', pos, e, hex.length % 2 ? `0${hex}` : hex, '', startLine, startCol);
     }
     const e = scanNumber(src, pos);
     st.pos = e;
