@@ -39,6 +39,10 @@ const TSQL: [string, string][] = [
   ['NEWID()', 'gen_random_uuid()'],
   ['DB_NAME()', 'current_database()'],
   ["CONVERT(varchar(10), d, 103)", "to_char(d, 'DD/MM/YYYY')"],
+  // COLLATE: a case-sensitive collation compares as text in the default collation; others are named in a PGS3003
+  ["s COLLATE Latin1_General_CS_AS = 'A'", "(CAST(s AS text) COLLATE \"default\") = 'A'"],
+  ["s COLLATE Latin1_General_BIN2", "(CAST(s AS text) COLLATE \"default\")"],
+  ['s COLLATE DATABASE_DEFAULT', 's'],
   // ISNULL has its first argument's type: a longer replacement is cut to it
   ["ISNULL(CAST(s AS varchar(2)), 'abcd')", "coalesce(CAST(s AS varchar(2)), CAST('abcd' AS varchar(2)))"],
   ['ISNULL(n, 0)', 'coalesce(n, 0)'],
@@ -98,6 +102,7 @@ const MYSQL: [string, string][] = [
   ['b = 2', 'CAST(b AS integer) = 2'],
   ['b IS NOT FALSE', 'b IS NOT FALSE'],
   ['CAST(b AS SIGNED)', 'CAST(CAST(b AS integer) AS bigint)'],
+  ["s COLLATE utf8mb4_bin = 'A'", "(CAST(s AS text) COLLATE \"default\") = 'A'"],
   // a string literal in arithmetic or cast to a number reads as its numeric prefix, as MySQL does
   ["'1.5' * 2", '1.5 * 2'],
   ["'abc' + n", '0 + n'],
@@ -167,6 +172,12 @@ describe('functions with no equivalent are PGS3001 with why and a suggestion', (
     const on16 = translateSource('tsql', 'TRY_CAST(s AS int)', { columns, options: { targetVersion: 16 } });
     expect(on16.sql).toBe("CASE WHEN pg_input_is_valid(CAST(s AS text), 'integer') THEN CAST(s AS integer) END");
     expect(on16.problems).toEqual([]);
+  });
+
+  test('a COLLATE pgshift cannot carry is reported, not dropped silently', () => {
+    const r = translateSource('tsql', 's COLLATE Latin1_General_CI_AI', { columns });
+    expect(r.sql).toBe('s');
+    expect(r.problems.map((p) => p.message)).toEqual(["COLLATE Latin1_General_CI_AI dropped: the comparison uses the column's own collation"]);
   });
 
   test('extensions the translation needs are recorded', () => {

@@ -11,8 +11,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
   dx_071: 'row 1 col 2: MariaDB "Hello" vs PostgreSQL "ello"',
   dx_077: 'row 1 col 2: MariaDB 1 vs PostgreSQL false',
   dx_078: 'row 4 col 2: MariaDB 1 vs PostgreSQL false',
-  dx_081: 'row 2 col 2: MariaDB 0 vs PostgreSQL true',
-  dx_082: 'row 1 col 2: MariaDB 0 vs PostgreSQL true',
   dx_093: 'PostgreSQL rejects the view: function soundex(citext) does not exist',
   dx_096: 'row 1 col 2: MariaDB 0 vs PostgreSQL 1',
   dx_141: 'row 2 col 2: MariaDB "18446744073709551613" vs PostgreSQL -3',

@@ -90,6 +90,8 @@ export function printExpr(e: Expr, opts: ExprPrintOptions = {}): string {
 interface Printed { text: string; prec: Prec }
 
 function print(e: Expr, o: ExprPrintOptions): Printed {
+  // The transpiler leaves only PostgreSQL collation names on nodes.
+  if (e.collate) return atom(`(${print({ ...e, collate: undefined }, o).text} COLLATE ${quoteIdent(e.collate)})`);
   switch (e.kind) {
     case 'string': return atom(quoteLiteral(e.value));
     case 'number': return { text: e.value, prec: e.value.startsWith('-') ? Prec.Unary : Prec.Atom };
