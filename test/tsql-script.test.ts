@@ -201,7 +201,7 @@ EXEC sp_addextendedproperty 'MS_Description', 'x', 'SCHEMA', 'dbo', 'TABLE', 'mi
     expect(table(cat, 't').comment).toBe('The table');
     expect(table(cat, 't').columns[0]!.comment).toBe('The column');
     expect(schema(cat).comment).toBe('Main schema');
-    expect(cat.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([['PGS1012', 6], ['PGS1017', 7]]);
+    expect(cat.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([['PGS1010', 6], ['PGS1017', 7]]);
   });
 });
 

@@ -19,6 +19,10 @@ import { lookupTable, skipRest } from './table.js';
 const STATEMENT_STARTS = new Set(grammar.statementStarts);
 const SECURITY_PROCS = new Set(grammar.securityProcedures.map((x) => x.toLowerCase()));
 /** Extended properties that describe an object (SSMS writes MS_Description; WideWorldImporters' SSDT project, Description). */
+/** Database and server settings (full-text enabling, vardecimal, compatibility level): nothing to carry to a schema. */
+const DATABASE_PROCS = new Set(grammar.databaseProcedures.map((x) => x.toLowerCase()));
+/** Extended properties tools keep for themselves (SSDT's refactor log, SSMS view-designer layout). */
+const TOOL_PROPERTIES = new Set(grammar.toolProperties.map((x) => x.toLowerCase()));
 const DESCRIPTION_PROPERTIES = new Set(grammar.descriptionProperties.map((x) => x.toLowerCase()));
 
 /** Parse T-SQL held in a string (EXEC sp_executesql N'...'); positions are relative to where the string starts. */
@@ -137,6 +141,7 @@ export function parseExec(s: Session, c: Cursor, start: Token, runDynamic: RunDy
     }
     default:
       if (SECURITY_PROCS.has(proc)) report(s, 'PGS1018', `EXEC ${parts.join('.')} (security) skipped`, { span });
+      else if (DATABASE_PROCS.has(proc)) report(s, 'PGS1010', `EXEC ${parts.join('.')} (database setting) skipped`, { span });
       else report(s, 'PGS1012', `EXEC ${parts.join('.')} skipped`, { span });
   }
 }
@@ -165,6 +170,10 @@ function addTypeFromProc(s: Session, c: Cursor, span: SourceSpan, nameE?: Expr, 
 function applyExtendedProperty(s: Session, span: SourceSpan, v: (string | undefined)[]): void {
   const [prop, value, l0type, l0name, l1type, l1name, l2type, l2name] = v;
   const where = [l0type && `${l0type} ${l0name}`, l1type && `${l1type} ${l1name}`, l2type && `${l2type} ${l2name}`].filter(Boolean).join(', ');
+  if (prop && TOOL_PROPERTIES.has(prop.toLowerCase())) {
+    report(s, 'PGS1010', `extended property ${prop} (${where}) is tool metadata; skipped`, { span });
+    return;
+  }
   if (!prop || !DESCRIPTION_PROPERTIES.has(prop.toLowerCase()) || value === undefined) {
     report(s, 'PGS1012', `extended property ${prop ?? '?'} (${where}) not carried over`, { span });
     return;
