@@ -1,4 +1,5 @@
 import { findTable, indexOfName, objectPath, schemaOf, type Table } from '../../model/catalog.js';
+import { diag } from '../../model/diagnostics.js';
 import { acceptOp, acceptWords, atEnd, expectOp, fail, peek, peekOp, peekWord, spanOf, type Cursor } from './cursor.js';
 import { qualifiedName, report, type Session } from './session.js';
 import { applyPart, parsePartitioning, parseTableOptions, parseTablePart } from './table-parts.js';
@@ -9,6 +10,11 @@ export function parseCreateTable(c: Cursor, s: Session, temporary: boolean): voi
   const name = qualifiedName(c, s, 'table name');
   const object = objectPath('table', name);
   const span = spanOf(c, 0, c.toks.length - 1);
+  if (temporary) {
+    // a session's scratch table, gone when the session ends: not part of the schema
+    c.i = c.limit;
+    return report(c, s, 'PGS1012', `CREATE TEMPORARY TABLE ${name.name}: a temporary table is not part of the schema; skipped`, 0, c.toks.length - 1, object);
+  }
   const likeParen = peekOp(c, '(') && peekWord(c, 'LIKE', 1);
   if (likeParen || peekWord(c, 'LIKE')) {
     c.i += likeParen ? 2 : 1;
@@ -25,7 +31,6 @@ export function parseCreateTable(c: Cursor, s: Session, temporary: boolean): voi
     return addTable(c, s, copy, ifNotExists);
   }
   const table: Table = { name, columns: [], uniques: [], checks: [], foreignKeys: [], indexes: [], options: {}, span };
-  if (temporary) table.options.temporary = 'true';
   if (peekOp(c, '(')) {
     if (peekWord(c, 'SELECT', 1) || peekWord(c, 'WITH', 1)) return createAsSelect(c, s, object);
     c.i++;
@@ -51,7 +56,23 @@ export function parseCreateTable(c: Cursor, s: Session, temporary: boolean): voi
     fail(c, 'unexpected text after the table definition');
   }
   if (!table.columns.length) fail(c, 'a table needs at least one column');
+  reportEngine(c, s, table, object);
   addTable(c, s, table, ifNotExists);
+}
+
+/**
+ * Storage engines whose tables do not simply hold their rows become ordinary tables, which is said: MEMORY loses
+ * its rows on restart, FEDERATED / CONNECT / SPIDER read another server, MERGE reads the tables of its UNION,
+ * BLACKHOLE keeps nothing.
+ */
+function reportEngine(c: Cursor, s: Session, table: Table, object: string): void {
+  const engine = table.options.engine?.toUpperCase();
+  const why = engine === 'MEMORY' || engine === 'HEAP' ? { severity: 'info' as const, text: 'MySQL loses its rows on restart; it becomes an ordinary table' }
+    : engine === 'FEDERATED' || engine === 'CONNECT' || engine === 'SPIDER' ? { severity: 'warning' as const, text: 'the table reads another server\'s table (a postgres_fdw foreign table in PostgreSQL); created as an empty local table' }
+    : engine === 'MRG_MYISAM' || engine === 'MERGE' ? { severity: 'warning' as const, text: `the table reads the rows of ${table.options.union ?? 'its UNION tables'}; created as an empty table (a view with UNION ALL gives its rows)` }
+    : engine === 'BLACKHOLE' ? { severity: 'warning' as const, text: 'MySQL discards the rows written to it; it becomes an ordinary table' }
+    : undefined;
+  if (why) s.catalog.diagnostics.push(diag('PGS1011', `ENGINE=${table.options.engine}: ${why.text}`, { span: spanOf(c, 0, c.toks.length - 1), object, severity: why.severity }));
 }
 
 function createAsSelect(c: Cursor, s: Session, object: string): void {

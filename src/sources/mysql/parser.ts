@@ -251,6 +251,7 @@ function parseCreate(s: Session, c: Cursor): void {
     case 'TABLE': return parseCreateTable(c, s, temporary);
     case 'VIEW': return parseCreateView(c, s, mods, orReplace);
     case 'UNIQUE': case 'FULLTEXT': case 'SPATIAL': case 'INDEX':
+      if (kind.value === 'SPATIAL' && peekWord(c, 'REFERENCE')) return skip(c, s, 'PGS1012', 'CREATE SPATIAL REFERENCE SYSTEM is not supported; skipped');
       c.i--;
       return parseCreateIndex(c, s);
     case 'DATABASE': case 'SCHEMA': {
@@ -267,7 +268,7 @@ function parseCreate(s: Session, c: Cursor): void {
     case 'TRIGGER': return parseCreateTrigger(c, s, orReplace);
     case 'SEQUENCE': return parseCreateSequence(c, s, orReplace);
     case 'USER': case 'ROLE': return skip(c, s, 'PGS1018', `CREATE ${kind.value} skipped`);
-    case 'TABLESPACE': case 'SERVER': case 'LOGFILE': case 'RESOURCE': case 'SPATIAL REFERENCE':
+    case 'TABLESPACE': case 'SERVER': case 'LOGFILE': case 'RESOURCE':
       return skip(c, s, 'PGS1012', `CREATE ${kind.value} is not supported; skipped`);
   }
   c.i--;
