@@ -100,18 +100,6 @@ function copyBytes(src: Buffer, a: number, b: number, out: Buffer, o: number): n
 
 const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
 
-/** Decimal digits src[a..b) as a number (the caller checked they are digits). */
-function digitsValue(src: Buffer, a: number, b: number): number {
-  let n = 0;
-  for (let i = a; i < b; i++) n = n * 10 + src[i]! - 48;
-  return n;
-}
-
-function allDigits(src: Buffer, a: number, b: number): boolean {
-  for (let i = a; i < b; i++) if (!isDigit(src[i])) return false;
-  return a < b;
-}
-
 /** Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
@@ -123,28 +111,48 @@ function daysFromCivil(y: number, m: number, d: number): number {
 
 const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
+/** The digit at src[i] as 0-9, or -1 for any other byte (one test per digit in the loops that parse dates). */
+const digitAt = (src: Buffer, i: number): number => {
+  const d = src[i]! - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+};
+
+/** Two digits at src[i..i+2) as 0-99, or -1. */
+function twoDigits(src: Buffer, i: number): number {
+  const h = digitAt(src, i);
+  const l = digitAt(src, i + 1);
+  return h < 0 || l < 0 ? -1 : h * 10 + l;
+}
+
 /** 'YYYY-MM-DD' at src[a..]: days since 2000-01-01, or undefined when PostgreSQL would not read it as that date. */
 function dateDays(src: Buffer, a: number): number | undefined {
-  if (!allDigits(src, a, a + 4) || src[a + 4] !== 0x2d || !allDigits(src, a + 5, a + 7) || src[a + 7] !== 0x2d || !allDigits(src, a + 8, a + 10)) return undefined;
-  const y = digitsValue(src, a, a + 4);
-  const m = digitsValue(src, a + 5, a + 7);
-  const d = digitsValue(src, a + 8, a + 10);
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > (m === 2 && leap(y) ? 29 : DAYS_IN_MONTH[m]!)) return undefined;
+  const yh = twoDigits(src, a);
+  const yl = twoDigits(src, a + 2);
+  const m = twoDigits(src, a + 5);
+  const d = twoDigits(src, a + 8);
+  if (yh < 0 || yl < 0 || m < 1 || d < 1 || src[a + 4] !== 0x2d || src[a + 7] !== 0x2d) return undefined;
+  const y = yh * 100 + yl;
+  if (y < 1 || m > 12 || d > (m === 2 && leap(y) ? 29 : DAYS_IN_MONTH[m]!)) return undefined;
   return daysFromCivil(y, m, d) - EPOCH_2000_DAYS;
 }
 
 /** 'HH:MM:SS[.f…]' at src[a..b): microseconds, or undefined outside 00:00:00 … 23:59:59.999999. */
 function timeMicros(src: Buffer, a: number, b: number): number | undefined {
-  if (b - a < 8 || !allDigits(src, a, a + 2) || src[a + 2] !== 0x3a || !allDigits(src, a + 3, a + 5) || src[a + 5] !== 0x3a || !allDigits(src, a + 6, a + 8)) return undefined;
-  const h = digitsValue(src, a, a + 2);
-  const m = digitsValue(src, a + 3, a + 5);
-  const s = digitsValue(src, a + 6, a + 8);
-  if (h > 23 || m > 59 || s > 59) return undefined;
+  if (b - a < 8 || src[a + 2] !== 0x3a || src[a + 5] !== 0x3a) return undefined;
+  const h = twoDigits(src, a);
+  const m = twoDigits(src, a + 3);
+  const s = twoDigits(src, a + 6);
+  if (h < 0 || m < 0 || s < 0 || h > 23 || m > 59 || s > 59) return undefined;
   let frac = 0;
   if (b > a + 8) {
     const k = b - a - 9;
-    if (src[a + 8] !== 0x2e || k < 1 || k > 6 || !allDigits(src, a + 9, b)) return undefined;
-    frac = digitsValue(src, a + 9, b) * POW10[6 - k]!;
+    if (src[a + 8] !== 0x2e || k < 1 || k > 6) return undefined;
+    for (let i = a + 9; i < b; i++) {
+      const x = digitAt(src, i);
+      if (x < 0) return undefined;
+      frac = frac * 10 + x;
+    }
+    frac *= POW10[6 - k]!;
   }
   return ((h * 60 + m) * 60 + s) * 1e6 + frac;
 }
