@@ -6,7 +6,7 @@ import type { TranspileContext } from './context.js';
 import { asCondition, translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
 import { orderItems } from './aggregates.js';
 import { inferType } from './infer.js';
-import { emptyScope, findRelation, type QueryScope, type RelColumn, type ScopeRelation } from './query-scope.js';
+import { emptyScope, findRelation, resolveSource, type QueryScope, type RelColumn, type ScopeRelation } from './query-scope.js';
 
 /** A problem inside a query, with where it is (file:line:col of the failing part). */
 export type QueryProblem = ExprProblem & { span?: SourceSpan };
@@ -123,7 +123,8 @@ function translateSelect(q: Select, env: QueryEnv, out: QueryProblem[], parent?:
   }
   const where = q.where && asCondition(x(q.where), exprEnv(env, scope, out));
   const groupBy = q.groupBy.map(x);
-  const having = q.having && asCondition(x(q.having), exprEnv(env, scope, out));
+  const havingExpr = q.having && (ctx.dialect === 'mysql' ? outputAliasesIn(x(q.having), q.columns, columns, scope) : x(q.having));
+  const having = havingExpr && asCondition(havingExpr, exprEnv(env, scope, out));
   const orderBy = orderItems(q.orderBy, (e) => expr(e, env, withOutputs(scope, shape), out));
   const select: Select = {
     kind: 'select', ...(withClause ? { with: withClause } : {}), ...(q.distinct ? { distinct: true } : {}),
@@ -140,6 +141,28 @@ function translateSelect(q: Select, env: QueryEnv, out: QueryProblem[], parent?:
   }
   if (ctx.dialect === 'mysql' && (groupBy.length || hasAggregate(columns))) implicitGrouping(select, env, scope, out);
   return { query: select, columns: shape };
+}
+
+/**
+ * MySQL's HAVING may name a select-list alias (HAVING n > 0), PostgreSQL's may not: a bare name that is no FROM
+ * column but an alias is replaced by the aliased (translated) expression.
+ */
+function outputAliasesIn(having: Expr, items: SelectItem[], translated: SelectItem[], scope: QueryScope): Expr {
+  const byAlias = new Map<string, Expr>();
+  items.forEach((item, i) => {
+    const t = translated[i];
+    if (item.alias === undefined || !t?.alias || byAlias.has(t.alias) || resolveSource(scope, [item.alias])) return;
+    byAlias.set(t.alias, t.expr);
+  });
+  if (!byAlias.size) return having;
+  const swap = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(swap);
+    if (!node || typeof node !== 'object') return node;
+    const e = node as Expr;
+    if (e.kind === 'column' && e.parts.length === 1 && byAlias.has(e.parts[0]!)) return { kind: 'paren', expr: byAlias.get(e.parts[0]!)!, ...(e.span ? { span: e.span } : {}) };
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'span' ? v : swap(v)]));
+  };
+  return swap(having) as Expr;
 }
 
 /** ORDER BY may name output aliases: they resolve after the FROM columns. */
