@@ -2,7 +2,7 @@ import type { Index, IndexKind, QName, Routine, Sequence, Trigger, UserType, Vie
 import { objectPath } from '../../model/catalog.js';
 import type { Token } from './lexer.js';
 import {
-  type Cursor, fillBatch, acceptOp, acceptWord, acceptWords, expectIdent, expectOp, expectWord, isOp, isWord, next,
+  type Cursor, atEnd, fillBatch, acceptOp, acceptWord, acceptWords, expectIdent, expectOp, expectWord, isOp, isWord, next,
   parseMultipartName, peek, prev, skipParens, spanOf, syntaxError, textOf,
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
@@ -105,6 +105,37 @@ export function parseCreateIndex(s: Session, c: Cursor, start: Token): void {
     table.indexes.splice(dup, 1);
   }
   table.indexes.push(index);
+}
+
+/**
+ * ALTER FULLTEXT INDEX ON table (ADD '(' col {column options} {',' ...} ')' | DROP '(' col {',' col} ')') [WITH NO POPULATION]:
+ * the columns join or leave the table's full-text index (one per table, as in SQL Server).
+ */
+export function alterFulltextColumns(s: Session, c: Cursor, start: Token, tableName: QName): void {
+  const add = next(c).upper === 'ADD';
+  expectOp(c, '(');
+  const cols: string[] = [];
+  for (;;) {
+    cols.push(expectIdent(c, 'column name'));
+    while (!isOp(peek(c), ',') && !isOp(peek(c), ')')) {
+      if (atEnd(peek(c))) throw syntaxError(c, "expected ')'");
+      c.i++; // LANGUAGE n, TYPE COLUMN x, STATISTICAL_SEMANTICS
+    }
+    if (!acceptOp(c, ',')) break;
+  }
+  expectOp(c, ')');
+  skipRest(c);
+  const span = spanOf(c, start, prev(c));
+  const object = objectPath('table', tableName);
+  const index = lookupTable(s, tableName)?.indexes.find((x) => x.kind === 'fulltext');
+  if (!index) {
+    report(s, 'PGS1017', `ALTER FULLTEXT INDEX on ${tableName.schema}.${tableName.name}, which has no full-text index in the input`, { span, object });
+    return;
+  }
+  if (add) index.columns.push(...cols.filter((x) => !index.columns.some((k) => sameName(k.column, x))).map((column) => ({ column })));
+  else index.columns = index.columns.filter((k) => !cols.some((x) => sameName(k.column, x)));
+  const table = lookupTable(s, tableName)!;
+  if (!index.columns.length) table.indexes.splice(table.indexes.indexOf(index), 1);
 }
 
 function expectWords(c: Cursor, ws: string[]): void {

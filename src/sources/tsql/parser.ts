@@ -4,15 +4,15 @@ import { applyBindings, parseCreateBindable } from './bindings.js';
 import { createLexer, type Token } from './lexer.js';
 import {
   type Cursor, compact, fillBatch, acceptWord, atEnd, enter, expectWord, isOp, isSyntaxError, isWord, leave, peek, prev, spanOf, syntaxError,
-  textOf,
+  textOf, parseMultipartName,
 } from './cursor.js';
 import { parseExprOrOpaque } from './expr-parser.js';
 import { noteDefaultConstraintLookup } from './default-drop.js';
 import { parseExec } from './exec.js';
 import { parseInsert } from './insert.js';
-import { parseCreateIndex, parseCreateSchema, parseCreateType, parseDrop, parseRoutine, parseSequence, parseTrigger, parseView } from './objects.js';
+import { alterFulltextColumns, parseCreateIndex, parseCreateSchema, parseCreateType, parseDrop, parseRoutine, parseSequence, parseTrigger, parseView } from './objects.js';
 import { parseCreatePartition } from './partition.js';
-import { type Session, report } from './session.js';
+import { type Session, qname, report } from './session.js';
 import { parseCreateSynonym, resolveSynonyms } from './synonym.js';
 import { substituteSqlcmdVars } from './sqlcmd.js';
 import { fixedText, type TextSource } from '../../model/source.js';
@@ -290,6 +290,8 @@ function parseCreate(s: Session, c: Cursor, start: Token): void {
       break;
     case 'FULLTEXT':
       if (isWord(peek(c, 1), 'INDEX')) return parseCreateIndex(s, c, start);
+      // Full-text indexes become GIN indexes; the catalog that held them has no PostgreSQL counterpart.
+      if (isWord(peek(c, 1), 'CATALOG')) return skipWith(s, c, start, 'PGS1011', 'CREATE FULLTEXT CATALOG (full-text indexes become GIN indexes without one)');
       return skipWith(s, c, start, 'PGS1012', `CREATE FULLTEXT ${peek(c, 1).value.toUpperCase()}`);
     case 'SCHEMA': {
       const name = parseCreateSchema(s, c, start);
@@ -318,6 +320,8 @@ function parseCreate(s: Session, c: Cursor, start: Token): void {
   skipWith(s, c, start, 'PGS1012', `CREATE ${t.value.toUpperCase()}`);
 }
 
+const FULLTEXT_MAINTENANCE = new Set(['ENABLE', 'DISABLE', 'START', 'STOP', 'PAUSE', 'RESUME', 'SET']);
+
 function parseAlter(s: Session, c: Cursor, start: Token): void {
   c.i++;
   const t = peek(c);
@@ -328,6 +332,19 @@ function parseAlter(s: Session, c: Cursor, start: Token): void {
     case 'TRIGGER': return parseTrigger(s, c, start, true);
     case 'DATABASE': return skipWith(s, c, start, 'PGS1010', 'ALTER DATABASE', DATABASE_WORDS);
     case 'INDEX': return skipWith(s, c, start, 'PGS1011', 'ALTER INDEX');
+    case 'FULLTEXT':
+      // ALTER FULLTEXT INDEX ... ENABLE / START FULL POPULATION, ALTER FULLTEXT CATALOG ... REBUILD: maintenance only.
+      if (isWord(peek(c, 1), 'CATALOG')) return skipWith(s, c, start, 'PGS1011', 'ALTER FULLTEXT CATALOG');
+      if (isWord(peek(c, 1), 'INDEX') && isWord(peek(c, 2), 'ON')) {
+        c.i += 3;
+        const table = qname(s, parseMultipartName(c));
+        const action = peek(c).upper;
+        if ((action === 'ADD' || action === 'DROP') && isOp(peek(c, 1), '(')) return alterFulltextColumns(s, c, start, table);
+        c.i++; // ENABLE and SET also start statements
+        if (FULLTEXT_MAINTENANCE.has(action)) return skipWith(s, c, start, 'PGS1011', `ALTER FULLTEXT INDEX ... ${action}`);
+        return skipWith(s, c, start, 'PGS1012', `ALTER FULLTEXT INDEX ... ${action}`);
+      }
+      break;
     case 'AUTHORIZATION': return skipWith(s, c, start, 'PGS1018', 'ALTER AUTHORIZATION');
     default:
       if (GRANT_OBJECTS.has(t.upper)) return skipWith(s, c, start, 'PGS1018', `ALTER ${t.upper}`);
