@@ -14,21 +14,27 @@ export function skipStorageClause(s: Session, c: Cursor, object: string | undefi
   if (isWord(t, 'WITH')) {
     if (isOp(peek(c, 1), '(')) {
       c.i++;
+      const from = c.i;
       const end = skipParens(c);
       dropped(s, c, t, end, object);
+      warnIgnoreDupKey(s, c, from, object);
       return true;
     }
     // Legacy: WITH FILLFACTOR = 90 | WITH PAD_INDEX, IGNORE_DUP_KEY
     const n = peek(c, 1);
     if (n.kind === 'word' && ['FILLFACTOR', 'PAD_INDEX', 'IGNORE_DUP_KEY', 'DROP_EXISTING', 'STATISTICS_NORECOMPUTE', 'SORT_IN_TEMPDB'].includes(n.upper)) {
       c.i++;
+      let ignoreDup: Token | undefined;
       for (;;) {
-        c.i++; // option name
+        const opt = next(c); // option name
+        const off = isOp(peek(c), '=') && isWord(peek(c, 1), 'OFF');
+        if (isWord(opt, 'IGNORE_DUP_KEY') && !off) ignoreDup = opt;
         if (acceptOp(c, '=')) c.i++;
         if (!(isOp(peek(c), ',') && peek(c, 1).kind === 'word')) break;
         c.i++;
       }
       dropped(s, c, t, prev(c), object);
+      if (ignoreDup) warnIgnoreDupKey(s, c, c.toks.indexOf(ignoreDup), object);
       return true;
     }
     return false;
@@ -42,6 +48,20 @@ export function skipStorageClause(s: Session, c: Cursor, object: string | undefi
     return true;
   }
   return false;
+}
+
+/** IGNORE_DUP_KEY = ON changes what an INSERT does: SQL Server discards a duplicate row, PostgreSQL raises. */
+function warnIgnoreDupKey(s: Session, c: Cursor, from: number, object: string | undefined): void {
+  for (let i = from; i + 1 < c.i; i++) {
+    const k = c.toks[i]!;
+    const legacy = !isOp(c.toks[i + 1]!, '=');
+    if (isWord(k, 'IGNORE_DUP_KEY') && (legacy || isWord(c.toks[i + 2]!, 'ON'))) {
+      report(s, 'PGS1011', 'IGNORE_DUP_KEY = ON dropped: SQL Server discards an inserted row with a duplicate key, PostgreSQL raises an error; inserts that rely on it need ON CONFLICT DO NOTHING', {
+        span: spanOf(c, k, legacy ? k : c.toks[i + 2]!), severity: 'warning', ...(object ? { object } : {}),
+      });
+      return;
+    }
+  }
 }
 
 /**
