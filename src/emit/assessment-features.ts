@@ -66,7 +66,7 @@ const FEATURES: FeatureDef[] = [
   { group: 'index', feature: 'XML index', postgres: 'no equivalent', support: 'not supported', count: countIndexes((ix) => ix.kind === 'xml') },
   { group: 'index', feature: 'columnstore index', postgres: 'no equivalent', support: 'not supported', count: countIndexes((ix) => ix.kind === 'columnstore') },
   { group: 'type', feature: 'alias type (CREATE TYPE ... FROM)', postgres: 'CREATE DOMAIN', support: 'converted', count: (c) => c.schemas.flatMap((s) => s.types).filter((t) => t.kind === 'alias').length },
-  { group: 'type', feature: 'table type (CREATE TYPE ... AS TABLE)', postgres: 'no equivalent (composite type or temporary table)', support: 'not supported', count: (c) => c.schemas.flatMap((s) => s.types).filter((t) => t.kind === 'table').length },
+  { group: 'type', feature: 'table type (CREATE TYPE ... AS TABLE)', postgres: 'composite type (a table-valued parameter becomes an array of it; keys and defaults dropped)', support: 'converted with changes', count: (c) => c.schemas.flatMap((s) => s.types).filter((t) => t.kind === 'table').length },
   { group: 'type', feature: 'sequence', postgres: 'CREATE SEQUENCE', support: 'converted', count: (c) => c.schemas.flatMap((s) => s.sequences).length },
   { group: 'object', feature: 'view', postgres: 'CREATE VIEW (query translated; a view that fails is listed for manual work)', support: 'converted', count: (c) => c.schemas.flatMap((s) => s.views).length },
   { group: 'object', feature: 'stored procedure', postgres: 'CREATE PROCEDURE in PL/pgSQL (converted later)', support: 'converted later', count: (c) => routines(c, 'procedure') },

@@ -228,8 +228,10 @@ export interface Sequence {
  * domain: PostgreSQL domain; table: T-SQL table type (no PostgreSQL equivalent).
  */
 export interface UserType {
-  kind: 'alias' | 'enum' | 'domain' | 'table';
+  kind: 'alias' | 'enum' | 'domain' | 'table' | 'composite';
   name: QName;
+  /** T-SQL table type columns (source) / composite type fields (PostgreSQL). */
+  columns?: Column[];
   base?: DataType;
   nullable?: boolean;
   values?: string[];

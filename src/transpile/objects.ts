@@ -1,5 +1,7 @@
 import { findTable, objectPath, type Collation, type DataSet, type ObjectKind, type Schema, type Sequence, type UserType } from '../model/catalog.js';
 import { caseInsensitiveType } from './collation.js';
+import { findAliasType } from './columns.js';
+import { dataType, type DataType } from '../model/types.js';
 import { isStringSourceType } from './types.js';
 import { diag, type DiagnosticCode } from '../model/diagnostics.js';
 import { qnameText } from '../model/catalog.js';
@@ -85,6 +87,20 @@ export function convertUserType(ctx: TranspileContext, t: UserType, newCollation
     }
     // No NOT NULL on the domain: the alias type's nullability is a column default, and the columns carry it.
     return { kind: 'domain', name, base, ...ci, span: t.span, source: object };
+  }
+  if (t.kind === 'table' && t.columns?.length) {
+    // A table-valued parameter of this type becomes an array of the composite in a converted routine.
+    const problems: ExprProblem[] = [];
+    const fieldType = (type: DataType): DataType => {
+      const alias = findAliasType(ctx, type);
+      if (!alias) return mapCastType(type, { ctx }, problems);
+      const target = ctx.names.relation(alias.name)!;
+      return dataType(target.name, [], { schema: target.schema, raw: `${target.schema}.${target.name}` });
+    };
+    const columns = t.columns.map((col) => ({ name: ctx.names.fold(col.name), type: fieldType(col.type), nullable: true, span: col.span }));
+    report(ctx, object, problems, t.span);
+    ctx.diagnostics.push(diag('PGS2013', `table type ${qnameText(t.name)} becomes composite type ${qnameText(name)} (a table-valued parameter becomes an array of it); its keys, defaults, CHECKs and indexes are not kept`, { object, span: t.span, severity: 'info' }));
+    return { kind: 'composite', name, columns, span: t.span, source: object };
   }
   if (t.kind === 'table') {
     ctx.diagnostics.push(diag('PGS2001', `table type ${qnameText(t.name)} has no PostgreSQL equivalent (use a composite type or a temporary table); listed for manual conversion`, { object, span: t.span }));

@@ -1,13 +1,13 @@
-import type { Index, IndexKind, QName, Routine, Sequence, Trigger, UserType, View } from '../../model/catalog.js';
+import type { Column, Index, IndexKind, QName, Routine, Sequence, Trigger, UserType, View } from '../../model/catalog.js';
 import { objectPath } from '../../model/catalog.js';
 import type { Token } from './lexer.js';
 import {
   type Cursor, atEnd, fillBatch, acceptOp, acceptWord, acceptWords, expectIdent, expectOp, expectWord, isOp, isWord, next,
-  parseMultipartName, peek, prev, skipParens, spanOf, syntaxError, textOf,
+  isSyntaxError, parseMultipartName, peek, prev, skipParens, spanOf, syntaxError, textOf,
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
 import { type ObjectFamily, type Session, objectKey, putObject, qname, removeObjectFrom, report, sameName, sameQName, schemaFor } from './session.js';
-import { lookupTable, parseIndexTail, skipRest } from './table.js';
+import { lookupTable, newTable, parseIndexTail, parseTableElement, skipRest } from './table.js';
 import { parseQueryAt, queryDiagnostic } from './query-parser.js';
 
 /** The last token of the batch (before GO/EOF); bodies of views, routines and triggers run to it. */
@@ -262,15 +262,36 @@ export function parseCreateType(s: Session, c: Cursor, start: Token): void {
     else acceptWord(c, 'NULL');
     type = { kind: 'alias', name, base, nullable, span: spanOf(c, start, prev(c)) };
   } else if (acceptWords(c, 'AS', 'TABLE')) {
-    skipParens(c);
+    const columns = parseTableTypeColumns(s, c, name, start);
     while (isWord(peek(c), 'WITH') && isOp(peek(c, 1), '(')) { c.i++; skipParens(c); }
-    type = { kind: 'table', name, text: textOf(c, start, prev(c)), span: spanOf(c, start, prev(c)) };
+    type = { kind: 'table', name, text: textOf(c, start, prev(c)), ...(columns ? { columns } : {}), span: spanOf(c, start, prev(c)) };
   } else {
     skipRest(c);
     report(s, 'PGS1012', `CREATE TYPE ${name.schema}.${name.name} (CLR type) skipped`, { span: spanOf(c, start, prev(c)) });
     return;
   }
   addType(s, type);
+}
+
+/** A table type's columns, read as a table's are; undefined (the body skipped) when they do not parse. */
+function parseTableTypeColumns(s: Session, c: Cursor, name: QName, start: Token): Column[] | undefined {
+  const from = c.i;
+  const scratch = newTable(name, spanOf(c, start));
+  try {
+    expectOp(c, '(');
+    for (;;) {
+      if (isOp(peek(c), ')')) break;
+      parseTableElement(s, c, scratch, objectPath('type', name));
+      if (!acceptOp(c, ',')) break;
+    }
+    expectOp(c, ')');
+    return scratch.columns;
+  } catch (e) {
+    if (!isSyntaxError(e)) throw e;
+    c.i = from;
+    skipParens(c);
+    return undefined;
+  }
 }
 
 export function addType(s: Session, type: UserType): void {

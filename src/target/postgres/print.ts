@@ -195,6 +195,8 @@ function printUserType(t: UserType): Piece {
       const checks = (t.checks ?? []).map((c) => ` CHECK (${printExpr(c)})`).join('');
       return { file: '0010_schemas_types', kind: 'type', up: `CREATE DOMAIN ${name} AS ${printType(t.base)}${collate}${t.nullable === false ? ' NOT NULL' : ''}${checks};`, down: `DROP DOMAIN ${name};` };
     }
+    case 'composite':
+      return { file: '0010_schemas_types', kind: 'type', up: `CREATE TYPE ${name} AS (${(t.columns ?? []).map((c) => `${quoteIdent(c.name)} ${printType(c.type)}`).join(', ')});`, down: `DROP TYPE ${name};` };
     case 'table':
       throw printFailure(`table type ${t.name.name} has no PostgreSQL equivalent`);
     default: {
