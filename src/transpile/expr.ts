@@ -12,7 +12,7 @@ import { inferType, isDateLike, isNumericClass, typeClass } from './infer.js';
 import { resolveSource, type QueryScope } from './query-scope.js';
 import { translateWindowedCall } from './aggregates.js';
 import { translateJsonArrow } from './functions-json.js';
-import { isSetArray, setAsText } from './functions-ast.js';
+import { asKnownText, isSetArray, setAsText } from './functions-ast.js';
 
 /** A problem found while translating one expression; the caller decides what happens to the owning object. */
 export interface ExprProblem {
@@ -101,7 +101,11 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
       return extend(e, { expr: sub(e.expr), list: [], select: env.subquery(e.select, env, out) });
     }
     case 'between': return extend(e, { expr: sub(e.expr), low: sub(e.low), high: sub(e.high) });
-    case 'like': return translateLike(e, sub(e.expr), sub(e.pattern), e.escape && sub(e.escape), ctx.dialect, out);
+    case 'like': {
+      // MySQL matches a number or a date against the pattern as its text; PostgreSQL's LIKE takes text only
+      const left = ctx.dialect === 'mysql' && e.op === 'like' ? asKnownText(sub(e.expr), env) : sub(e.expr);
+      return translateLike(e, left, sub(e.pattern), e.escape && sub(e.escape), ctx.dialect, out);
+    }
     case 'isnull': return extend(e, { expr: sub(e.expr) });
     case 'exists': case 'subquery':
       if (!env.subquery) return noSubquery(e, out);

@@ -85,6 +85,17 @@ export const asText = (e: Expr, env: ExprEnv): Expr => {
   return argClass(e, env) === 'string' || e.kind === 'null' ? e : cast(e, 'text');
 };
 
+/**
+ * An argument the source reads as a string: cast to text when its type is known and is not a string (a number, a
+ * date, a uuid); binary values and values of unknown type are left as they are.
+ */
+export function asKnownText(e: Expr, env: ExprEnv): Expr {
+  const k = argClass(e, env);
+  if (k === undefined || k === 'string' || e.kind === 'null') return e;
+  if (isSetArray(e, env)) return setAsText(e);
+  return pgTypeOf(e, env)?.name === 'bytea' ? e : cast(e, 'text');
+}
+
 /** A date/time argument: a string literal gets the type its text says (both sources convert implicitly; PostgreSQL needs it typed). */
 export function asDateTime(e: Expr, env: ExprEnv): Expr {
   if (e.kind !== 'string') return argClass(e, env) === 'string' ? cast(e, 'timestamp') : e;

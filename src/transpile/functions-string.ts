@@ -331,14 +331,10 @@ const editDistance: Handler = ([a, b, max], env, out, call) => {
   return fn('levenshtein', asText(a, env), asText(b, env));
 };
 
-/** MySQL REPLACE(s, from, to) reads its arguments as strings (a number, a UUID() value); PostgreSQL's takes text only. */
-const mysqlReplace: Handler = ([s, from, to], env) => (s && from && to ? fn('replace', asText(s, env), asText(from, env), asText(to, env)) : undefined);
-
 export const STRING_HANDLERS: Record<string, Handler> = {
   len, charindex: charindexFrom, locate: charindexFrom, patindex, quotename, mysql_trim: mysqlTrim, mysql_insert: mysqlInsert, field, elt,
   find_in_set: findInSet, substring_index: substringIndex, mysql_substr: mysqlSubstr, hex, hex_of_number: hexOfNumber, sha1, sha2,
   hashbytes, to_base64: toBase64, mysql_char: mysqlChar, strcmp, regexp_like: regexpLike, regexp_replace: regexpReplace,
   regexp_substr: regexpSubstr, regexp_instr: regexpInstr, mysql_format: mysqlFormat, tsql_str: tsqlStr, tsql_stuff: tsqlStuff, tsql_replicate: tsqlReplicate, soundex, difference, quote,
   formatmessage: formatMessage, crypt_gen_random: cryptGenRandom, bin: binDigits, string_escape: stringEscape, edit_distance: editDistance, mysql_concat: mysqlConcat, tsql_concat: tsqlConcat, tsql_isnull: tsqlIsnull, text_md5: textMd5,
-  mysql_replace: mysqlReplace,
 };

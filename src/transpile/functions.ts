@@ -1,6 +1,7 @@
 import type { Call, Expr } from '../model/expr.js';
 import type { ExprEnv, ExprProblem } from './expr.js';
 import { HANDLERS } from './function-handlers.js';
+import { asKnownText } from './functions-ast.js';
 import { fillTemplate, parseTemplate, templateArity } from './template.js';
 import { extend } from '../model/objects.js';
 
@@ -29,17 +30,19 @@ export function translateCall(c: Call, args: Expr[], env: ExprEnv, out: ExprProb
       return extend(c, { args });
     }
     if (!alt.to) continue;
+    const text = alt.text;
+    const used = text ? args.map((a, i) => (text.includes(i + 1) ? asKnownText(a, env) : a)) : args;
     let result: Expr | undefined;
     const before = out.length;
     if (alt.to.startsWith('handler:')) {
       const h = HANDLERS[alt.to.slice('handler:'.length)];
       if (!h) return unknown(` (handler ${alt.to} is not defined)`, rule.id);
-      result = h(args, env, out, c);
+      result = h(used, env, out, c);
       if (!result) continue;
     } else {
       const need = templateArity(alt.to);
-      if (need > args.length) continue;
-      result = fillTemplate(parseTemplate(alt.to), args);
+      if (need > used.length) continue;
+      result = fillTemplate(parseTemplate(alt.to), used);
     }
     for (let i = before; i < out.length; i++) out[i]!.rule ??= rule.id;
     if (alt.note) out.push({ code: 'PGS3003', message: `${shown}(): ${alt.note}`, rule: rule.id, ...(alt.noteSeverity ? { severity: alt.noteSeverity } : {}) });

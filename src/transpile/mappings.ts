@@ -36,7 +36,8 @@ export interface TypeRule {
 
 /** One way to translate a function: a template or handler (`to`), or `report` — why it has no equivalent — with a `suggestion`. */
 /** noteSeverity: 'info' for a difference that cannot change a result the source could have returned. */
-export interface FunctionAlternative { arity?: number; to?: string; note?: string; noteSeverity?: 'info' | 'warning'; report?: string; suggestion?: string }
+/** text: argument positions (from 1) the source reads as strings; a value of another known type is cast to text. */
+export interface FunctionAlternative { arity?: number; to?: string; note?: string; noteSeverity?: 'info' | 'warning'; text?: number[]; report?: string; suggestion?: string }
 /** Upper-case source function name → alternatives, first match by arity wins; each keeps its rule id. */
 export type FunctionRules = Map<string, { id: string; alternatives: FunctionAlternative[] }>;
 

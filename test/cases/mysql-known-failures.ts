@@ -33,7 +33,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
   dx_324: 'row 1 col 2: MariaDB "7" vs PostgreSQL "7 "',
   dx_325: 'row 1 col 2: MariaDB "18446744073709551615" vs PostgreSQL "-1"',
   dx_370: 'row 1 col 2: MariaDB "red,blue" vs PostgreSQL ["red","blue"]',
-  dx_374: 'PostgreSQL rejects the view: function char_length(text[]) does not exist',
   dx_380: 'row 1 col 2: MariaDB 1 vs PostgreSQL false',
   dx_381: 'row 1 col 2: MariaDB 1 vs PostgreSQL false',
   dx_382: 'row 1 col 2: MariaDB 1 vs PostgreSQL false',
