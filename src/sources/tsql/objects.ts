@@ -170,11 +170,16 @@ export function parseView(s: Session, c: Cursor, start: Token, replacing: boolea
   expectWord(c, 'AS');
   const from = peek(c);
   const fromIndex = c.i;
-  const last = toBatchEnd(c);
+  let last = toBatchEnd(c);
   // A view whose query does not parse keeps `select` undefined and stays reported as not converted.
   const parsed = parseQueryAt(c, fromIndex);
   if (parsed.query) view.select = parsed.query;
   else s.catalog.diagnostics.push(queryDiagnostic(c, parsed.error, objectPath('view', name)));
+  if (parsed.rest !== undefined) {
+    // The query ended at ';' and more statements follow in the batch: they are parsed next.
+    last = c.toks[parsed.rest - 1]!;
+    c.i = parsed.rest;
+  }
   let query = stripTrailingSemicolon(textOf(c, from, last));
   const checkOption = /\bWITH\s+CHECK\s+OPTION\s*$/i;
   if (checkOption.test(query)) {

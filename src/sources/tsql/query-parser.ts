@@ -312,7 +312,10 @@ function joinSpans(a: Query, b: Query): Query['span'] {
 }
 
 /** Outcome of parsing one whole query: the AST, or the error with the token it stopped at. */
-export type QueryParse = { query: Query; error?: undefined } | { query?: undefined; error: TsqlSyntaxError };
+/** `rest`: where the next statement starts when the query ended at ';' before more statements of the batch. */
+export type QueryParse = { query: Query; rest?: number; error?: undefined } | { query?: undefined; rest?: undefined; error: TsqlSyntaxError };
+
+const STATEMENT_STARTS = new Set(grammar.statementStarts);
 
 /**
  * Parse the query that starts at token index `from` and must run to the end of the batch (a view body: trailing ';'
@@ -325,7 +328,10 @@ export function parseQueryAt(c: Cursor, from: number): QueryParse {
   try {
     const query = parseQuery(c);
     acceptWords(c, 'WITH', 'CHECK', 'OPTION');
-    while (acceptOp(c, ';'));
+    let ended = false;
+    while (acceptOp(c, ';')) ended = true;
+    // Exports split by ';' (DBeaver, Liquibase) write no GO after a view: its query ends at the ';'.
+    if (!atEnd(peek(c)) && ended && peek(c).kind === 'word' && STATEMENT_STARTS.has(peek(c).upper)) return { query, rest: c.i };
     if (!atEnd(peek(c))) throw syntaxError(c, 'unexpected text after the query');
     return { query };
   } catch (err) {
