@@ -37,6 +37,7 @@ function addPart(part: TablePart, pos?: (t: Table) => number): Action {
 /** ALTER TABLE name spec [, spec ...] [partitioning] */
 export function parseAlterTable(c: Cursor, s: Session): void {
   expectWord(c, 'TABLE');
+  acceptWords(c, 'IF', 'EXISTS'); // MariaDB
   const name = qualifiedName(c, s, 'table name');
   const object = objectPath('table', name);
   const actions: Action[] = [];
@@ -98,6 +99,7 @@ function parseAlterSpec(c: Cursor, s: Session, object: string, options: Table, s
     case 'MODIFY': case 'CHANGE': {
       c.i++;
       acceptWord(c, 'COLUMN');
+      acceptWords(c, 'IF', 'EXISTS');
       const old = t.value === 'CHANGE' ? identifier(c, 'column name') : undefined;
       const part = parseColumnDef(c, s, object);
       const pos = parsePosition(c);
@@ -162,14 +164,17 @@ function parseAlterSpec(c: Cursor, s: Session, object: string, options: Table, s
       if (peekWord(c, 'PARTITION')) return 'unsupported';
       if (acceptWords(c, 'PRIMARY', 'KEY')) return (tb) => { delete tb.primaryKey; };
       if (acceptWords(c, 'FOREIGN', 'KEY')) {
+        acceptWords(c, 'IF', 'EXISTS');
         const n = identifier(c);
         return (tb) => { tb.foreignKeys = tb.foreignKeys.filter((x) => !(x.name && same(x.name, n))); };
       }
       if (acceptWord(c, 'INDEX') || acceptWord(c, 'KEY')) {
+        acceptWords(c, 'IF', 'EXISTS');
         const n = identifier(c);
         return (tb) => dropIndex(tb, n);
       }
       if (acceptWord(c, 'CHECK') || acceptWord(c, 'CONSTRAINT')) {
+        acceptWords(c, 'IF', 'EXISTS');
         const n = identifier(c);
         return (tb) => {
           tb.checks = tb.checks.filter((x) => !(x.name && same(x.name, n)));
@@ -192,6 +197,7 @@ function parseAlterSpec(c: Cursor, s: Session, object: string, options: Table, s
     case 'RENAME': {
       c.i++;
       if (acceptWord(c, 'COLUMN')) {
+        acceptWords(c, 'IF', 'EXISTS');
         const from = identifier(c, 'column name');
         expectWord(c, 'TO');
         const to = identifier(c, 'column name');

@@ -52,6 +52,7 @@ export function parseTablePart(c: Cursor, s: Session, object: string): TablePart
     switch (t.value) {
       case 'CONSTRAINT': {
         c.i++;
+        acceptWords(c, 'IF', 'NOT', 'EXISTS'); // MariaDB ALTER TABLE ADD CONSTRAINT IF NOT EXISTS
         const name = isIdentifierToken(peek(c)) && !isConstraintWord(c) ? identifier(c) : undefined;
         return parseConstraint(c, s, object, start, name);
       }
@@ -101,6 +102,7 @@ function parseConstraint(c: Cursor, s: Session, object: string, start: number, n
     }
     case 'UNIQUE': {
       if (!acceptWord(c, 'KEY')) acceptWord(c, 'INDEX');
+      acceptWords(c, 'IF', 'NOT', 'EXISTS');
       let keyName = name;
       if (isIdentifierToken(peek(c)) && !peekWord(c, 'USING')) {
         const n = identifier(c);
@@ -113,6 +115,7 @@ function parseConstraint(c: Cursor, s: Session, object: string, start: number, n
     }
     case 'FOREIGN': {
       expectWord(c, 'KEY');
+      acceptWords(c, 'IF', 'NOT', 'EXISTS');
       let fkName = name;
       if (isIdentifierToken(peek(c))) {
         const n = identifier(c);
@@ -181,6 +184,7 @@ function parseIndexDef(c: Cursor, s: Session, object: string, start: number): In
   const t = advance(c);
   const kind = t.value === 'FULLTEXT' ? 'fulltext' : t.value === 'SPATIAL' ? 'spatial' : 'plain';
   if (kind !== 'plain' && !acceptWord(c, 'KEY')) acceptWord(c, 'INDEX');
+  acceptWords(c, 'IF', 'NOT', 'EXISTS');
   const name = isIdentifierToken(peek(c)) && !peekWord(c, 'USING') ? identifier(c) : undefined;
   const opts = parseIndexOptions(c, s, object);
   const columns = parseKeyParts(c);
