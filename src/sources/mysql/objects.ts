@@ -14,16 +14,19 @@ import { parseNameList, parseTableOptions } from './table-parts.js';
 const sameName = (a: QName, b: QName): boolean => a.name.toLowerCase() === b.name.toLowerCase();
 
 /** Puts `item` into `list`, replacing an earlier object of the same name (PGS1016 unless OR REPLACE). */
-function place<T extends { name: QName }>(c: Cursor, s: Session, list: T[], item: T, orReplace: boolean, object: string): void {
+function place<T extends { name: QName }>(c: Cursor, s: Session, list: T[], item: T, orReplace: boolean, object: string, ifNotExists = false): void {
   const i = list.findIndex((x) => sameName(x.name, item.name));
   if (i < 0) { list.push(item); return; }
+  if (ifNotExists && !orReplace) {
+    return report(c, s, 'PGS1016', `${object} already defined; CREATE ... IF NOT EXISTS keeps the earlier definition`, 0, c.toks.length - 1, object);
+  }
   if (!orReplace) report(c, s, 'PGS1016', `${object} defined twice; the later definition wins`, 0, c.toks.length - 1, object);
   list[i] = item;
 }
 
 /** VIEW [IF NOT EXISTS] name [(cols)] AS select [WITH [CASCADED|LOCAL] CHECK OPTION] */
 export function parseCreateView(c: Cursor, s: Session, mods: Record<string, string>, orReplace: boolean): void {
-  acceptWords(c, 'IF', 'NOT', 'EXISTS');
+  const ifNotExists = acceptWords(c, 'IF', 'NOT', 'EXISTS');
   const name = qualifiedName(c, s, 'view name');
   const columns = peekOp(c, '(') ? parseNameList(c) : undefined;
   expectWord(c, 'AS');
@@ -47,7 +50,7 @@ export function parseCreateView(c: Cursor, s: Session, mods: Record<string, stri
     ...(columns ? { columns } : {}), options, span: spanOf(c, 0, c.limit - 1),
   };
   c.i = c.limit;
-  place(c, s, schemaOf(s.catalog, name.schema).views, view, orReplace, object);
+  place(c, s, schemaOf(s.catalog, name.schema).views, view, orReplace, object, ifNotExists);
 }
 
 /** The view's SELECT as a Query; on syntax it does not understand: undefined and PGS3002 at the exact token. */
@@ -137,7 +140,7 @@ export function parseSequenceSetval(c: Cursor, s: Session): boolean {
 
 /** MariaDB CREATE SEQUENCE [IF NOT EXISTS] name [options] [table options]. */
 export function parseCreateSequence(c: Cursor, s: Session, orReplace: boolean): void {
-  acceptWords(c, 'IF', 'NOT', 'EXISTS');
+  const ifNotExists = acceptWords(c, 'IF', 'NOT', 'EXISTS');
   const name = qualifiedName(c, s, 'sequence name');
   const seq: Sequence = { name, span: spanOf(c, 0, c.limit - 1) };
   const num = (): bigint => {
@@ -164,5 +167,5 @@ export function parseCreateSequence(c: Cursor, s: Session, orReplace: boolean): 
   const opts = { name, columns: [], uniques: [], checks: [], foreignKeys: [], indexes: [], options: {}, span: seq.span };
   parseTableOptions(c, opts);
   if (!atEnd(c)) fail(c, 'unexpected text in CREATE SEQUENCE');
-  place(c, s, schemaOf(s.catalog, name.schema).sequences, seq, orReplace, object);
+  place(c, s, schemaOf(s.catalog, name.schema).sequences, seq, orReplace, object, ifNotExists);
 }
