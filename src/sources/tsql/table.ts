@@ -576,8 +576,12 @@ export function parseAlterTable(s: Session, c: Cursor, start: Token): void {
     return;
   }
   if (isWord(verb, 'ENABLE') || isWord(verb, 'DISABLE')) {
+    if (peek(c) === verb) c.i++; // ENABLE / DISABLE also start statements
+    const what = peek(c).upper;
     skipRest(c);
-    report(s, 'PGS1012', `ALTER TABLE ${verb.value} TRIGGER skipped`, { span: spanOf(c, start, prev(c)), object });
+    const span = spanOf(c, start, prev(c));
+    if (what === 'CHANGE_TRACKING') report(s, 'PGS1011', `ALTER TABLE ${verb.upper} CHANGE_TRACKING dropped: PostgreSQL has no change tracking (logical decoding or a trigger can record changes)`, { span, object });
+    else report(s, 'PGS1012', `ALTER TABLE ${verb.upper} ${what} skipped`, { span, object });
     return;
   }
   if (isWord(verb, 'REBUILD') || isWord(verb, 'SWITCH')) {
