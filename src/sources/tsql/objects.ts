@@ -101,7 +101,9 @@ export function parseCreateIndex(s: Session, c: Cursor, start: Token): void {
   }
   const dup = name ? table.indexes.findIndex((x) => x.name !== undefined && sameName(x.name, name)) : -1;
   if (dup >= 0) {
-    report(s, 'PGS1016', `index ${name} on ${tableName.schema}.${tableName.name} is defined twice; the later definition wins`, { span: index.span, object });
+    // WITH (DROP_EXISTING = ON) is how SQL Server redefines an index: a replacement, not a duplicate.
+    if (/\bDROP_EXISTING\s*=\s*ON\b/i.test(textOf(c, start, prev(c)))) report(s, 'PGS1019', `index ${name} on ${tableName.schema}.${tableName.name} is redefined (DROP_EXISTING = ON); the new definition replaces it`, { span: index.span, object });
+    else report(s, 'PGS1016', `index ${name} on ${tableName.schema}.${tableName.name} is defined twice; the later definition wins`, { span: index.span, object });
     table.indexes.splice(dup, 1);
   }
   table.indexes.push(index);
