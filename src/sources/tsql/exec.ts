@@ -23,6 +23,8 @@ const SECURITY_PROCS = new Set(grammar.securityProcedures.map((x) => x.toLowerCa
 const DATABASE_PROCS = new Set(grammar.databaseProcedures.map((x) => x.toLowerCase()));
 /** Extended properties tools keep for themselves (SSDT's refactor log, SSMS view-designer layout). */
 const TOOL_PROPERTIES = new Set(grammar.toolProperties.map((x) => x.toLowerCase()));
+/** Table storage and statistics options (text in row, autostats): no PostgreSQL meaning. */
+const STORAGE_PROCS = new Set(grammar.storageProcedures.map((x) => x.toLowerCase()));
 const DESCRIPTION_PROPERTIES = new Set(grammar.descriptionProperties.map((x) => x.toLowerCase()));
 
 /** Parse T-SQL held in a string (EXEC sp_executesql N'...'); positions are relative to where the string starts. */
@@ -141,6 +143,7 @@ export function parseExec(s: Session, c: Cursor, start: Token, runDynamic: RunDy
     }
     default:
       if (SECURITY_PROCS.has(proc)) report(s, 'PGS1018', `EXEC ${parts.join('.')} (security) skipped`, { span });
+      else if (STORAGE_PROCS.has(proc)) report(s, 'PGS1011', `EXEC ${parts.join('.')} (storage or statistics option) skipped`, { span });
       else if (DATABASE_PROCS.has(proc)) report(s, 'PGS1010', `EXEC ${parts.join('.')} (database setting) skipped`, { span });
       else report(s, 'PGS1012', `EXEC ${parts.join('.')} skipped`, { span });
   }
