@@ -186,11 +186,6 @@ function keepWithColumns(s: TableScope, lost: Set<string>) {
   };
 }
 
-/** One source table → its PostgreSQL table (plus the enum types, collations, functions and triggers it needs). */
-export function convertTable(s: TableScope): Table {
-  const { src } = s;
-  const jsonColumns = new Set(src.checks.map((c) => jsonValidColumn(c.expr)).filter((x): x is string => x !== undefined));
-  const mapped = src.columns.map((c) => mapColumnType(s, c, jsonColumns));
 const isSchemaOnly = (t: Table): boolean => t.options.memory_optimized === 'on' && t.options.durability === 'schema_only';
 
 /**
@@ -222,6 +217,11 @@ function convertSourceTableOptions(s: TableScope): 'unlogged' | undefined {
   return persistence;
 }
 
+/** One source table → its PostgreSQL table (plus the enum types, collations, functions and triggers it needs). */
+export function convertTable(s: TableScope): Table {
+  const { src } = s;
+  const jsonColumns = new Set(src.checks.map((c) => jsonValidColumn(c.expr)).filter((x): x is string => x !== undefined));
+  const mapped = src.columns.map((c) => mapColumnType(s, c, jsonColumns));
   for (const m of mapped) s.columnTypes.set(m.name, m.type);
   const onUpdate: OnUpdateColumn[] = [];
   const columns: Column[] = [];
@@ -264,12 +264,12 @@ function convertSourceTableOptions(s: TableScope): 'unlogged' | undefined {
   if (src.temporal) {
     report(s, 'PGS2016', `system-versioned table: PERIOD FOR SYSTEM_TIME (${src.temporal.start}, ${src.temporal.end}) dropped; the period columns are plain columns (defaults: the ${s.ctx.dialect === 'mysql' ? '' : 'UTC '}insert time and 9999-12-31, not changed by updates)${src.temporal.history ? ` and history table ${src.temporal.history.name} is not maintained` : ''}`, { span: src.span });
   }
+  const persistence = convertSourceTableOptions(s);
   const trig = onUpdateTrigger(s, onUpdate);
   if (trig) {
     s.newRoutines.push(trig.routine);
     s.newTriggers.push(trig.trigger);
   }
-  const persistence = convertSourceTableOptions(s);
   return {
     name: s.target,
     columns,
