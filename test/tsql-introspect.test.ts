@@ -32,7 +32,8 @@ describe('catalogFromRows (recorded sys.* rows of the Shop database)', () => {
 
   it('reads alias types (base sized from the alias row) and table types (text rebuilt from their columns)', () => {
     expect(bare(schemaOf(live(), 'dbo').types)).toEqual([
-      { kind: 'table', name: { schema: 'dbo', name: 'OrderLineList' }, text: 'CREATE TYPE [dbo].[OrderLineList] AS TABLE(\n\t[ProductId] [int] NOT NULL,\n\t[Qty] [int] NOT NULL\n)' },
+      { kind: 'table', name: { schema: 'dbo', name: 'OrderLineList' }, text: 'CREATE TYPE [dbo].[OrderLineList] AS TABLE(\n\t[ProductId] [int] NOT NULL,\n\t[Qty] [int] NOT NULL\n)',
+        columns: [{ name: 'ProductId', type: ty('int'), nullable: false }, { name: 'Qty', type: ty('int'), nullable: false }] },
       { kind: 'alias', name: { schema: 'dbo', name: 'Phone' }, base: ty('nvarchar', [20]), nullable: false },
     ]);
   });

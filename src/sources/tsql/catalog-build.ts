@@ -81,12 +81,10 @@ function buildUserTypes(ctx: BuildContext): void {
     if (bit(t.is_table_type)) {
       const objectId = tableTypeObject.get(t.user_type_id);
       const cols = ctx.rows.columns.filter((c) => c.object_id === objectId).sort((a, b) => a.column_id - b.column_id);
-      const lines = cols.map((c) => {
-        const col = columnFromRow(ctx, c, span.file);
-        return `\t${bracket(col.name)} ${typeText(col.type)} ${col.nullable ? 'NULL' : 'NOT NULL'}`;
-      });
-      // Rebuilt from the columns: the server keeps no text for a table type.
-      type = { kind: 'table', name, text: `CREATE TYPE ${bracket(name.schema)}.${bracket(name.name)} AS TABLE(\n${lines.join(',\n')}\n)`, span };
+      const columns = cols.map((c) => columnFromRow(ctx, c, span.file));
+      const lines = columns.map((col) => `\t${bracket(col.name)} ${typeText(col.type)} ${col.nullable ? 'NULL' : 'NOT NULL'}`);
+      // Rebuilt from the columns: the server keeps no text for a table type. The columns make its composite type.
+      type = { kind: 'table', name, text: `CREATE TYPE ${bracket(name.schema)}.${bracket(name.name)} AS TABLE(\n${lines.join(',\n')}\n)`, columns, span };
     } else {
       const base = aliasBase(t, ctx.types, schemaName);
       type = { kind: 'alias', name, nullable: bit(t.is_nullable), span };
