@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { PIECE_BYTES, TYPE, W, wireWriter, zeroDate, type RowWriter, type WireField } from './mysql-copy-text.js';
+import { PIECE_BYTES, TYPE, W, lenencExtra, lenencValue, wireWriter, zeroDate, type RowWriter, type WireField } from './mysql-copy-text.js';
 import type { TargetType } from './target-types.js';
 import type { FieldEncoder, ValueWarnings } from './transforms.js';
 
@@ -451,16 +451,9 @@ export function binaryRowWriter(fields: WireField[], encoders: FieldEncoder[], t
           continue;
         }
         if (len >= 0xfc) {
-          if (len === 0xfc) {
-            len = src[p]! | (src[p + 1]! << 8);
-            p += 2;
-          } else if (len === 0xfd) {
-            len = src[p]! | (src[p + 1]! << 8) | (src[p + 2]! << 16);
-            p += 3;
-          } else {
-            len = src.readUInt32LE(p) + src.readUInt32LE(p + 4) * 2 ** 32;
-            p += 8;
-          }
+          const first = len;
+          len = lenencValue(src, first, p);
+          p += lenencExtra(first);
         }
         const a = p;
         p += len;

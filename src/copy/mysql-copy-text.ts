@@ -11,6 +11,17 @@ import { fieldTransform, type FieldEncoder, type ValueWarnings } from './transfo
 // from the value mysql2 decodes (dateStrings, bigNumberStrings, jsonStrings): see test/copy-text-bytes.test.ts.
 
 /** A column definition as mysql2 parses it (the fields it reports before the rows). */
+
+/** Bytes a length-encoded integer takes after its first byte (MySQL protocol: 0xfc 2, 0xfd 3, 0xfe 8). */
+export const lenencExtra = (first: number): number => (first < 0xfc ? 0 : first === 0xfc ? 2 : first === 0xfd ? 3 : 8);
+
+/** The value of a length-encoded integer whose first byte (0xfc..0xfe) is `first` and whose extra bytes start at p. */
+export function lenencValue(src: Buffer, first: number, p: number): number {
+  if (first === 0xfc) return src[p]! | (src[p + 1]! << 8);
+  if (first === 0xfd) return src[p]! | (src[p + 1]! << 8) | (src[p + 2]! << 16);
+  return src.readUInt32LE(p) + src.readUInt32LE(p + 4) * 2 ** 32;
+}
+
 export interface WireField {
   columnType: number;
   characterSet: number;
@@ -307,16 +318,9 @@ export function rowWriter(fields: WireField[], encoders: FieldEncoder[], w: Valu
           continue;
         }
         if (len >= 0xfc) {
-          if (len === 0xfc) {
-            len = src[p]! | (src[p + 1]! << 8);
-            p += 2;
-          } else if (len === 0xfd) {
-            len = src[p]! | (src[p + 1]! << 8) | (src[p + 2]! << 16);
-            p += 3;
-          } else {
-            len = src.readUInt32LE(p) + src.readUInt32LE(p + 4) * 2 ** 32;
-            p += 8;
-          }
+          const first = len;
+          len = lenencValue(src, first, p);
+          p += lenencExtra(first);
         }
         const a = p;
         p += len;
