@@ -10,8 +10,6 @@ import { fieldTransform, type FieldEncoder, type ValueWarnings } from './transfo
 // so no JS string or value is made per field. It must load exactly what the column's FieldEncoder would load
 // from the value mysql2 decodes (dateStrings, bigNumberStrings, jsonStrings): see test/copy-text-bytes.test.ts.
 
-/** A column definition as mysql2 parses it (the fields it reports before the rows). */
-
 /** Bytes a length-encoded integer takes after its first byte (MySQL protocol: 0xfc 2, 0xfd 3, 0xfe 8). */
 export const lenencExtra = (first: number): number => (first < 0xfc ? 0 : first === 0xfc ? 2 : first === 0xfd ? 3 : 8);
 
@@ -22,6 +20,7 @@ export function lenencValue(src: Buffer, first: number, p: number): number {
   return src.readUInt32LE(p) + src.readUInt32LE(p + 4) * 2 ** 32;
 }
 
+/** A column definition as mysql2 parses it (the fields it reports before the rows). */
 export interface WireField {
   columnType: number;
   characterSet: number;
