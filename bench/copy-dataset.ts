@@ -109,6 +109,31 @@ export async function generateDataset(url: string, db: string, total: number): P
   }
 }
 
+/**
+ * Waits until InnoDB has written the generated rows' dirty pages (at most `timeoutSeconds`): left to its background
+ * flushing, that disk work would fall on whichever tool runs first (pgshift) and not on the ones after it.
+ */
+export async function flushSource(url: string, timeoutSeconds = 120): Promise<void> {
+  const conn = await mysqlConnect(url);
+  const dirty = async (): Promise<number> => {
+    const [rows] = await conn.query("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'");
+    return Number((rows as { Value: string }[])[0]?.Value ?? 0);
+  };
+  try {
+    const [rows] = await conn.query('SELECT @@GLOBAL.innodb_max_dirty_pages_pct AS pct, @@GLOBAL.innodb_max_dirty_pages_pct_lwm AS lwm');
+    const old = (rows as { pct: number; lwm: number }[])[0]!;
+    await conn.query('SET GLOBAL innodb_max_dirty_pages_pct_lwm = 0, GLOBAL innodb_max_dirty_pages_pct = 0');
+    try {
+      const until = Date.now() + timeoutSeconds * 1000;
+      while ((await dirty()) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      await conn.query('SET GLOBAL innodb_max_dirty_pages_pct = ?, GLOBAL innodb_max_dirty_pages_pct_lwm = ?', [old.pct, old.lwm]);
+    }
+  } finally {
+    await conn.end();
+  }
+}
+
 /** Writes each table as PostgreSQL COPY text (SELECT … INTO OUTFILE: \N for NULL, backslash escapes), ready for COPY FROM. */
 export async function exportTables(url: string, db: string, dir: string): Promise<string[]> {
   const conn = await mysqlConnect(url, db);

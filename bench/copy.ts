@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
-import { exportTables, generateDataset, rowsPerTable, TABLES } from './copy-dataset.js';
+import { exportTables, flushSource, generateDataset, rowsPerTable, TABLES } from './copy-dataset.js';
 import { ensurePgloader, timed, timedAll, writePgloaderCommand, type Timed } from './copy-tools.js';
 import { POST_DATA_SETTINGS } from '../src/copy/post-data.js';
 
@@ -23,7 +24,10 @@ const withDb = (url: string, db: string): string => {
   return u.toString();
 };
 
-/** A fresh database; and a CHECKPOINT, so no tool pays for flushing what the one before it wrote. */
+/**
+ * A fresh database; then a CHECKPOINT and a sync, so no tool pays for flushing what was written before it (the one
+ * before it, the exported files).
+ */
 async function freshPgDatabase(db: string): Promise<string> {
   const c = new pg.Client({ connectionString: pgUrl });
   await c.connect();
@@ -34,6 +38,7 @@ async function freshPgDatabase(db: string): Promise<string> {
   } finally {
     await c.end();
   }
+  spawnSync('sync');
   return withDb(pgUrl, db);
 }
 
@@ -100,6 +105,7 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
   let t0 = performance.now();
   await generateDataset(mysqlUrl, SRC_DB, rows);
   console.log(`generated in MariaDB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await flushSource(mysqlUrl);
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   chmodSync(DIR, 0o777);
