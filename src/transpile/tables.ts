@@ -214,7 +214,30 @@ function convertSourceTableOptions(s: TableScope): 'unlogged' | undefined {
   if (o.filetable === 'on') report(s, 'PGS1012', 'FileTable has no PostgreSQL form; created as a plain table without its file columns', { ...at, severity: 'warning' });
   if (o.ledger === 'on') report(s, 'PGS1011', 'LEDGER = ON dropped: the table keeps no tamper-evidence history', { ...at, severity: 'warning' });
   if (o.remote_data_archive) report(s, 'PGS1011', `REMOTE_DATA_ARCHIVE = ${o.remote_data_archive.toUpperCase()} (Stretch Database) dropped`, { ...at, severity: 'info' });
+  if (s.ctx.dialect === 'mysql') reportMysqlTableOptions(s);
   return persistence;
+}
+
+/**
+ * MySQL table options that carry over elsewhere: the engine (reported by the parser where it changes what the
+ * table does), character set and collation (the collation policy), AUTO_INCREMENT (the identity's start), UNION
+ * (the MERGE engine's report). Every other one (physical storage mostly) is dropped and said so; encryption as a warning,
+ * since the database no longer encrypts the rows at rest.
+ */
+const CARRIED_TABLE_OPTIONS = new Set([
+  'engine', 'type', 'charset', 'character set', 'default charset', 'collate', 'collation', 'default collate', 'auto_increment', 'union',
+]);
+
+function reportMysqlTableOptions(s: TableScope): void {
+  const dropped = Object.entries(s.src.options).filter(([k]) => !CARRIED_TABLE_OPTIONS.has(k));
+  if (!dropped.length) return;
+  const encrypted = dropped.some(([k, v]) => (k === 'encryption' || k === 'encrypted') && /^(y|yes|1|on)$/i.test(v));
+  // A FEDERATED CONNECTION URL may hold a password: never printed.
+  const shown = (v: string): string => v.replace(/(\/\/[^:/@\s]*):[^@\s]*@/, '$1:***@');
+  const list = dropped.map(([k, v]) => `${k.toUpperCase().replace(/_DIRECTORY$/, ' DIRECTORY')}=${shown(v)}`).join(', ');
+  report(s, 'PGS1011', `table options dropped (no PostgreSQL meaning): ${list}${encrypted ? '; the rows are not encrypted by PostgreSQL (use disk or file-system encryption)' : ''}`, {
+    span: s.src.span, severity: encrypted ? 'warning' : 'info',
+  });
 }
 
 /** One source table → its PostgreSQL table (plus the enum types, collations, functions and triggers it needs). */
@@ -231,7 +254,8 @@ export function convertTable(s: TableScope): Table {
     columns.push(col);
     s.columnTypes.set(col.name, col.type);
   }
-  const typeChecks = mapped.flatMap((m) => (columns.some((c) => c.name === m.name) ? m.checks : []));
+  const kept = new Set(columns.map((c) => c.name));
+  const typeChecks = mapped.flatMap((m) => (kept.has(m.name) ? m.checks : []));
   const primaryKey = src.primaryKey && convertKey(s, src.primaryKey, 'primary key');
   const allUniques = src.uniques.map((u) => convertKey(s, u, `unique constraint${u.name ? ` ${u.name}` : ''}`));
   // A PostgreSQL UNIQUE constraint holds columns only: a unique key over an expression (MySQL 8 `UNIQUE KEY ((lower(x)))`)
@@ -243,7 +267,7 @@ export function convertTable(s: TableScope): Table {
   if (clustered) {
     report(s, 'PGS2013', `CLUSTERED ${'unique' in clustered ? 'index' : 'unique constraint'} ${clustered.name ?? '(unnamed)'}: PostgreSQL tables are heaps; CLUSTER orders a table once, not on later writes`, { span: clustered.span, severity: 'info' });
   }
-  const lost = new Set(mapped.filter((m) => !columns.some((c) => c.name === m.name)).map((m) => m.name.toLowerCase()));
+  const lost = new Set(mapped.filter((m) => !kept.has(m.name)).map((m) => m.name.toLowerCase()));
   const keep = keepWithColumns(s, lost);
   const t = quoteQName(s.target);
   const named = (x: { name?: string }): string => (x.name ? `CONSTRAINT ${quoteIdent(x.name)} ` : '');
