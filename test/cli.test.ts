@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,16 @@ describe('pgshift convert', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'stdin', 'report.json'), 'utf8')).inputs).toEqual(['<stdin>']);
+  });
+
+  it('a reader that closes the pipe early (| head) ends the run quietly, files written', () => {
+    const dir = join(out, 'epipe');
+    // Far more diagnostics than a pipe buffers (64 kB): `head -c 1` reads one byte and exits, the rest meets a closed pipe.
+    const input = join(out, 'many.sql');
+    writeFileSync(input, Array.from({ length: 3000 }, (_, i) => `CREATE TABLE t${i} (a int) ROW_FORMAT=DYNAMIC;\n`).join(''));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" ${bin} convert ${input} --from mysql -o ${dir} --verbose | head -c 1 >/dev/null`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(existsSync(join(dir, 'report.json'))).toBe(true);
   });
 
   it('--format json prints the report', () => {

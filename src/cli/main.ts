@@ -7,6 +7,14 @@ import { copyCommand } from './copy.js';
 import { validateCommand } from './validate.js';
 
 // Exit codes: 0 output written (the report may list items), 1 fatal or --fail-on tripped, 2 usage.
+
+// A reader that stops early (`pgshift convert ... | head`) closes the pipe: the output is written, so no stack trace.
+for (const out of [process.stdout, process.stderr]) {
+  out.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 const parser = yargs(hideBin(process.argv))
   .scriptName('pgshift')
   .usage('$0 <command> [options]')
