@@ -67,7 +67,7 @@ const isSpace = (c: number): boolean => (c < 128 ? (CLASS[c]! & SPACE) !== 0 : c
 
 // The currency symbols SQL Server accepts before a money literal (its docs' list); none is a letter, so none starts a name.
 const CURRENCY = new Set([0x24, 0xa2, 0xa3, 0xa4, 0xa5, 0x9f2, 0x9f3, 0xe3f, 0x17db, 0xfdfc, 0xfe69, 0xff04, 0xffe0, 0xffe1, 0xffe5, 0xffe6]);
-const isCurrencySymbol = (c: number): boolean => CURRENCY.has(c) || (c >= 0x20a0 && c <= 0x20b1);
+const isCurrencySymbol = (c: number): boolean => c === 0x24 || (c > 127 && (CURRENCY.has(c) || (c >= 0x20a0 && c <= 0x20b1)));
 
 const TWO_CHAR_OPS = new Set(['<=', '>=', '<>', '!=', '!<', '!>', '::', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=']);
 
@@ -170,10 +170,16 @@ export function nextToken(st: LexerState): Token {
   }
   if (isWordStart(c)) {
     let e = pos + 1;
-    while (e < n && isWordPart(src.charCodeAt(e))) e++;
+    // A word without a-z or non-ASCII letters is its own upper case (SSMS writes keywords so): no case mapping.
+    let lower = c >= 97;
+    for (; e < n; e++) {
+      const d = src.charCodeAt(e);
+      if (!isWordPart(d)) break;
+      if (d >= 97) lower = true;
+    }
     const text = src.slice(pos, e);
     st.pos = e;
-    const upper = text.toUpperCase();
+    const upper = lower ? text.toUpperCase() : text;
     if (fresh && upper === 'GO') {
       const go = lexGo(st, e);
       if (go) return tok(st, 'go', pos, st.pos, go, 'GO', startLine, startCol);
@@ -202,10 +208,14 @@ export function nextToken(st: LexerState): Token {
     st.pos = e;
     return tok(st, sys ? 'sysvar' : 'variable', pos, e, src.slice(pos + (sys ? 2 : 1), e), '', startLine, startCol);
   }
-  const two = src.slice(pos, pos + 2);
-  if (TWO_CHAR_OPS.has(two)) {
-    st.pos = pos + 2;
-    return tok(st, 'op', pos, pos + 2, two, two, startLine, startCol);
+  // Every two-character operator ends in = < > or : (most operators are one character: no slice for them).
+  const d = src.charCodeAt(pos + 1);
+  if (d === 61 || d === 60 || d === 62 || d === 58) {
+    const two = src.slice(pos, pos + 2);
+    if (TWO_CHAR_OPS.has(two)) {
+      st.pos = pos + 2;
+      return tok(st, 'op', pos, pos + 2, two, two, startLine, startCol);
+    }
   }
   st.pos = pos + 1;
   const one = src[pos]!;

@@ -23,6 +23,7 @@ export async function checkSyntax(phases: Phase[]): Promise<{ phases: Phase[]; r
   const sql: string[] = [];
   for (const p of phases) for (const list of [p.up, p.down]) for (const s of list) sql.push(s.sql);
   const errors = new Map(pgSyntaxErrors(await loadPgParser(), sql));
+  if (!errors.size) return { phases, rejected: [] };
   const rejected: Failure[] = [];
   let i = 0;
   const keep = (list: Statement[]) => {
