@@ -136,3 +136,17 @@ Rules fired: \`tsql.tinyint\` ×1.
 | \`0080_routines.sql\` | 1 | 1 |
 `);
 });
+
+test('report.md lists the first 50 occurrences of a code and counts the rest; report.json keeps all', () => {
+  const { source, target, manual } = pair();
+  const many = Array.from({ length: 53 }, (_, i) => diag('PGS2010', `index ix renamed to ix_${i}`, {
+    object: 'table dbo.Orders', span: span(100 + i), severity: i < 51 ? 'info' : 'warning',
+  }));
+  const r = buildReport({ inputs: ['in.sql'], options: {}, source, target, phases: [], manual, diagnostics: many });
+  expect(r.diagnostics.filter((d) => d.code === 'PGS2010')).toHaveLength(53);
+  const md = renderReportMarkdown(r);
+  expect(md.split('\n').filter((l) => / index ix renamed to ix_\d+ /.test(l))).toHaveLength(50);
+  expect(md).toContain('- `in.sql:149:1` info: index ix renamed to ix_49 [table dbo.Orders]');
+  expect(md).not.toContain('ix_50 ');
+  expect(md).toContain('- … and 3 more (2 warning, 1 info); report.json lists every one');
+});

@@ -43,11 +43,12 @@ export function renderReportMarkdown(r: Report): string {
       const list = groups.get(c)!;
       const title = (DIAGNOSTIC_CODES as Record<string, { title: string }>)[c]?.title;
       out.push(`### ${c}${title ? ` — ${title}` : ''} (${list.length})`, '');
-      for (const x of list) {
+      for (const x of list.slice(0, LISTED_PER_CODE)) {
         const where = x.file ? `${x.file}:${x.line}:${x.col}` : (x.object ?? '-');
         const obj = x.file && x.object ? ` [${x.object}]` : '';
         out.push(`- ${code(where)} ${x.severity}: ${x.message}${obj}${x.suggestion ? ` — suggestion: ${x.suggestion}` : ''}`);
       }
+      if (list.length > LISTED_PER_CODE) out.push(`- … and ${list.length - LISTED_PER_CODE} more (${countBySeverity(list.slice(LISTED_PER_CODE))}); report.json lists every one`);
       out.push('');
     }
   }
@@ -58,6 +59,17 @@ export function renderReportMarkdown(r: Report): string {
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * Occurrences listed per code: a person reads the first ones; thousands of the same note (one per table of a big
+ * schema) would bury the rest of the report. report.json keeps them all.
+ */
+const LISTED_PER_CODE = 50;
+
+function countBySeverity(list: { severity: string }[]): string {
+  const n = (s: string) => list.filter((x) => x.severity === s).length;
+  return ['error', 'warning', 'info'].filter((s) => n(s)).map((s) => `${n(s)} ${s}`).join(', ');
 }
 
 function sum(xs: number[]): number {
