@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface Timed {
   seconds: number;
   /** Peak resident set size in MB (the largest of the processes when several ran). */
   rssMb: number;
+  /** CPU seconds (user + system) of the command and its children, as /usr/bin/time counts them. */
+  cpuSeconds: number;
   ok: boolean;
   tail: string;
 }
@@ -48,7 +50,8 @@ export function timed(cmd: string, args: string[], options: TimedOptions = {}): 
       const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(err)?.[1] ?? 0);
       const tail = timedOut ? `timed out after ${timeoutSeconds} s`
         : (out + err.replace(/\n\s*Command being timed[\s\S]*$/, '')).trim().split('\n').slice(-6).join('\n');
-      resolve({ seconds: (performance.now() - t0) / 1000, rssMb: kb / 1024, ok: code === 0 && !timedOut, tail });
+      const cpu = ['User', 'System'].reduce((n, k) => n + Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(err)?.[1] ?? 0), 0);
+      resolve({ seconds: (performance.now() - t0) / 1000, rssMb: kb / 1024, cpuSeconds: cpu, ok: code === 0 && !timedOut, tail });
     });
   });
 }
@@ -67,6 +70,7 @@ export async function timedAll(jobs: [string, string[]][], parallel: number): Pr
   return {
     seconds: (performance.now() - t0) / 1000,
     rssMb: Math.max(0, ...results.map((r) => r.rssMb)),
+    cpuSeconds: results.reduce((n, r) => n + r.cpuSeconds, 0),
     ok: results.every((r) => r.ok),
     tail: results.filter((r) => !r.ok).map((r) => r.tail).join('\n'),
   };
@@ -97,4 +101,43 @@ export function writePgloaderCommand(file: string, mysqlUrl: string, pgUrl: stri
   CAST type date to date drop default drop not null using zero-dates-to-null
   ALTER SCHEMA '${new URL(mysqlUrl).pathname.slice(1)}' RENAME TO 'public';
 `);
+}
+
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** utime, stime, cutime, cstime and the parent pid from /proc/<pid>/stat (undefined when the process is gone). */
+function procTimes(pid: number): { own: number; reaped: number; ppid: number } | undefined {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const x = f.slice(f.lastIndexOf(')') + 2).split(' ').map(Number);
+    return { own: x[11]! + x[12]!, reaped: x[13]! + x[14]!, ppid: x[1]! };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Pids of the processes named `name` (the kernel's short name). */
+function pidsNamed(name: string): number[] {
+  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * CPU seconds used so far by the database servers running on this machine: MariaDB (one process, its threads
+ * included) and PostgreSQL (the postmaster, the backends it has reaped, and the ones alive now). The difference of
+ * two readings is what the servers spent on a run; 0 for a server that does not run here.
+ */
+export function serverCpuSeconds(): { mariadb: number; postgres: number } {
+  const mariadb = pidsNamed('mariadbd').reduce((n, pid) => n + (procTimes(pid)?.own ?? 0), 0);
+  const pg = pidsNamed('postgres').map((pid) => ({ pid, t: procTimes(pid) }));
+  const pgPids = new Set(pg.map((p) => p.pid));
+  // Postmasters: postgres processes whose parent is not one; their children are the backends and workers.
+  const postgres = pg.filter((p) => p.t && !pgPids.has(p.t.ppid))
+    .reduce((n, p) => n + p.t!.own + p.t!.reaped + pg.filter((c) => c.t?.ppid === p.pid).reduce((m, c) => m + c.t!.own, 0), 0);
+  return { mariadb: mariadb / TICKS, postgres: postgres / TICKS };
 }

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
 import { exportTables, flushSource, generateDataset, rowsPerTable, TABLES } from './copy-dataset.js';
-import { ensurePgloader, timed, timedAll, writePgloaderCommand, type Timed } from './copy-tools.js';
+import { ensurePgloader, serverCpuSeconds, timed, timedAll, writePgloaderCommand, type Timed } from './copy-tools.js';
 import { POST_DATA_SETTINGS } from '../src/copy/post-data.js';
 
 // npm run bench:copy: a MariaDB dataset of PGSHIFT_BENCH_ROWS rows (default 5 million) over 10 tables with the
@@ -96,7 +96,15 @@ async function postDataByTable(url: string): Promise<{ byTable: Map<string, stri
 }
 
 /** load: the 1-minute load average when the tool started (this machine is shared; a high figure marks a disturbed run). */
-interface Line { tool: string; t: Timed; rows: number; load: number }
+interface Line { tool: string; t: Timed; rows: number; load: number; servers: ServerCpu }
+
+/** CPU seconds the local database servers spent (see serverCpuSeconds). */
+type ServerCpu = { mariadb: number; postgres: number };
+const cpuSince = (c0: ServerCpu): ServerCpu => {
+  const c1 = serverCpuSeconds();
+  return { mariadb: c1.mariadb - c0.mariadb, postgres: c1.postgres - c0.postgres };
+};
+const addCpu = (a: ServerCpu, b: ServerCpu): ServerCpu => ({ mariadb: a.mariadb + b.mariadb, postgres: a.postgres + b.postgres });
 
 const load = (): number => loadavg()[0]!;
 
@@ -118,6 +126,7 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
 
   const pgshiftDb = await freshPgDatabase('pgshift_bench_pgshift');
   const shiftLoad = load();
+  const shiftCpu = serverCpuSeconds();
   // When pgshift's stages end (its JSON events): schema applied, last chunk copied, keys and indexes built.
   const stages: { preData?: number; lastChunk?: number; postData?: number; unitSeconds: number } = { unitSeconds: 0 };
   const shift = await timed('node', ['dist/src/cli/main.js', 'copy', '--source', source, '--target', pgshiftDb, '--no-validate', '--jobs', String(jobs), '--format', 'json'], {
@@ -128,16 +137,19 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
       else if (line.includes('"event":"phase"') && line.includes('"phase":"post-data"')) stages.postData = at;
     },
   });
-  lines.push({ tool: 'pgshift copy', t: shift, rows: await pgRows(pgshiftDb), load: shiftLoad });
+  const shiftServers = cpuSince(shiftCpu);
+  lines.push({ tool: 'pgshift copy', t: shift, rows: await pgRows(pgshiftDb), load: shiftLoad, servers: shiftServers });
 
   if (pgloader) {
     const loaderDb = await freshPgDatabase('pgshift_bench_pgloader');
     writePgloaderCommand(`${DIR}/load.pgloader`, source, loaderDb, jobs);
     const loaderLoad = load();
+    const loaderCpu = serverCpuSeconds();
     // A stuck run must not stall the bench (one pgloader run here passed 5 minutes with a table still empty; the
     // next took 31 s): pgloader gets 20 times pgshift's time, at least 5 minutes.
     const loader = await timed('pgloader', ['--no-ssl-cert-verification', `${DIR}/load.pgloader`], { timeoutSeconds: Math.max(300, 20 * shift.seconds) });
-    lines.push({ tool: 'pgloader', t: loader, rows: await pgRows(loaderDb), load: loaderLoad });
+    const loaderServers = cpuSince(loaderCpu);
+    lines.push({ tool: 'pgloader', t: loader, rows: await pgRows(loaderDb), load: loaderLoad, servers: loaderServers });
   }
 
   // Raw COPY: the same tables (pgshift's pre-data DDL, no keys or indexes), loaded from the exported files by psql.
@@ -145,8 +157,10 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
   const ddl = await timed('sh', ['-c', `pg_dump --schema-only --section=pre-data --exclude-schema=pgshift '${pgshiftDb}' | psql -q -v ON_ERROR_STOP=1 '${rawDb}' >/dev/null`]);
   if (!ddl.ok) console.log(`raw COPY schema: ${ddl.tail}`);
   const rawLoad = load();
+  const rawCpu = serverCpuSeconds();
   const raw = await timedAll(files.map((f, i) => ['psql', ['-q', '-v', 'ON_ERROR_STOP=1', rawDb, '-c', `\\copy public.${TABLES[i]!.name} FROM '${f}'`]]), jobs);
-  lines.push({ tool: 'raw COPY FROM file', t: raw, rows: await pgRows(rawDb), load: rawLoad });
+  const rawServers = cpuSince(rawCpu);
+  lines.push({ tool: 'raw COPY FROM file', t: raw, rows: await pgRows(rawDb), load: rawLoad, servers: rawServers });
 
   // The like-for-like limit: those rows, then the same keys, indexes and FKs pgshift built (its post-data, taken from
   // its database by pg_dump) by pg_restore over as many sessions as pgshift's --jobs, with pgshift's session settings.
@@ -154,11 +168,16 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
   const dumped = await timed('pg_dump', ['--format=custom', '--section=post-data', '--exclude-schema=pgshift', '-f', postDump, pgshiftDb]);
   const pgOptions = Object.entries(POST_DATA_SETTINGS).map(([k, v]) => `-c ${k}=${v}`).join(' ');
   const keysLoad = load();
+  const keysCpu = serverCpuSeconds();
   const keys = dumped.ok
     ? await timed('pg_restore', ['--jobs', String(jobs), '--section=post-data', '--exit-on-error', '-d', rawDb, postDump], { env: { PGOPTIONS: pgOptions } })
     : dumped;
-  const rawKeys: Timed = { seconds: raw.seconds + keys.seconds, rssMb: Math.max(raw.rssMb, keys.rssMb), ok: raw.ok && keys.ok, tail: [raw.tail, keys.tail].filter(Boolean).join('\n') };
-  lines.push({ tool: 'raw COPY + keys', t: rawKeys, rows: await pgRows(rawDb), load: Math.max(rawLoad, keysLoad) });
+  const keysServers = cpuSince(keysCpu);
+  const rawKeys: Timed = {
+    seconds: raw.seconds + keys.seconds, rssMb: Math.max(raw.rssMb, keys.rssMb), cpuSeconds: raw.cpuSeconds + keys.cpuSeconds, ok: raw.ok && keys.ok,
+    tail: [raw.tail, keys.tail].filter(Boolean).join('\n'),
+  };
+  lines.push({ tool: 'raw COPY + keys', t: rawKeys, rows: await pgRows(rawDb), load: Math.max(rawLoad, keysLoad), servers: addCpu(rawServers, keysServers) });
 
   // The same, each table's keys and indexes right after its rows in the same job (as pgshift does), FKs at the end.
   const perTableDb = await freshPgDatabase('pgshift_bench_raw_tables');
@@ -174,13 +193,16 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
   });
   writeFileSync(`${DIR}/post-fks.sql`, fks.map((x) => `${x};\n`).join(''));
   const perTableLoad = load();
+  const perTableCpu = serverCpuSeconds();
   const loaded = await timedAll(tableJobs, jobs);
   const fkRun = fks.length ? await timed('psql', ['-q', '-v', 'ON_ERROR_STOP=1', perTableDb, '-f', `${DIR}/post-fks.sql`], { env: { PGOPTIONS: pgOptions } }) : undefined;
   const perTable: Timed = {
-    seconds: loaded.seconds + (fkRun?.seconds ?? 0), rssMb: Math.max(loaded.rssMb, fkRun?.rssMb ?? 0), ok: loaded.ok && (fkRun?.ok ?? true),
+    seconds: loaded.seconds + (fkRun?.seconds ?? 0), rssMb: Math.max(loaded.rssMb, fkRun?.rssMb ?? 0), cpuSeconds: loaded.cpuSeconds + (fkRun?.cpuSeconds ?? 0),
+    ok: loaded.ok && (fkRun?.ok ?? true),
     tail: [loaded.tail, fkRun?.tail ?? ''].filter(Boolean).join('\n'),
   };
-  lines.push({ tool: 'raw COPY + keys/tbl', t: perTable, rows: await pgRows(perTableDb), load: perTableLoad });
+  const perTableServers = cpuSince(perTableCpu);
+  lines.push({ tool: 'raw COPY + keys/tbl', t: perTable, rows: await pgRows(perTableDb), load: perTableLoad, servers: perTableServers });
 
   const shiftKeys = await keyCount(pgshiftDb);
   for (const [what, db] of [['raw COPY + keys', rawDb], ['raw COPY + keys per table', perTableDb]] as const) {
@@ -197,6 +219,14 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
     // A run that loaded fewer rows than the source holds did less work: its rows/s is not comparable.
     const status = !l.t.ok ? `  FAILED: ${l.t.tail.replace(/\n/g, ' | ').slice(0, 300)}` : l.rows !== generated ? `  INCOMPLETE: ${generated - l.rows} row(s) missing` : '';
     console.log(`${l.tool.padEnd(20)} ${l.t.seconds.toFixed(1).padStart(8)} ${Math.round(generated / l.t.seconds).toLocaleString('en').padStart(10)} ${(mb / l.t.seconds).toFixed(1).padStart(7)} ${`${l.t.rssMb.toFixed(0)} MB`.padStart(9)} ${l.load.toFixed(1).padStart(5)}  ${l.rows}${status}`);
+  }
+  // Where the time went: on a machine of few cores the servers' CPU bounds every tool (the source's is absent from
+  // raw COPY, which reads a file).
+  const cores = availableParallelism();
+  console.log(`CPU seconds (user + system) | ${'tool'.padStart(6)} ${'MariaDB'.padStart(8)} ${'Postgres'.padStart(9)} ${'total'.padStart(6)} | cores busy (of ${cores})`);
+  for (const l of lines) {
+    const total = l.t.cpuSeconds + l.servers.mariadb + l.servers.postgres;
+    console.log(`${l.tool.padEnd(27)} | ${l.t.cpuSeconds.toFixed(1).padStart(6)} ${l.servers.mariadb.toFixed(1).padStart(8)} ${l.servers.postgres.toFixed(1).padStart(9)} ${total.toFixed(1).padStart(6)} | ${(total / l.t.seconds).toFixed(2)}`);
   }
   const s = lines[0]!.t.seconds;
   const pct = (limit: number, ours: number) => `${((limit / ours) * 100).toFixed(0)} %`;
