@@ -29,12 +29,24 @@ function bitsOf(e: Expr): string | undefined {
 }
 
 /**
- * A column default for the column's PostgreSQL type: source literals coerced to what the type accepts
- * (bit 0/1 → false/true, '5' → 5 on numbers, typed literals on dates), everything else through translateExpr.
+ * The hex digits of a default on a bytea column: a binary literal's, or a string's bytes (UTF-8, as the copy
+ * stage writes a string into bytea). A fixed-width source binary(n) stores its values right-padded with zero
+ * bytes to n, in MySQL and SQL Server alike, so its default is too.
  */
-export function translateDefault(def: Expr, type: DataType, env: ExprEnv): DefaultResult {
+function byteaHex(e: Expr, source: DataType | undefined): string | undefined {
+  const hex = e.kind === 'bytes' ? e.hex : e.kind === 'string' ? Buffer.from(e.value, 'utf8').toString('hex') : undefined;
+  const width = source?.name.toLowerCase() === 'binary' ? source.args[0] : undefined;
+  return hex !== undefined && typeof width === 'number' ? hex.padEnd(width * 2, '0') : hex;
+}
+
+/**
+ * A column default for the column's PostgreSQL type: source literals coerced to what the type accepts
+ * (bit 0/1 → false/true, '5' → 5 on numbers, typed literals on dates, bytes on bytea), everything else through
+ * translateExpr. `source` is the column's source type, for what its width means to a value.
+ */
+export function translateDefault(def: Expr, type: DataType, env: ExprEnv, source?: DataType): DefaultResult {
   // A domain's default is coerced like its base type's (a bit alias type's DEFAULT (1) is true).
-  if (type.base) return translateDefault(def, type.base, env);
+  if (type.base) return translateDefault(def, type.base, env, source);
   const e = unwrap(def);
   const bad = (why: string): DefaultResult => ({ problems: [{ code: 'PGS3006', message: why }], failed: false });
   const lit = literalText(e);
@@ -72,7 +84,9 @@ export function translateDefault(def: Expr, type: DataType, env: ExprEnv): Defau
     } else if (STRINGS.has(type.name)) {
       if (e.kind === 'number') return { expr: { kind: 'string', value: e.value }, problems: [], failed: false };
     } else if (type.name === 'bytea') {
-      if (e.kind === 'bytes') return { expr: castTo(`\\x${e.hex}`, dataType('bytea')), problems: [], failed: false };
+      // A string default's text would carry a NUL byte ('\\0' in a dump) PostgreSQL text cannot hold.
+      const hex = byteaHex(e, source);
+      if (hex !== undefined) return { expr: castTo(`\\x${hex}`, dataType('bytea')), problems: [], failed: false };
     } else if (type.name === 'varbit' || type.name === 'bit') {
       const bits = bitsOf(e) ?? (e.kind === 'number' && /^\d+$/.test(e.value) ? BigInt(e.value).toString(2) : undefined);
       // MySQL BIT(n) values are n bits wide: b'101' in a BIT(8) column is 00000101.

@@ -131,7 +131,7 @@ function convertColumn(s: TableScope, m: MappedColumn, onUpdate: OnUpdateColumn[
     }
   }
   if (c.default && !m.dropDefault && !col.identity) {
-    const d = translateDefault(c.default, col.type, s.env);
+    const d = translateDefault(c.default, col.type, s.env, c.type);
     reportProblems(s, `column ${c.name} default`, d.problems, c.span);
     if (d.failed) {
       addManual(s, {
