@@ -510,13 +510,52 @@ function literalFits(v: string, type: DataType): boolean | undefined {
 const NOT_IMMUTABLE = new Set(['now', 'current_timestamp', 'current_date', 'current_time', 'localtime', 'localtimestamp',
   'clock_timestamp', 'statement_timestamp', 'transaction_timestamp', 'timeofday', 'random', 'gen_random_uuid', 'current_user',
   'session_user', 'current_role', 'user', 'current_schema', 'current_catalog', 'current_database', 'current_setting',
-  'inet_client_addr', 'to_char', 'age', 'txid_current', 'nextval', 'currval', 'setseed', 'concat', 'concat_ws', 'format']);
+  'inet_client_addr', 'to_char', 'age', 'txid_current', 'nextval', 'currval', 'setseed', 'concat', 'concat_ws', 'format',
+  // they read DateStyle, TimeZone or lc_numeric
+  'to_date', 'to_timestamp', 'to_number', 'make_timestamptz']);
 
-export function isImmutable(e: Expr): boolean {
+/** Functions that are immutable over timestamp and date but only stable over timestamptz (the session TimeZone decides). */
+const ZONED_STABLE = new Set(['date_part', 'date_trunc', 'extract']);
+
+/** Whether PostgreSQL's type is timestamptz. */
+const isZoned = (t: DataType | undefined): boolean => !!t && (t.name === 'timestamptz' || t.name === 'timestamp with time zone');
+
+/** Types whose text input or output reads DateStyle, IntervalStyle or TimeZone (time and timetz only on input). */
+const SESSION_TEXT_IN = new Set(['date', 'timestamp', 'timestamptz', 'timestamp with time zone', 'timestamp without time zone', 'time', 'timetz', 'interval']);
+const SESSION_TEXT_OUT = new Set(['date', 'timestamp', 'timestamptz', 'timestamp with time zone', 'timestamp without time zone', 'interval']);
+
+/** A cast PostgreSQL makes only stable: text to or from a date/time type, or a conversion to or from timestamptz. */
+function castIsStable(from: DataType | undefined, to: DataType): boolean {
+  if (!from) return false;
+  const fromText = typeClass(from) === 'string', toText = typeClass(to) === 'string';
+  if (fromText && SESSION_TEXT_IN.has(to.name)) return true;
+  if (toText && SESSION_TEXT_OUT.has(from.name)) return true;
+  const dated = (t: DataType): boolean => typeClass(t) === 'datetime' || typeClass(t) === 'date' || typeClass(t) === 'time';
+  return isZoned(from) !== isZoned(to) && dated(from) && dated(to);
+}
+
+/** Comparison and interval arithmetic operators whose timestamptz form is only stable. */
+const ZONED_STABLE_OPS = new Set(['+', '-', '=', '<>', '!=', '<', '<=', '>', '>=']);
+
+/**
+ * Whether PostgreSQL accepts the (translated) expression in a generated column. With env, casts and date/time operations
+ * are judged by their operand types: text to date, timestamptz to date, date_part over timestamptz are only stable.
+ */
+export function isImmutable(e: Expr, env?: ExprEnv): boolean {
   let ok = true;
+  const literal = (x: Expr): boolean => x.kind === 'string' || x.kind === 'number' || x.kind === 'null';
   walkExpr(e, (x) => {
     if (x.kind === 'call' && NOT_IMMUTABLE.has(x.name[x.name.length - 1]!.toLowerCase())) ok = false;
     if (x.kind === 'subquery' || x.kind === 'exists' || x.kind === 'opaque') ok = false;
+    if (!env) return;
+    // a literal is folded when the table is created, whatever its cast
+    if (x.kind === 'cast' && !literal(x.expr) && castIsStable(pgTypeOf(x.expr, env), x.type)) ok = false;
+    if (x.kind === 'call' && ZONED_STABLE.has(x.name[x.name.length - 1]!.toLowerCase()) && x.args.some((a) => isZoned(pgTypeOf(a, env)))) ok = false;
+    if (x.kind === 'binary' && ZONED_STABLE_OPS.has(x.op)) {
+      const l = pgTypeOf(x.left, env), r = pgTypeOf(x.right, env);
+      const interval = (t: DataType | undefined): boolean => t?.name === 'interval';
+      if ((isZoned(l) && (interval(r) || (isDateLike(typeClass(r)) && !isZoned(r)))) || (isZoned(r) && (interval(l) || (isDateLike(typeClass(l)) && !isZoned(l))))) ok = false;
+    }
   });
   return ok;
 }

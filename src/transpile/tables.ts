@@ -114,7 +114,7 @@ function convertColumn(s: TableScope, m: MappedColumn, onUpdate: OnUpdateColumn[
       return undefined;
     }
     col.type = type;
-    if (!isImmutable(r.expr)) {
+    if (!isImmutable(r.expr, s.env)) {
       report(s, 'PGS3004', `computed column ${c.name}: ${c.generated.raw} is not immutable; created as a plain ${typeText(type)} column`, { span: c.span });
       addManual(s, {
         kind: 'column', original,
