@@ -12,6 +12,7 @@ import { inferType, isDateLike, isNumericClass, typeClass } from './infer.js';
 import { resolveSource, type QueryScope } from './query-scope.js';
 import { translateWindowedCall } from './aggregates.js';
 import { translateJsonArrow } from './functions-json.js';
+import { binaryCast, binaryStyleConvert } from './binary-cast.js';
 import { asKnownText, isSetArray, setAsText } from './functions-ast.js';
 
 /** A problem found while translating one expression; the caller decides what happens to the owning object. */
@@ -478,9 +479,15 @@ function translateCast(e: Cast, inner: Expr, env: ExprEnv, out: ExprProblem[]): 
     }
     if (fits === undefined) out.push({ code: 'PGS3003', message: `${e.form.toUpperCase()} becomes CAST: invalid values raise an error instead of giving NULL (PostgreSQL 16's pg_input_is_valid would keep it: --target-version 16)` });
   }
-  if (e.style) return convertWithStyle(inner, type, e.style, out, e);
+  const fromType = pgTypeOf(inner, env);
+  if (env.ctx.dialect === 'tsql') {
+    const style = e.style?.kind === 'number' ? e.style.value : undefined;
+    const binary = (style !== undefined ? binaryStyleConvert(inner, fromType, type, e.type, style) : undefined) ?? binaryCast(inner, fromType, type, e.type, out);
+    if (binary) return binary;
+  }
+  if (e.style) return convertWithStyle(inner, type, e.style, out, e, fromType);
   // SQL Server truncates a fraction converted to an integer; PostgreSQL rounds.
-  const from = typeClass(pgTypeOf(inner, env));
+  const from = typeClass(fromType);
   // A boolean (bit, tinyint(1)) converts as its number 0/1 (PostgreSQL casts boolean only to integer and to 'true'/'false').
   if (from === 'boolean' && typeClass(type) !== 'boolean') inner = castTo(inner, INTEGER);
   // A MySQL SET converts as its comma-joined members.
@@ -512,7 +519,7 @@ const NOT_IMMUTABLE = new Set(['now', 'current_timestamp', 'current_date', 'curr
   'session_user', 'current_role', 'user', 'current_schema', 'current_catalog', 'current_database', 'current_setting',
   'inet_client_addr', 'to_char', 'age', 'txid_current', 'nextval', 'currval', 'setseed', 'concat', 'concat_ws', 'format',
   // they read DateStyle, TimeZone or lc_numeric
-  'to_date', 'to_timestamp', 'to_number', 'make_timestamptz']);
+  'to_date', 'to_timestamp', 'to_number', 'make_timestamptz', 'convert_to', 'convert_from']);
 
 /** Functions that are immutable over timestamp and date but only stable over timestamptz (the session TimeZone decides). */
 const ZONED_STABLE = new Set(['date_part', 'date_trunc', 'extract']);

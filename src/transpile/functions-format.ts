@@ -1,5 +1,6 @@
 import type { Expr } from '../model/expr.js';
 import type { DataType } from '../model/types.js';
+import { isDateLike, isNumericClass, typeClass } from './infer.js';
 import type { ExprProblem } from './expr.js';
 import {
   argClass, asDateTime, bin, cast, changed, concat, fn, int, literalString, noEquivalent, num, paren, str, type Handler,
@@ -183,12 +184,23 @@ export const CONVERT_STYLES: Record<string, string> = {
 const STRING_TYPES = new Set(['varchar', 'char', 'text', 'character varying', 'character', 'citext']);
 const DATE_TYPES = new Set(['date', 'timestamp', 'timestamptz', 'time']);
 
-/** CONVERT(type, x, style): to_char for date → string, to_date/to_timestamp for string → date, a plain cast otherwise. */
-export function convertWithStyle(inner: Expr, type: DataType, style: Expr, out: ExprProblem[], src: Expr): Expr {
+/**
+ * CONVERT(type, x, style): to_char for date → string, to_date/to_timestamp for string → date, a plain cast otherwise.
+ * from is x's PostgreSQL type when known: a style formats only a date or time (a string converts as it is, whatever the
+ * style; a number's styles are not carried).
+ */
+export function convertWithStyle(inner: Expr, type: DataType, style: Expr, out: ExprProblem[], src: Expr, from?: DataType): Expr {
   const s = style.kind === 'number' ? style.value : undefined;
   const fmt = s !== undefined ? CONVERT_STYLES[s] : undefined;
   const plain: Expr = { kind: 'cast', expr: inner, type, form: 'cast', span: src.span };
-  if (fmt && STRING_TYPES.has(type.name)) {
+  const fromClass = typeClass(from);
+  if (fromClass === 'string' && STRING_TYPES.has(type.name)) return plain;
+  if (isNumericClass(fromClass) && STRING_TYPES.has(type.name)) {
+    if (s !== '0') out.push({ code: 'PGS3003', message: `CONVERT style ${s ?? style.kind} of a number is not carried (thousands separators, decimal places, scientific notation); a plain CAST uses PostgreSQL's output format` });
+    return plain;
+  }
+  const dated = from === undefined || isDateLike(fromClass) || fromClass === 'time';
+  if (fmt && dated && STRING_TYPES.has(type.name)) {
     const d = inner.kind === 'string' ? cast(inner, 'timestamp') : inner;
     const text = fn('to_char', d, str(fmt));
     // The styles are fixed-width; CONVERT(varchar(10), d, 120) keeps only what fits, as SQL Server does.

@@ -60,7 +60,8 @@ const RETURNS: Record<string, DataType | 'arg' | 'unify' | 'sum' | 'avg'> = {
   now: T.tstz, current_timestamp: T.tstz, clock_timestamp: T.tstz, statement_timestamp: T.tstz, transaction_timestamp: T.tstz,
   localtimestamp: T.ts, current_date: T.date, current_time: dataType('timetz'), localtime: T.time, date_trunc: 'arg', timezone: T.ts,
   make_date: T.date, to_date: T.date, to_timestamp: T.tstz, age: T.interval, make_interval: T.interval,
-  gen_random_uuid: T.uuid, decode: T.bytea, bool_and: T.bool, bool_or: T.bool, every: T.bool,
+  gen_random_uuid: T.uuid, decode: T.bytea, convert_to: T.bytea, convert_from: T.text, int2send: T.bytea, int4send: T.bytea,
+  int8send: T.bytea, bool_and: T.bool, bool_or: T.bool, every: T.bool,
   jsonb_extract_path: T.jsonb, jsonb_extract_path_text: T.text, to_jsonb: T.jsonb, jsonb_set: T.jsonb, jsonb_build_object: T.jsonb,
   jsonb_build_array: T.jsonb, jsonb_strip_nulls: T.jsonb, jsonb_typeof: T.text,
 };
@@ -98,7 +99,7 @@ const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', 'and', 'or',
 function binaryType(op: string, l: Expr, r: Expr, env: TypeEnv): DataType | undefined {
   if (COMPARISONS.has(op)) return T.bool;
   const a = inferType(l, env), b = inferType(r, env);
-  if (op === '||') return T.text;
+  if (op === '||') return a?.name === 'bytea' && b?.name === 'bytea' ? T.bytea : T.text;
   const ka = typeClass(a), kb = typeClass(b);
   if (op === '+' || op === '-') {
     if (isDateLike(ka) && isDateLike(kb)) return ka === 'date' && kb === 'date' ? T.int : T.interval;
@@ -114,8 +115,10 @@ function callType(e: Extract<Expr, { kind: 'call' }>, env: TypeEnv): DataType | 
   if (e.name.length > 1) return undefined;
   const r = RETURNS[e.name[0]!.toLowerCase()];
   if (!r) return undefined;
-  if (typeof r !== 'string') return r;
   const first = e.args[0] && inferType(e.args[0], env);
+  // substring of bytes is bytes
+  if (r === T.text && first?.name === 'bytea' && /^substr(ing)?$/i.test(e.name[0]!)) return T.bytea;
+  if (typeof r !== 'string') return r;
   switch (r) {
     case 'arg': return first;
     case 'unify': return unify(e.args.map((x) => inferType(x, env)));

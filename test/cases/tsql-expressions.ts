@@ -152,6 +152,16 @@ export const TSQL_EXPRESSION_CASES: ExprCase[] = [
     ['CAST(m AS varchar(20))', str('12.35')], ["CAST(CAST('2020-01-31' AS date) AS varchar(10))", str('2020-01-31')],
     ["CAST('  12  ' AS int)", num(12)], ['CAST(b AS int)', num(1)],
   ]),
+  // Binary styles: 0 reads the bytes as characters, 1 writes 0x and upper-case hex digits, 2 the digits only; an integer
+  // converts to its big-endian bytes (binary(n) pads on the left) and back from the rightmost bytes.
+  ...group(`${FN}/cast-and-convert-transact-sql#binary-styles`, [
+    ['CONVERT(varchar(8), 0x4E616d65, 0)', str('Name')], ['CONVERT(char(8), 0x4E616d65, 1)', str('0x4E616D')],
+    ['CONVERT(varchar(8), 0x4E616d65, 2)', str('4E616D65')], ["CONVERT(varchar(8), CONVERT(binary(4), '0x4E616D65', 1), 2)", str('4E616D65')],
+    ["CONVERT(varchar(8), CONVERT(varbinary(4), '4E616D65', 2), 0)", str('Name')], ['CONVERT(varchar(12), CAST(258 AS binary(4)), 1)', str('0x00000102')],
+    ['CONVERT(varchar(12), CAST(i AS binary(2)), 2)', str('0007')], ['CONVERT(varchar(20), CAST(i AS binary(6)), 2)', str('000000000007')],
+    ['CAST(0x0102 AS int)', num(258)], ['CAST(0xFFFFFFFF AS int)', num(-1)], ['CAST(CAST(neg AS varbinary(8)) AS int)', num(-5)],
+    ["CAST(CAST('abc' AS varbinary(10)) AS varchar(10))", str('abc')], ['CONVERT(varchar(10), s, 112)', str('Hello Worl')],
+  ]),
   // Implicit conversion: varchar with int converts to int (int has the higher precedence); '1' + '1' concatenates.
   ...group(`${FN}/../data-types/data-type-precedence-transact-sql`, [["'1' + 1", num(2)], ["1 + '1'", num(2)], ["'1' + '1'", str('11')], ["i + '3'", num(10)]]),
   ...group(`${FN}/parse-transact-sql`, [["PARSE('123' AS int)", num(123)], ["TRY_PARSE('abc' AS int)", NULL]]),
