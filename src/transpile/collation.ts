@@ -15,29 +15,37 @@ export interface SourceCollation {
 
 const isBinaryCollation = (c: string): boolean => /(^binary$|_bin2?$|_bin_)/i.test(c);
 
-function classify(collation: string): { ci: boolean; ai: boolean } {
+/**
+ * Case and accent sensitivity from a collation's name. SQL Server names always say _AS or _AI; a MySQL name that
+ * says neither takes it from its case: _ci implies _ai (utf8mb4_general_ci, utf8mb4_unicode_520_ci and
+ * latin1_swedish_ci compare 'é' = 'e'), _cs implies _as.
+ */
+function classify(dialect: SourceDialect, collation: string): { ci: boolean; ai: boolean } {
   const c = collation.toLowerCase();
   if (isBinaryCollation(c)) return { ci: false, ai: false };
-  if (c.includes('_cs')) return { ci: false, ai: c.includes('_ai') };
-  if (c.includes('_ci')) return { ci: true, ai: c.includes('_ai') };
+  const ci = !c.includes('_cs');
+  const ai = c.includes('_ai') || (dialect === 'mysql' && ci && !c.includes('_as'));
   // A collation naming neither (rare) compares as its charset's default: case-insensitive.
-  return { ci: true, ai: c.includes('_ai') };
+  return { ci, ai };
 }
+
+/** A MySQL charset's default collation is a _ci one (utf8mb4_general_ci, utf8mb4_0900_ai_ci): accent-insensitive too. */
+const MYSQL_DEFAULT = { ci: true, ai: true };
 
 /**
  * T-SQL: no COLLATE → the server default (SQL_Latin1_General_CP1_CI_AS, case-insensitive, accent-sensitive).
  * MySQL: column collation, column charset, table collate, table charset; the defaults are *_ci.
  */
 export function sourceCollation(dialect: SourceDialect, col: Column, table: Table): SourceCollation {
-  if (col.collation) return { ...toFlags(classify(col.collation)), explicit: col.collation, ...(isBinaryCollation(col.collation) ? { binary: true } : {}) };
+  if (col.collation) return { ...toFlags(classify(dialect, col.collation)), explicit: col.collation, ...(isBinaryCollation(col.collation) ? { binary: true } : {}) };
   if (dialect === 'tsql') return { caseInsensitive: true, accentInsensitive: false };
   const charset = col.charset ?? col.type.charset;
-  if (charset) return toFlags(charset.toLowerCase() === 'binary' ? { ci: false, ai: false } : { ci: true, ai: false });
+  if (charset) return toFlags(charset.toLowerCase() === 'binary' ? { ci: false, ai: false } : MYSQL_DEFAULT);
   const tableCollate = table.options['collate'] ?? table.options['collation'] ?? table.options['default collate'];
-  if (tableCollate) return toFlags(classify(tableCollate));
+  if (tableCollate) return toFlags(classify(dialect, tableCollate));
   const tableCharset = table.options['charset'] ?? table.options['character set'] ?? table.options['default charset'];
   if (tableCharset?.toLowerCase() === 'binary') return toFlags({ ci: false, ai: false });
-  return { caseInsensitive: true, accentInsensitive: false };
+  return toFlags(MYSQL_DEFAULT);
 }
 
 const toFlags = (x: { ci: boolean; ai: boolean }): SourceCollation => ({ caseInsensitive: x.ci, accentInsensitive: x.ai });
