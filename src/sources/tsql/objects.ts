@@ -247,7 +247,15 @@ export function parseTrigger(s: Session, c: Cursor, start: Token, replacing: boo
 export function parseCreateSchema(s: Session, c: Cursor, start: Token): string {
   expectWord(c, 'SCHEMA');
   const name = expectIdent(c, 'schema name');
-  if (acceptWord(c, 'AUTHORIZATION')) expectIdent(c, 'owner');
+  if (acceptWord(c, 'AUTHORIZATION')) {
+    const owner = expectIdent(c, 'owner');
+    // dbo owns what the migration's role creates; another owner is a role PostgreSQL may not have
+    if (owner.toLowerCase() !== 'dbo') {
+      report(s, 'PGS1018', `schema ${name}: AUTHORIZATION ${owner} not carried over (the schema belongs to the role that applies the migration)`, {
+        span: spanOf(c, start, prev(c)), suggestion: 'ALTER SCHEMA ... OWNER TO the role once it exists',
+      });
+    }
+  }
   const sc = schemaFor(s, name);
   sc.declared = true;
   sc.span ??= spanOf(c, start, prev(c));
