@@ -29,6 +29,19 @@ function bitsOf(e: Expr): string | undefined {
 }
 
 /**
+ * A source time literal PostgreSQL time can hold: MySQL TIME is a duration ('-838:59:59', '3 12:00:00'),
+ * PostgreSQL's a time of day up to 24:00:00.
+ */
+function isTimeOfDay(v: string): boolean {
+  const t = v.trim();
+  if (t.startsWith('-') || /^\d+\s/.test(t)) return false;
+  const m = /^(\d+):(\d+)(?::(\d+)(?:\.(\d*))?)?$/.exec(t);
+  if (!m) return true; // other spellings (HHMMSS) are PostgreSQL's to read
+  const [h, min, sec, frac] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0), Number(`0.${m[4] ?? ''}`)];
+  return h < 24 ? min < 60 && sec < 60 : h === 24 && min === 0 && sec === 0 && frac === 0;
+}
+
+/**
  * The hex digits of a default on a bytea column: a binary literal's, or a string's bytes (UTF-8, as the copy
  * stage writes a string into bytea). A fixed-width source binary(n) stores its values right-padded with zero
  * bytes to n, in MySQL and SQL Server alike, so its default is too.
@@ -71,6 +84,7 @@ export function translateDefault(def: Expr, type: DataType, env: ExprEnv, source
     } else if (DATETIME.has(type.name)) {
       if (e.kind === 'string') {
         if (/^0000-00-00/.test(e.value)) return { problems: [{ code: 'PGS2003', message: `zero-date default '${e.value}' dropped` }], failed: false };
+        if (type.name === 'time' && !isTimeOfDay(e.value)) return bad(`default '${e.value}' is outside PostgreSQL time's range (00:00:00 to 24:00:00); dropped`);
         return { expr: castTo(e.value, dataType(type.name)), problems: [], failed: false };
       }
       if (e.kind === 'number' && env.ctx.dialect === 'tsql' && /^(timestamp|date)/.test(type.name)) {
