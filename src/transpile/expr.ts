@@ -1,7 +1,7 @@
 import type { QName } from '../model/catalog.js';
 import type { DiagnosticCode, Severity } from '../model/diagnostics.js';
 import type { SourceSpan } from '../model/source.js';
-import { assertNever, walkExpr, type Cast, type Expr } from '../model/expr.js';
+import { assertNever, walkExpr, type Call, type Cast, type Expr } from '../model/expr.js';
 import { extend } from '../model/objects.js';
 import type { Query } from '../model/query.js';
 import { dataType, type DataType } from '../model/types.js';
@@ -52,6 +52,21 @@ export function translateExpr(e: Expr, env: ExprEnv): ExprResult {
   return { expr, problems, failed: problems.some((p) => p.code === 'PGS3001' || p.code === 'PGS3002' || p.code === 'PGS2001') };
 }
 
+/**
+ * A method called on a column, as hierarchyid's [OrganizationNode].GetLevel(): the function rule ".GetLevel" receives the
+ * column as $1 and the method's arguments after it. undefined when no such rule exists or the prefix is not a column
+ * (then dbo.GetLevel() is a user function).
+ */
+function translateMethodCall(c: Call, env: ExprEnv, out: ExprProblem[]): Expr | undefined {
+  if (c.name.length < 2 || c.window || c.over) return undefined;
+  const method = `.${c.name[c.name.length - 1]!}`;
+  if (!env.ctx.functionRules.has(method.toUpperCase())) return undefined;
+  const receiver = translateExpr({ kind: 'column', parts: c.name.slice(0, -1), ...(c.span ? { span: c.span } : {}) }, env);
+  if (receiver.problems.length || !pgTypeOf(receiver.expr, env)) return undefined;
+  const args = c.args.map((a) => tx(a, env, out));
+  return translateCall({ ...c, name: [method] }, [receiver.expr, ...args], env, out);
+}
+
 /** Operators both sources write the same way as PostgreSQL. */
 const SAME_OPS = new Set(['-', '*', '/', '%', '=', '<>', '<', '>', '<=', '>=', 'and', 'or', '&', '|', '<<', '>>',
   'is distinct from', 'is not distinct from', '~', '||']);
@@ -78,7 +93,7 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
       if (e.system) return translateCall({ kind: 'call', name: [`@@${e.name}`], args: [], niladic: true, span: e.span }, [], env, out);
       out.push({ code: 'PGS3002', message: `variable @${e.name} has no meaning in a PostgreSQL expression here` });
       return { kind: 'opaque', text: `@${e.name}`, span: e.span };
-    case 'call': return booleansAsNumbers(translateWindowedCall(e, env, out, sub) ?? translateCall(e, e.args.map(sub), env, out), env);
+    case 'call': return translateMethodCall(e, env, out) ?? booleansAsNumbers(translateWindowedCall(e, env, out, sub) ?? translateCall(e, e.args.map(sub), env, out), env);
     case 'binary': return translateBinary(e.op.toLowerCase(), sub(e.left), sub(e.right), env, out, e);
     case 'unary': {
       const op = e.op === '!' ? 'not' : e.op;
