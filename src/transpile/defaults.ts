@@ -2,6 +2,8 @@ import type { Expr } from '../model/expr.js';
 import { dataType, type DataType } from '../model/types.js';
 import { translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
 import { isNextValueFor, translateNextValueFor } from './next-value.js';
+import { isTimeOfDay } from '../data/time-of-day.js';
+import { fitFractionDigits } from './datetime-literal.js';
 
 export interface DefaultResult {
   /** Undefined when the default is dropped. */
@@ -26,19 +28,6 @@ const castTo = (value: string, type: DataType): Expr => ({ kind: 'cast', expr: {
 function bitsOf(e: Expr): string | undefined {
   if (e.kind !== 'bytes') return undefined;
   return e.bits ?? BigInt(`0x${e.hex || '0'}`).toString(2);
-}
-
-/**
- * A source time literal PostgreSQL time can hold: MySQL TIME is a duration ('-838:59:59', '3 12:00:00'),
- * PostgreSQL's a time of day up to 24:00:00.
- */
-function isTimeOfDay(v: string): boolean {
-  const t = v.trim();
-  if (t.startsWith('-') || /^\d+\s/.test(t)) return false;
-  const m = /^(\d+):(\d+)(?::(\d+)(?:\.(\d*))?)?$/.exec(t);
-  if (!m) return true; // other spellings (HHMMSS) are PostgreSQL's to read
-  const [h, min, sec, frac] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0), Number(`0.${m[4] ?? ''}`)];
-  return h < 24 ? min < 60 && sec < 60 : h === 24 && min === 0 && sec === 0 && frac === 0;
 }
 
 /**
@@ -85,7 +74,7 @@ export function translateDefault(def: Expr, type: DataType, env: ExprEnv, source
       if (e.kind === 'string') {
         if (/^0000-00-00/.test(e.value)) return { problems: [{ code: 'PGS2003', message: `zero-date default '${e.value}' dropped` }], failed: false };
         if (type.name === 'time' && !isTimeOfDay(e.value)) return bad(`default '${e.value}' is outside PostgreSQL time's range (00:00:00 to 24:00:00); dropped`);
-        return { expr: castTo(e.value, dataType(type.name)), problems: [], failed: false };
+        return { expr: castTo(fitFractionDigits(e.value), dataType(type.name)), problems: [], failed: false };
       }
       if (e.kind === 'number' && env.ctx.dialect === 'tsql' && /^(timestamp|date)/.test(type.name)) {
         // SQL Server reads a number as days since 1900-01-01.

@@ -1,10 +1,11 @@
 import { findTable, objectPath, qnameText, type Catalog, type Column, type DataChunk, type ManualItem, type Table } from '../../model/catalog.js';
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
-import { copyLine } from '../../copy/copy-text.js';
+import { COPY_NULL, copyLine } from '../../copy/copy-text.js';
 import { emptyWarnings, fieldEncoder, type FieldEncoder, type ValueWarnings } from '../../copy/transforms.js';
 import { insertStatements, type InsertStatement } from '../../data/dialect-tokens.js';
 import { RowError } from '../../data/literal-token.js';
 import { readRows } from '../../data/read-rows.js';
+import { isTimeOfDay } from '../../data/time-of-day.js';
 import { quoteIdent, quoteLiteral, quoteQName } from './quote.js';
 import type { Phase, Statement } from './statement.js';
 import type { SourceSpan } from '../../model/source.js';
@@ -108,8 +109,18 @@ function chunkEncoders(ch: DataChunk, src: Table, table: Table): (FieldEncoder |
     const t = byName(table.columns, ch.targetColumns?.[i] ?? '');
     if (!s || !t) throw new RowError(`column ${name} is not in the table`);
     if (t.generated) return undefined;
-    return fieldEncoder({ source: s.type, target: t.type, ...(t.copy ? { copy: t.copy } : {}) });
+    const encode = fieldEncoder({ source: s.type, target: t.type, ...(t.copy ? { copy: t.copy } : {}) });
+    return t.type.name === 'time' ? timeOfDayChecked(encode, name) : encode;
   });
+}
+
+/** A MySQL TIME duration PostgreSQL time cannot hold would fail the whole COPY: its statement goes to manual/ instead. */
+function timeOfDayChecked(encode: FieldEncoder, column: string): FieldEncoder {
+  return (v, w) => {
+    const out = encode(v, w);
+    if (out !== COPY_NULL && !isTimeOfDay(out)) throw new RowError(`value '${out}' of column ${column} is outside PostgreSQL time's range (00:00:00 to 24:00:00)`);
+    return out;
+  };
 }
 
 /**
