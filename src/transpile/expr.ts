@@ -13,6 +13,7 @@ import { resolveSource, type QueryScope } from './query-scope.js';
 import { translateWindowedCall } from './aggregates.js';
 import { translateJsonArrow } from './functions-json.js';
 import { binaryCast, binaryStyleConvert } from './binary-cast.js';
+import { fitFractionDigits } from './datetime-literal.js';
 import { asKnownText, isSetArray, setAsText } from './functions-ast.js';
 
 /** A problem found while translating one expression; the caller decides what happens to the owning object. */
@@ -500,6 +501,7 @@ function translateCast(e: Cast, inner: Expr, env: ExprEnv, out: ExprProblem[]): 
     const binary = (style !== undefined ? binaryStyleConvert(inner, fromType, type, e.type, style) : undefined) ?? binaryCast(inner, fromType, type, e.type, out);
     if (binary) return binary;
   }
+  if (inner.kind === 'string' && (isDateLike(typeClass(type)) || typeClass(type) === 'time')) inner = { ...inner, value: fitFractionDigits(inner.value) };
   if (e.style) return convertWithStyle(inner, type, e.style, out, e, fromType);
   // SQL Server truncates a fraction converted to an integer; PostgreSQL rounds.
   const from = typeClass(fromType);

@@ -151,6 +151,8 @@ export const TSQL_EXPRESSION_CASES: ExprCase[] = [
     ['CAST(d AS varchar(10))', str('2.50')], ['CAST(n AS varchar(5))', NULL], ['CAST(1 AS varchar(10)) + \'a\'', str('1a')],
     ['CAST(m AS varchar(20))', str('12.35')], ["CAST(CAST('2020-01-31' AS date) AS varchar(10))", str('2020-01-31')],
     ["CAST('  12  ' AS int)", num(12)], ['CAST(b AS int)', num(1)],
+    ["CAST('9999-12-31 23:59:59.9999999' AS datetime2)", ts('9999-12-31T23:59:59.999')],
+    ["CONVERT(datetime2(7), '2020-01-31 23:59:59.9999999')", ts('2020-01-31T23:59:59.999')],
   ]),
   // Binary styles: 0 reads the bytes as characters, 1 writes 0x and upper-case hex digits, 2 the digits only; an integer
   // converts to its big-endian bytes (binary(n) pads on the left) and back from the rightmost bytes.
