@@ -171,7 +171,9 @@ function addTypeFromProc(s: Session, c: Cursor, span: SourceSpan, nameE?: Expr, 
 
 /** A description (MS_Description, Description) on SCHEMA / TABLE / TABLE+COLUMN becomes a comment; anything else is reported. */
 function applyExtendedProperty(s: Session, span: SourceSpan, v: (string | undefined)[]): void {
-  const [prop, value, l0type, l0name, l1type, l1name, l2type, l2name] = v;
+  const [prop, value, l0typeAsWritten, l0name, l1type, l1name, l2type, l2name] = v;
+  // Above a table, USER is SQL Server 2000's name for the schema level (scripts of that era write it); alone it is a user.
+  const l0type = l0typeAsWritten && l1type && sameName(l0typeAsWritten, 'USER') ? 'SCHEMA' : l0typeAsWritten;
   const where = [l0type && `${l0type} ${l0name}`, l1type && `${l1type} ${l1name}`, l2type && `${l2type} ${l2name}`].filter(Boolean).join(', ');
   if (prop && TOOL_PROPERTIES.has(prop.toLowerCase())) {
     report(s, 'PGS1010', `extended property ${prop} (${where}) is tool metadata; skipped`, { span });
