@@ -49,6 +49,22 @@ function inferredType(e: Expr, s: TableScope): DataType | undefined {
 
 const NUMERIC_RANK = ['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision'];
 
+const STRING_TYPES = new Set(['text', 'varchar', 'char', 'citext']);
+const DATETIME_TYPES = new Set(['date', 'time', 'timestamp', 'timestamptz']);
+const typeGroup = (t: DataType): string =>
+  NUMERIC_RANK.includes(t.name) ? 'number' : STRING_TYPES.has(t.name) ? 'string' : DATETIME_TYPES.has(t.name) ? 'datetime' : t.name;
+
+/**
+ * A generated column's expression as its declared type: MySQL converts the value to the column type (a JSON_EXTRACT
+ * text into a bigint column, a comparison into an int), PostgreSQL casts on assignment only within a type group and
+ * into strings, so other mixes get an explicit CAST.
+ */
+function assignedTo(e: Expr, from: DataType | undefined, to: DataType): Expr {
+  if (!from || to.schema || to.array || to.base || from.array) return e;
+  const [a, b] = [typeGroup(from), typeGroup(to)];
+  return a === b || b === 'string' ? e : { kind: 'cast', expr: e, type: to, form: 'cast' };
+}
+
 /** Result type of + - * / %: numbers widen (an unknown side takes the other's); date − date counts days; other mixes are not guessed. */
 function arithmeticType(op: string, a: DataType | undefined, b: DataType | undefined): DataType | undefined {
   const isNum = (t: DataType | undefined): boolean => !!t && NUMERIC_RANK.includes(t.name);
@@ -114,11 +130,12 @@ function convertColumn(s: TableScope, m: MappedColumn, onUpdate: OnUpdateColumn[
       return undefined;
     }
     col.type = type;
-    if (!isImmutable(r.expr, s.env)) {
+    const expr = c.type.name ? assignedTo(r.expr, inferredType(r.expr, s), type) : r.expr;
+    if (!isImmutable(expr, s.env)) {
       report(s, 'PGS3004', `computed column ${c.name}: ${c.generated.raw} is not immutable; created as a plain ${typeText(type)} column`, { span: c.span });
       addManual(s, {
         kind: 'column', original,
-        draft: `-- ${quoteQName(s.target)}.${quoteIdent(m.name)} is a plain column: compute ${exprText(r.expr)} in a view or a BEFORE INSERT OR UPDATE trigger`,
+        draft: `-- ${quoteQName(s.target)}.${quoteIdent(m.name)} is a plain column: compute ${exprText(expr)} in a view or a BEFORE INSERT OR UPDATE trigger`,
         codes: ['PGS3004'], span: c.span,
       });
     } else {
@@ -127,7 +144,7 @@ function convertColumn(s: TableScope, m: MappedColumn, onUpdate: OnUpdateColumn[
       if (stored && !c.generated.stored) {
         report(s, 'PGS2013', `computed column ${c.name}: VIRTUAL becomes STORED (PostgreSQL ${ctx.options.targetVersion} has no virtual generated columns)`, { span: c.span });
       }
-      col.generated = { expr: r.expr, raw: exprText(r.expr), stored };
+      col.generated = { expr, raw: exprText(expr), stored };
     }
   }
   if (c.default && !m.dropDefault && !col.identity) {
