@@ -102,6 +102,8 @@ const datepart: Handler = ([p, x], env, out, call) => {
   const u = part(p);
   if (!u || !x) return undefined;
   if (u === 'weekday' || u === 'week') out.push({ code: 'PGS3003', severity: 'info', message: `${call.name[0]}(${wordArg(p)}, ...) is translated for SET DATEFIRST 7 (the us_english default)` });
+  // timestamptz keeps the instant only: its 'timezone' field is the session's offset, not the one the value was written with
+  if (u === 'tzoffset') out.push({ code: 'PGS3003', message: `${call.name[0]}(${wordArg(p)}, ...) gives the session time zone's offset; a datetimeoffset's own offset is not stored in timestamptz` });
   return datepartOf(u, asDateTime(x, env));
 };
 
