@@ -79,9 +79,17 @@ export function isSetArray(e: Expr, env: ExprEnv): boolean {
 
 export const setAsText = (e: Expr): Expr => fn('array_to_string', e, str(','));
 
-/** MySQL and T-SQL convert implicitly to strings: a non-string argument is cast to text. */
+/** A MySQL ENUM value: its column became an enum type, a string to MySQL but one no text parameter takes implicitly. */
+function isEnumValue(e: Expr, env: ExprEnv): boolean {
+  let t = pgTypeOf(e, env);
+  while (t?.base) t = t.base;
+  return !!t?.schema && !!t.values && !t.array;
+}
+
+/** MySQL and T-SQL convert implicitly to strings: a non-string argument (or an enum value) is cast to text. */
 export const asText = (e: Expr, env: ExprEnv): Expr => {
   if (isSetArray(e, env)) return setAsText(e);
+  if (isEnumValue(e, env)) return cast(e, 'text');
   return argClass(e, env) === 'string' || e.kind === 'null' ? e : cast(e, 'text');
 };
 
@@ -91,6 +99,7 @@ export const asText = (e: Expr, env: ExprEnv): Expr => {
  */
 export function asKnownText(e: Expr, env: ExprEnv): Expr {
   const k = argClass(e, env);
+  if (isEnumValue(e, env)) return cast(e, 'text');
   if (k === undefined || k === 'string' || e.kind === 'null') return e;
   if (isSetArray(e, env)) return setAsText(e);
   return pgTypeOf(e, env)?.name === 'bytea' ? e : cast(e, 'text');
