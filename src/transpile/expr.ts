@@ -14,7 +14,7 @@ import { translateWindowedCall } from './aggregates.js';
 import { translateJsonArrow } from './functions-json.js';
 import { binaryCast, binaryStyleConvert } from './binary-cast.js';
 import { fitFractionDigits } from './datetime-literal.js';
-import { asKnownText, isSetArray, setAsText } from './functions-ast.js';
+import { asKnownText, isEnumValue, isSetArray, setAsText } from './functions-ast.js';
 
 /** A problem found while translating one expression; the caller decides what happens to the owning object. */
 export interface ExprProblem {
@@ -300,10 +300,15 @@ export function asCondition(e: Expr, env: ExprEnv): Expr {
   return { kind: 'binary', op: '<>', left: e, right: { kind: 'number', value: '0' }, span: e.span };
 }
 
+/** A MySQL ENUM value as a number is its position in the member list (enum_range reads only the value's type). */
+const enumPosition = (e: Expr): Expr =>
+  ({ kind: 'call', name: ['array_position'], args: [{ kind: 'call', name: ['enum_range'], args: [e] }, e], span: e.span });
+
 /** A string compared with a number is compared as a number in both sources: make the conversion explicit. */
 function numberSide(strSide: Expr, numType: DataType | undefined, env: ExprEnv): Expr {
   // MySQL compares a string with a number as floating point; T-SQL converts the string to the number's type.
   const to = env.ctx.dialect === 'mysql' || !numType ? NUMERIC : numType;
+  if (isEnumValue(strSide, env)) return enumPosition(strSide);
   if (strSide.kind === 'string' && /^\s*[-+]?\d+(\.\d+)?\s*$/.test(strSide.value)) return { kind: 'number', value: strSide.value.trim().replace(/^\+/, ''), span: strSide.span };
   if (strSide.kind === 'string' && env.ctx.dialect === 'mysql') return { kind: 'number', value: mysqlStringNumber(strSide.value), span: strSide.span };
   return castTo(strSide, to);
@@ -410,8 +415,9 @@ function comparison(op: string, left: Expr, right: Expr, lt: DataType | undefine
   const toJson = (x: Expr): Expr => ({ kind: 'call', name: ['to_jsonb'], args: [x.kind === 'string' ? castTo(x, TEXT) : x], span: x.span });
   if (env.ctx.dialect === 'mysql' && isJson(lt) && (isNumericClass(rk) || rk === 'string') && !isJson(rt)) return node(left, toJson(right));
   if (env.ctx.dialect === 'mysql' && isJson(rt) && (isNumericClass(lk) || lk === 'string') && !isJson(lt)) return node(toJson(left), right);
-  // An ENUM compared with a number compares its member position in MySQL: no cast would say that, so it stays as written.
-  if ((isEnumType(lt) && isNumericClass(rk)) || (isEnumType(rt) && isNumericClass(lk))) return node(left, right);
+  // An ENUM compared with a number compares its member position in MySQL.
+  if (isEnumType(lt) && isNumericClass(rk)) return node(enumPosition(left), right);
+  if (isEnumType(rt) && isNumericClass(lk)) return node(left, enumPosition(right));
   // A MySQL SET compared with a string compares as its comma-joined members.
   if (isSetArray(left, env) && rk === 'string') return node(setAsText(left), right);
   if (isSetArray(right, env) && lk === 'string') return node(left, setAsText(right));

@@ -80,7 +80,7 @@ export function isSetArray(e: Expr, env: ExprEnv): boolean {
 export const setAsText = (e: Expr): Expr => fn('array_to_string', e, str(','));
 
 /** A MySQL ENUM value: its column became an enum type, a string to MySQL but one no text parameter takes implicitly. */
-function isEnumValue(e: Expr, env: ExprEnv): boolean {
+export function isEnumValue(e: Expr, env: ExprEnv): boolean {
   let t = pgTypeOf(e, env);
   while (t?.base) t = t.base;
   return !!t?.schema && !!t.values && !t.array;
