@@ -14,6 +14,7 @@ import { translateWindowedCall } from './aggregates.js';
 import { translateJsonArrow } from './functions-json.js';
 import { binaryCast, binaryStyleConvert } from './binary-cast.js';
 import { fitFractionDigits } from './datetime-literal.js';
+import { WINDOWS_ZONES } from './windows-zones.js';
 import { asKnownText, isEnumValue, isSetArray, setAsText } from './functions-ast.js';
 
 /** A problem found while translating one expression; the caller decides what happens to the owning object. */
@@ -107,7 +108,7 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
       whens: e.whens.map((w) => ({ when: e.operand ? sub(w.when) : asCondition(sub(w.when), env), then: sub(w.then) })),
       else: e.else && sub(e.else),
     }, env);
-    case 'cast': return translateCast(e, sub(e.expr), env, out);
+    case 'cast': return translateCast(e, wallClockCast(e, env, out, sub) ?? sub(e.expr), env, out);
     case 'in': {
       if (!e.select) {
         const expr = sub(e.expr), list = e.list.map(sub);
@@ -322,6 +323,34 @@ export function mysqlStringNumber(s: string): string {
   return `${m[1] === '-' ? '-' : ''}${digits}${m[3] ? `e${m[3]}` : ''}`;
 }
 
+/**
+ * x AT TIME ZONE z with z's Windows name as its IANA name. SQL Server gives a datetimeoffset: the instant, shown at z's
+ * offset. As a value that is the instant (timezone(z, x) of a datetime, a timestamptz itself); cast to a datetime, date or
+ * time (wall) it is z's local time (timezone(z, x) of a timestamptz; a datetime itself).
+ */
+function atTimeZone(x: Expr, zone: Expr, env: ExprEnv, out: ExprProblem[], wall = false): Expr {
+  let z = zone;
+  if (zone.kind === 'string') {
+    const iana = WINDOWS_ZONES[zone.value.trim().toLowerCase()];
+    if (iana) z = { ...zone, value: iana };
+    else out.push({ code: 'PGS3001', message: `AT TIME ZONE '${zone.value}': no IANA name is known for this Windows time zone, and PostgreSQL rejects a name it does not know; suggestion: the zone's IANA name (pg_timezone_names)` });
+  } else {
+    out.push({ code: 'PGS3003', message: 'AT TIME ZONE with a computed zone: SQL Server takes Windows time zone names, PostgreSQL IANA names' });
+  }
+  const t = pgTypeOf(x, env);
+  const zoned = t?.name === 'timestamptz';
+  if (zoned !== wall) return x;
+  return { kind: 'call', name: ['timezone'], args: [z, zoned || typeClass(t) === 'datetime' || !t ? x : castTo(x, dataType('timestamp'))] };
+}
+
+/** CAST(x AT TIME ZONE z AS datetime2 | date | time): z's local time (see atTimeZone); undefined for any other cast. */
+function wallClockCast(e: Cast, env: ExprEnv, out: ExprProblem[], sub: (x: Expr) => Expr): Expr | undefined {
+  let inner = e.expr;
+  while (inner.kind === 'paren') inner = inner.expr;
+  if (inner.kind !== 'binary' || inner.op !== 'at time zone' || !/^(datetime2?|smalldatetime|date|time)$/i.test(e.type.name)) return undefined;
+  return atTimeZone(sub(inner.left), sub(inner.right), env, out, true);
+}
+
 function translateBinary(op: string, left: Expr, right: Expr, env: ExprEnv, out: ExprProblem[], src: Expr): Expr {
   const { dialect } = env.ctx;
   if (ARITHMETIC.has(op)) {
@@ -332,6 +361,7 @@ function translateBinary(op: string, left: Expr, right: Expr, env: ExprEnv, out:
     if (dialect === 'tsql' && right.kind === 'bytes' && isNumericClass(typeClass(pgTypeOf(left, env)))) right = bytesAsNumber(right);
   }
   const node = (o: string, l = left, r = right): Expr => ({ kind: 'binary', op: o, left: l, right: r, span: src.span });
+  if (op === 'at time zone') return atTimeZone(left, right, env, out);
   const lt = pgTypeOf(left, env), rt = pgTypeOf(right, env);
   const lk = typeClass(lt), rk = typeClass(rt);
   switch (op) {

@@ -116,6 +116,8 @@ function callType(e: Extract<Expr, { kind: 'call' }>, env: TypeEnv): DataType | 
   const r = RETURNS[e.name[0]!.toLowerCase()];
   if (!r) return undefined;
   const first = e.args[0] && inferType(e.args[0], env);
+  // timezone(z, timestamp) is the instant (timestamptz); timezone(z, timestamptz) the local time there (timestamp)
+  if (e.name[0]!.toLowerCase() === 'timezone' && e.args[1]) return inferType(e.args[1], env)?.name === 'timestamp' ? T.tstz : T.ts;
   // substring of bytes is bytes
   if (r === T.text && first?.name === 'bytea' && /^substr(ing)?$/i.test(e.name[0]!)) return T.bytea;
   if (typeof r !== 'string') return r;

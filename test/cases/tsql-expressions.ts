@@ -154,6 +154,13 @@ export const TSQL_EXPRESSION_CASES: ExprCase[] = [
     ["CAST('9999-12-31 23:59:59.9999999' AS datetime2)", ts('9999-12-31T23:59:59.999')],
     ["CONVERT(datetime2(7), '2020-01-31 23:59:59.9999999')", ts('2020-01-31T23:59:59.999')],
   ]),
+  // AT TIME ZONE takes Windows zone names; cast to datetime2 or date it is the zone's local time.
+  ...group(`${LANG}/../queries/at-time-zone-transact-sql`, [
+    ["CAST(dt AT TIME ZONE 'UTC' AT TIME ZONE 'Tokyo Standard Time' AS datetime2)", ts('2020-01-31T19:15:30.123')],
+    ["CONVERT(date, dt AT TIME ZONE 'UTC' AT TIME ZONE 'Dateline Standard Time')", date('2020-01-30')],
+    ["CONVERT(datetime, dt AT TIME ZONE 'Pacific Standard Time')", ts('2020-01-31T10:15:30.123')],
+    ["DATEDIFF(hour, dt, CAST(dt AT TIME ZONE 'India Standard Time' AT TIME ZONE 'UTC' AS datetime2))", num(-6)],
+  ]),
   // Binary styles: 0 reads the bytes as characters, 1 writes 0x and upper-case hex digits, 2 the digits only; an integer
   // converts to its big-endian bytes (binary(n) pads on the left) and back from the rightmost bytes.
   ...group(`${FN}/cast-and-convert-transact-sql#binary-styles`, [

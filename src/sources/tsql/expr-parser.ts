@@ -169,15 +169,24 @@ function parsePrefix(c: Cursor): Expr {
   return parsePostfix(c, parsePrimary(c));
 }
 
+/** postfix := primary { COLLATE name | AT TIME ZONE primary } */
 function parsePostfix(c: Cursor, e: Expr): Expr {
-  while (isWord(peek(c), 'COLLATE')) {
-    c.i++;
-    const name = peek(c);
-    if (!isIdent(name)) throw syntaxError(c, 'expected a collation name');
-    c.i++;
-    e = extend(e, { collate: name.value });
+  for (;;) {
+    if (isWord(peek(c), 'COLLATE')) {
+      c.i++;
+      const name = peek(c);
+      if (!isIdent(name)) throw syntaxError(c, 'expected a collation name');
+      c.i++;
+      e = extend(e, { collate: name.value });
+    } else if (isWord(peek(c), 'AT') && isWord(peek(c, 1), 'TIME') && isWord(peek(c, 2), 'ZONE')) {
+      const start = peek(c);
+      c.i += 3;
+      const zone = parsePrimary(c);
+      e = { kind: 'binary', op: 'at time zone', left: e, right: zone, span: spanOf(c, start, prev(c)) };
+    } else {
+      return e;
+    }
   }
-  return e;
 }
 
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '!<', '!>']);
