@@ -121,8 +121,11 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
     case 'between': return extend(e, { expr: sub(e.expr), low: sub(e.low), high: sub(e.high) });
     case 'like': {
       // MySQL matches a number or a date against the pattern as its text; PostgreSQL's LIKE takes text only
-      const left = ctx.dialect === 'mysql' && e.op === 'like' ? asKnownText(sub(e.expr), env) : sub(e.expr);
-      return translateLike(e, left, sub(e.pattern), e.escape && sub(e.escape), ctx.dialect, out);
+      let left = ctx.dialect === 'mysql' && e.op === 'like' ? asKnownText(sub(e.expr), env) : sub(e.expr);
+      const pattern = sub(e.pattern);
+      // A case-sensitive COLLATE on the pattern: citext's LIKE would still match case-insensitively, text's does not.
+      if (pattern.kind === 'cast' && pattern.collate === 'default' && pgTypeOf(left, env)?.name === 'citext') left = castTo(left, TEXT);
+      return translateLike(e, left, pattern, e.escape && sub(e.escape), ctx.dialect, out);
     }
     case 'isnull': return extend(e, { expr: sub(e.expr) });
     case 'exists': case 'subquery':
@@ -485,14 +488,25 @@ export function likeToSimilar(pattern: string): string {
   return out;
 }
 
+/** A LIKE pattern's string literal, also under the cast and COLLATE a collation clause puts on it ('[a-z]%' COLLATE ..._BIN). */
+function patternLiteral(p: Expr): { value: string; rewrite: (v: string) => Expr } | undefined {
+  if (p.kind === 'string') return { value: p.value, rewrite: (value) => ({ ...p, value }) };
+  if (p.kind === 'cast' && p.expr.kind === 'string') {
+    const lit = p.expr;
+    return { value: lit.value, rewrite: (value) => ({ ...p, expr: { ...lit, value } }) };
+  }
+  return undefined;
+}
+
 function translateLike(e: Extract<Expr, { kind: 'like' }>, expr: Expr, pattern: Expr, escape: Expr | undefined, dialect: string, out: ExprProblem[]): Expr {
   if (e.op === 'rlike') return { kind: 'binary', op: e.not ? '!~' : '~', left: expr, right: pattern, span: e.span };
-  if (dialect === 'tsql' && e.op === 'like' && pattern.kind === 'string' && /\[[^\]]*\]/.test(pattern.value)) {
+  const lit = dialect === 'tsql' && e.op === 'like' ? patternLiteral(pattern) : undefined;
+  if (lit && /\[[^\]]*\]/.test(lit.value)) {
     if (escape) {
-      out.push({ code: 'PGS3003', message: `LIKE pattern ${pattern.value} with ESCAPE kept as LIKE: character classes [...] match literally in PostgreSQL` });
+      out.push({ code: 'PGS3003', message: `LIKE pattern ${lit.value} with ESCAPE kept as LIKE: character classes [...] match literally in PostgreSQL` });
       return extend(e, { expr, pattern, escape });
     }
-    return extend(e, { op: 'similar' as const, expr, pattern: { kind: 'string' as const, value: likeToSimilar(pattern.value), span: pattern.span } });
+    return extend(e, { op: 'similar' as const, expr, pattern: { ...lit.rewrite(likeToSimilar(lit.value)), span: pattern.span } });
   }
   return extend(e, { expr, pattern, escape });
 }
