@@ -107,6 +107,11 @@ function convertColumn(s: TableScope, m: MappedColumn, onUpdate: OnUpdateColumn[
   const c = m.src;
   const col: Column = { name: m.name, type: m.type, nullable: c.nullable || !!m.dropNotNull, span: c.span };
   for (const f of c.flags ?? []) {
+    // A column set is the sparse columns seen as one xml value; as a plain column nothing fills or reads through it.
+    if (f.toLowerCase() === 'column_set') {
+      report(s, 'PGS2013', `column ${c.name}: COLUMN_SET FOR ALL_SPARSE_COLUMNS dropped; it becomes a plain xml column that neither shows nor sets the sparse columns`, { span: c.span, severity: 'warning' });
+      continue;
+    }
     report(s, 'PGS2013', `column ${c.name}: ${FLAG_TEXT[f.toLowerCase()] ?? f.toUpperCase().replaceAll('_', ' ')} dropped`, { span: c.span });
   }
   if (c.identity) {
