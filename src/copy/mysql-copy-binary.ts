@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { PIECE_BYTES, TYPE, W, lenencExtra, lenencValue, wireWriter, zeroDate, type RowWriter, type WireField } from './mysql-copy-text.js';
+import { PIECE_BYTES, TYPE, W, digitsOtherThanOne, lenencExtra, lenencValue, wireWriter, zeroDate, type RowWriter, type WireField } from './mysql-copy-text.js';
 import type { TargetType } from './target-types.js';
 import type { FieldEncoder, ValueWarnings } from './transforms.js';
 
@@ -480,8 +480,10 @@ export function binaryRowWriter(fields: WireField[], encoders: FieldEncoder[], t
           case B.BOOL_DIGITS:
           case B.BOOL_BYTES: {
             let on = false;
-            if (codes[i] === B.BOOL_DIGITS) for (let k = a; k < p && !on; k++) on = src[k]! >= 0x31 && src[k]! <= 0x39;
-            else for (let k = a; k < p && !on; k++) on = src[k] !== 0;
+            if (codes[i] === B.BOOL_DIGITS) {
+              for (let k = a; k < p && !on; k++) on = src[k]! >= 0x31 && src[k]! <= 0x39;
+              if (on && digitsOtherThanOne(src, a, p)) counted.otherIntsAsTrue = (counted.otherIntsAsTrue ?? 0) + 1;
+            } else for (let k = a; k < p && !on; k++) on = src[k] !== 0;
             put32(buf, o, 1);
             buf[o + 4] = on ? 1 : 0;
             next = o + 5;
@@ -555,6 +557,7 @@ export function binaryRowWriter(fields: WireField[], encoders: FieldEncoder[], t
       pos += 2;
       w.zeroDates += counted.zeroDates;
       w.invalidText += counted.invalidText;
+      if (counted.otherIntsAsTrue) w.otherIntsAsTrue = (w.otherIntsAsTrue ?? 0) + counted.otherIntsAsTrue;
     },
   };
 }

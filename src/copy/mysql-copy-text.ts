@@ -263,6 +263,12 @@ function writeVarbit(src: Buffer, a: number, b: number, width: number, out: Buff
 
 const digit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
 
+/** A true number's digits (text protocol) that are not 1 (2, -1, 1.5): loaded into a boolean as true, they are counted. */
+export function digitsOtherThanOne(src: Uint8Array, a: number, p: number): boolean {
+  if (p - a === 1) return src[a] !== 0x31;
+  return Number(Buffer.from(src.subarray(a, p)).toString('latin1')) !== 1;
+}
+
 /** isZeroDate on bytes: 0000…, yyyy-00-…, yyyy-mm-00…. */
 export function zeroDate(src: Buffer, a: number, b: number): boolean {
   const len = b - a;
@@ -363,6 +369,7 @@ export function rowWriter(fields: WireField[], encoders: FieldEncoder[], w: Valu
           case W.BOOL_DIGITS: {
             let on = false;
             for (let k = a; k < p && !on; k++) on = src[k]! >= 0x31 && src[k]! <= 0x39;
+            if (on && digitsOtherThanOne(src, a, p)) w.otherIntsAsTrue = (w.otherIntsAsTrue ?? 0) + 1;
             buf[o++] = on ? 0x74 : 0x66;
             next = o;
             break;

@@ -365,6 +365,7 @@ async function copyData(
   if (w.zeroDates) emit({ event: 'warning', message: `${w.zeroDates} zero date(s) loaded as NULL` });
   if (w.invalidText) emit({ event: 'warning', message: `${w.invalidText} value(s) held bytes invalid in their character set (replaced by U+FFFD)` });
   if (w.nulChars) emit({ event: 'warning', message: `${w.nulChars} value(s) held NUL characters (removed)` });
+  if (w.otherIntsAsTrue) emit({ event: 'warning', message: `${w.otherIntsAsTrue} value(s) other than 0 and 1 loaded into boolean columns as true` });
 }
 
 function tableStats(t: TableStats & { first?: number; last?: number }): TableStats {

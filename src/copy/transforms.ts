@@ -9,6 +9,8 @@ export interface ValueWarnings {
   invalidText: number;
   /** NUL characters removed (PostgreSQL text cannot hold them). */
   nulChars: number;
+  /** Integers other than 0 and 1 (a tinyint(1) holding 2 or -1) loaded into a boolean as true; counted where values are decoded. */
+  otherIntsAsTrue?: number;
 }
 
 export function emptyWarnings(): ValueWarnings {
@@ -123,9 +125,11 @@ export function byteaField(v: unknown): string {
   return '\\\\x' + Buffer.from(text, 'utf8').toString('hex');
 }
 
-function intToBool(v: unknown): string {
+function intToBool(v: unknown, w: ValueWarnings): string {
   if (Buffer.isBuffer(v)) return v.some((b) => b !== 0) ? 't' : 'f';
-  return Number(v) !== 0 ? 't' : 'f';
+  const n = Number(v);
+  if (n !== 0 && n !== 1) w.otherIntsAsTrue = (w.otherIntsAsTrue ?? 0) + 1;
+  return n !== 0 ? 't' : 'f';
 }
 
 function bitToBool(v: unknown): string {

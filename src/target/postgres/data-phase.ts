@@ -202,6 +202,7 @@ function warningText(w: ValueWarnings): string {
   const parts = [
     w.zeroDates ? `${w.zeroDates} zero date(s) written as NULL` : '',
     w.nulChars ? `${w.nulChars} NUL character(s) removed` : '',
+    w.otherIntsAsTrue ? `${w.otherIntsAsTrue} value(s) other than 0 and 1 written as true into boolean columns` : '',
   ].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
