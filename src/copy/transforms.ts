@@ -9,7 +9,7 @@ export interface ValueWarnings {
   invalidText: number;
   /** NUL characters removed (PostgreSQL text cannot hold them). */
   nulChars: number;
-  /** Integers other than 0 and 1 (a tinyint(1) holding 2 or -1) loaded into a boolean as true; counted where values are decoded. */
+  /** Integers other than 0 and 1 (a tinyint(1) holding 2 or -1) loaded into a boolean as true. */
   otherIntsAsTrue?: number;
 }
 
