@@ -15,7 +15,7 @@ import { translateJsonArrow } from './functions-json.js';
 import { binaryCast, binaryStyleConvert } from './binary-cast.js';
 import { fitFractionDigits } from './datetime-literal.js';
 import { WINDOWS_ZONES } from './windows-zones.js';
-import { asKnownText, isEnumValue, isSetArray, setAsText } from './functions-ast.js';
+import { asKnownText, isEnumValue, isSetArray, setAsText, tsqlDayNumber, tsqlDaysSince1900 } from './functions-ast.js';
 
 /** A problem found while translating one expression; the caller decides what happens to the owning object. */
 export interface ExprProblem {
@@ -555,6 +555,12 @@ function translateCast(e: Cast, inner: Expr, env: ExprEnv, out: ExprProblem[]): 
   if (e.style) return convertWithStyle(inner, type, e.style, out, e, fromType);
   // SQL Server truncates a fraction converted to an integer; PostgreSQL rounds.
   const from = typeClass(fromType);
+  // T-SQL datetime and numbers convert as days since 1900-01-01 (PostgreSQL has neither cast); to an integer it rounds.
+  if (env.ctx.dialect === 'tsql' && isDateLike(from) && isNumericClass(typeClass(type))) {
+    const days = tsqlDaysSince1900(inner);
+    return castTo(typeClass(type) === 'integer' ? { kind: 'call', name: ['round'], args: [days] } : days, type);
+  }
+  if (env.ctx.dialect === 'tsql' && isNumericClass(from) && isDateLike(typeClass(type))) return castTo(tsqlDayNumber(inner), type);
   // A boolean (bit, tinyint(1)) converts as its number 0/1 (PostgreSQL casts boolean only to integer and to 'true'/'false').
   if (from === 'boolean' && typeClass(type) !== 'boolean') inner = castTo(inner, INTEGER);
   // A MySQL SET converts as its comma-joined members.

@@ -107,12 +107,34 @@ export function asKnownText(e: Expr, env: ExprEnv): Expr {
 
 /** A date/time argument: a string literal gets the type its text says (both sources convert implicitly; PostgreSQL needs it typed). */
 export function asDateTime(e: Expr, env: ExprEnv): Expr {
+  if (env.ctx.dialect === 'tsql' && e.kind !== 'string') {
+    const k = argClass(e, env);
+    if (k === 'integer' || k === 'exact' || k === 'float') return tsqlDayNumber(e);
+  }
   if (e.kind !== 'string') return argClass(e, env) === 'string' ? cast(e, 'timestamp') : e;
   const v = e.value.trim();
   if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(v) || /^\d{8}$/.test(v)) return cast(e, 'date');
   if (/^\d{1,3}:\d\d(:\d\d(\.\d+)?)?$/.test(v)) return cast(e, 'time');
   if (/[+-]\d\d:\d\d$/.test(v)) return cast(e, 'timestamptz');
   return cast(e, 'timestamp');
+}
+
+/**
+ * T-SQL reads a number where a datetime is expected as days since 1900-01-01, a fraction as the time of day:
+ * DATEADD(day, DATEDIFF(day, 0, GETDATE()), 0) is today at midnight. A whole literal is that date's literal.
+ */
+export function tsqlDayNumber(n: Expr): Expr {
+  if (n.kind === 'number' && /^[-+]?\d+$/.test(n.value)) {
+    const d = new Date(Date.UTC(1900, 0, 1) + Number(n.value) * 86400000).toISOString().slice(0, 10);
+    return cast(str(`${d} 00:00:00`), 'timestamp');
+  }
+  return bin('+', cast(str('1900-01-01 00:00:00'), 'timestamp'), interval(n, 'day'));
+}
+
+/** T-SQL datetime as a number: days since 1900-01-01 with the time of day as the fraction (CAST(GETDATE() AS float)). */
+export function tsqlDaysSince1900(d: Expr): Expr {
+  const elapsed = bin('-', cast(d, 'timestamp'), cast(str('1900-01-01 00:00:00'), 'timestamp'));
+  return bin('/', fn('date_part', str('epoch'), paren(elapsed)), num(86400));
 }
 
 /** As asDateTime, but a date-only literal becomes a timestamp (T-SQL gives datetime for string arguments). */

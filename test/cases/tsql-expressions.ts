@@ -154,6 +154,12 @@ export const TSQL_EXPRESSION_CASES: ExprCase[] = [
     ["CAST('9999-12-31 23:59:59.9999999' AS datetime2)", ts('9999-12-31T23:59:59.999')],
     ["CONVERT(datetime2(7), '2020-01-31 23:59:59.9999999')", ts('2020-01-31T23:59:59.999')],
   ]),
+  // A number where a datetime is expected is days since 1900-01-01, a fraction the time of day (datetime's float form).
+  ...group(`${FN}/cast-and-convert-transact-sql#datetime-and-smalldatetime`, [
+    ['DATEADD(day, DATEDIFF(day, 0, dt), 0)', ts('2020-01-31T00:00:00.000')], ['DATEADD(month, DATEDIFF(month, 0, dt), 0)', ts('2020-01-01T00:00:00.000')],
+    ['DATEDIFF(day, 0, dd)', num(43888)], ['YEAR(0)', num(1900)], ['CAST(FLOOR(CAST(dt AS float)) AS datetime)', ts('2020-01-31T00:00:00.000')],
+    ['CAST(CAST(dt AS float) AS int)', num(43859)], ['CAST(43859.5 AS datetime)', ts('2020-01-31T12:00:00.000')],
+  ]),
   // AT TIME ZONE takes Windows zone names; cast to datetime2 or date it is the zone's local time.
   ...group(`${LANG}/../queries/at-time-zone-transact-sql`, [
     ["CAST(dt AT TIME ZONE 'UTC' AT TIME ZONE 'Tokyo Standard Time' AS datetime2)", ts('2020-01-31T19:15:30.123')],
