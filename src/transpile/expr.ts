@@ -592,7 +592,9 @@ const NOT_IMMUTABLE = new Set(['now', 'current_timestamp', 'current_date', 'curr
   'session_user', 'current_role', 'user', 'current_schema', 'current_catalog', 'current_database', 'current_setting',
   'inet_client_addr', 'to_char', 'age', 'txid_current', 'nextval', 'currval', 'setseed', 'concat', 'concat_ws', 'format',
   // they read DateStyle, TimeZone or lc_numeric
-  'to_date', 'to_timestamp', 'to_number', 'make_timestamptz', 'convert_to', 'convert_from']);
+  'to_date', 'to_timestamp', 'to_number', 'make_timestamptz', 'convert_to', 'convert_from',
+  // they take any type, whose text output may read settings
+  'to_json', 'to_jsonb', 'json_build_object', 'jsonb_build_object', 'json_build_array', 'jsonb_build_array', 'row_to_json', 'array_to_json']);
 
 /** Functions that are immutable over timestamp and date but only stable over timestamptz (the session TimeZone decides). */
 const ZONED_STABLE = new Set(['date_part', 'date_trunc', 'extract']);

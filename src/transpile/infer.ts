@@ -50,6 +50,8 @@ const RETURNS: Record<string, DataType | 'arg' | 'unify' | 'sum' | 'avg'> = {
   rpad: T.text, chr: T.text, md5: T.text, to_char: T.text, string_agg: T.text, format: T.text, initcap: T.text, translate: T.text,
   split_part: T.text, quote_ident: T.text, quote_literal: T.text, encode: T.text, regexp_replace: T.text, current_user: T.text,
   session_user: T.text, user: T.text, current_database: T.text, current_schema: T.text, version: T.text, array_to_string: T.text,
+  soundex: T.text, regexp_substr: T.text, regexp_instr: T.int, regexp_count: T.int, difference: T.int, levenshtein: T.int,
+  regexp_like: T.bool,
   length: T.int, char_length: T.int, octet_length: T.int, bit_length: T.int, strpos: T.int, position: T.int, ascii: T.int,
   count: T.bigint, row_number: T.bigint, rank: T.bigint, dense_rank: T.bigint, ntile: T.int,
   percent_rank: T.double, cume_dist: T.double, date_part: T.double, random: T.double, extract: T.numeric,
