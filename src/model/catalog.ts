@@ -314,7 +314,16 @@ export function findTable(catalog: Catalog, q: QName): Table | undefined {
   const s = catalog.schemas.find((x) => x.name.toLowerCase() === q.schema.toLowerCase());
   if (!s) return undefined;
   const i = indexOfName(s.tables, q.name);
-  return i < 0 ? undefined : s.tables[i];
+  if (i < 0 || s.tables[i]!.name.name === q.name) return s.tables[i];
+  // Users and users are two tables on a case-sensitive MySQL server: the exact spelling wins when both exist.
+  return s.tables.find((t) => t.name.name === q.name) ?? s.tables[i];
+}
+
+/** Position of the object spelled exactly `name` (indexOfName's map finds it; a scan only when another spelling shadows it), or -1. */
+export function indexOfExactName(list: readonly { name: QName }[], name: string): number {
+  const i = indexOfName(list, name);
+  if (i < 0 || list[i]!.name.name === name) return i;
+  return list.findIndex((o) => o.name.name === name);
 }
 
 interface NameIndex { length: number; last: unknown; byName: Map<string, number> }

@@ -20,10 +20,11 @@ const sameColumns = (a?: string[], b?: string[]): boolean => (a ?? []).join('\u0
  */
 export function addInsertData(
   data: Map<string, DataSet>, schemaOf: (name: string) => Schema, insert: { table: QName; columns?: string[]; rows: number; span: SourceSpan },
-  chunk: DataChunk | undefined, text: string, last: LastRun | undefined, after: number,
+  chunk: DataChunk | undefined, text: string, last: LastRun | undefined, after: number, caseSensitive = false,
 ): LastRun | undefined {
   const { table, columns, rows, span } = insert;
-  const key = `${table.schema}.${table.name}`.toLowerCase();
+  // MySQL table names are case-sensitive (Users and users are two tables); T-SQL's are not.
+  const key = caseSensitive ? `${table.schema.toLowerCase()}\u0000${table.name}` : `${table.schema}\u0000${table.name}`.toLowerCase();
   let ds = data.get(key);
   if (!ds) {
     ds = { table, ...(columns ? { columns } : {}), statements: 0, rows: 0, span };

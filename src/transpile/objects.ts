@@ -30,7 +30,8 @@ export function deferSourceObjects(ctx: TranspileContext, s: Schema): void {
 export function convertDataSets(ctx: TranspileContext, s: Schema): DataSet[] {
   const byTable = new Map<string, DataSet>();
   for (const d of s.data) {
-    const k = `${d.table.schema.toLowerCase()}.${d.table.name.toLowerCase()}`;
+    // One table's INSERTs, however spelled; MySQL table names are case-sensitive (Users and users are two tables).
+    const k = ctx.dialect === 'mysql' ? `${d.table.schema.toLowerCase()}\u0000${d.table.name}` : `${d.table.schema.toLowerCase()}\u0000${d.table.name.toLowerCase()}`;
     const prev = byTable.get(k);
     if (prev) byTable.set(k, { ...prev, statements: prev.statements + d.statements, rows: prev.rows + d.rows, chunks: [...(prev.chunks ?? []), ...(d.chunks ?? [])] });
     else byTable.set(k, { ...d });

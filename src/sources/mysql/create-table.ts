@@ -1,4 +1,4 @@
-import { findTable, indexOfName, objectPath, schemaOf, type Table } from '../../model/catalog.js';
+import { findTable, indexOfExactName, objectPath, schemaOf, type Table } from '../../model/catalog.js';
 import { diag } from '../../model/diagnostics.js';
 import { acceptOp, acceptWords, atEnd, expectOp, fail, peek, peekOp, peekWord, spanOf, type Cursor } from './cursor.js';
 import { qualifiedName, report, type Session } from './session.js';
@@ -83,7 +83,8 @@ function createAsSelect(c: Cursor, s: Session, object: string): void {
 /** Adds a table; a second definition replaces the first (PGS1016) unless IF NOT EXISTS keeps the first. */
 export function addTable(c: Cursor, s: Session, table: Table, ifNotExists: boolean): void {
   const schema = schemaOf(s.catalog, table.name.schema);
-  const idx = indexOfName(schema.tables, table.name.name);
+  // Users and users are two tables on a case-sensitive server (the names pass tells them apart in PostgreSQL).
+  const idx = indexOfExactName(schema.tables, table.name.name);
   const object = objectPath('table', table.name);
   if (idx >= 0) {
     if (ifNotExists) {

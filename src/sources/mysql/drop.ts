@@ -1,4 +1,4 @@
-import { findTable, indexOfName, objectPath, type ObjectKind, type QName } from '../../model/catalog.js';
+import { findTable, indexOfExactName, objectPath, type ObjectKind, type QName } from '../../model/catalog.js';
 import { acceptOp, acceptWord, acceptWords, advance, atEnd, expectWord, fail, identifier, type Cursor } from './cursor.js';
 import { qualifiedName, report, type Session } from './session.js';
 
@@ -25,7 +25,9 @@ export function parseDrop(c: Cursor, s: Session): void {
         const schema = s.catalog.schemas.find((x) => same(x.name, q.schema));
         const list: { name: QName }[] | undefined =
           kind === 'view' ? schema?.views : kind === 'sequence' ? schema?.sequences : schema?.tables;
-        const i = list ? indexOfName(list, q.name) : -1;
+        // Table names are case-sensitive on MySQL's default (Linux) servers: a dump's DROP TABLE IF EXISTS users
+        // before CREATE TABLE users must not remove the Users defined above it.
+        const i = list ? indexOfExactName(list, q.name) : -1;
         if (list && i >= 0) {
           list.splice(i, 1);
           removed(c, s, objectPath(kind, q));

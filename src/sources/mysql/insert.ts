@@ -40,5 +40,5 @@ export function parseInsert(c: Cursor, s: Session): void {
   // Offsets only: the data phase reads the statement again when it writes the rows (a trailing ON DUPLICATE KEY is ignored there).
   const span = spanOf(c, 0, c.toks.length - 1);
   const chunk = { source: c.source ?? fixedText(c.text), start: c.toks[0]!.start, end: c.end.start, statements: 1, ...(columns ? { columns } : {}), span };
-  s.lastRun = addInsertData(s.data, (name) => schemaOf(s.catalog, name), { table, ...(columns ? { columns } : {}), rows, span }, chunk, c.text, s.lastRun, c.end.end);
+  s.lastRun = addInsertData(s.data, (name) => schemaOf(s.catalog, name), { table, ...(columns ? { columns } : {}), rows, span }, chunk, c.text, s.lastRun, c.end.end, true);
 }
