@@ -80,14 +80,16 @@ const datediff = (big: boolean): Handler => ([p, a, b], env) => {
 };
 
 /** T-SQL week number with DATEFIRST 7: week 1 holds January 1st, weeks start on Sunday. */
-const tsqlWeek = (x: Expr): Expr => paren(bin('/', bin('+', bin('+', ip('doy', x), ip('dow', fn('date_trunc', str('year'), x))), num(6)), num(7)));
+/** date_trunc of a date as a timestamp: PostgreSQL would read the date as timestamptz, whose date_trunc is only stable. */
+const truncDate = (unit: string, x: Expr, env: ExprEnv): Expr => fn('date_trunc', str(unit), dateClass(x, env) === 'date' ? cast(x, 'timestamp') : x);
+const tsqlWeek = (x: Expr, env: ExprEnv): Expr => paren(bin('/', bin('+', bin('+', ip('doy', x), ip('dow', truncDate('year', x, env))), num(6)), num(7)));
 
-function datepartOf(u: string, x: Expr): Expr | undefined {
+function datepartOf(u: string, x: Expr, env: ExprEnv): Expr | undefined {
   switch (u) {
     case 'year': case 'quarter': case 'month': case 'day': case 'hour': case 'minute': return ip(u, x);
     case 'dayofyear': return ip('doy', x);
     case 'weekday': return paren(bin('+', ip('dow', x), num(1)));
-    case 'week': return tsqlWeek(x);
+    case 'week': return tsqlWeek(x, env);
     case 'iso_week': return ip('week', x);
     case 'second': return int(fn('floor', dp('second', x)));
     case 'millisecond': return bin('%', int(fn('floor', dp('milliseconds', x))), num(1000));
@@ -104,7 +106,7 @@ const datepart: Handler = ([p, x], env, out, call) => {
   if (u === 'weekday' || u === 'week') out.push({ code: 'PGS3003', severity: 'info', message: `${call.name[0]}(${wordArg(p)}, ...) is translated for SET DATEFIRST 7 (the us_english default)` });
   // timestamptz keeps the instant only: its 'timezone' field is the session's offset, not the one the value was written with
   if (u === 'tzoffset') out.push({ code: 'PGS3003', message: `${call.name[0]}(${wordArg(p)}, ...) gives the session time zone's offset; a datetimeoffset's own offset is not stored in timestamptz` });
-  return datepartOf(u, asDateTime(x, env));
+  return datepartOf(u, asDateTime(x, env), env);
 };
 
 /** DATENAME: month and weekday names in English; every other part is DATEPART as text. */
@@ -114,7 +116,7 @@ const datename: Handler = ([p, x], env) => {
   const d = asDateTime(x, env);
   if (u === 'month') return fn('to_char', d, str('FMMonth'));
   if (u === 'weekday') return fn('to_char', d, str('FMDay'));
-  const v = datepartOf(u, d);
+  const v = datepartOf(u, d, env);
   return v && cast(v, 'text');
 };
 
@@ -126,9 +128,9 @@ const second: Handler = ([x], env) => (x ? int(fn('floor', dp('second', asDateTi
 const eomonth: Handler = ([d, n], env) => {
   if (!d) return undefined;
   const base = n ? bin('+', asDateTime(d, env), interval(n, 'month')) : asDateTime(d, env);
-  return lastDayOf(base);
+  return lastDayOf(base, env);
 };
-const lastDayOf = (x: Expr): Expr => cast(paren(bin('-', bin('+', fn('date_trunc', str('month'), x), interval(num(1), 'month')), interval(num(1), 'day'))), 'date');
+const lastDayOf = (x: Expr, env: ExprEnv): Expr => cast(paren(bin('-', bin('+', truncDate('month', x, env), interval(num(1), 'month')), interval(num(1), 'day'))), 'date');
 
 /** Seconds plus a fraction with `precision` digits: the seconds argument of make_time/make_timestamp. */
 const secondsWith = (s: Expr, frac: Expr, precision: Expr): Expr => {
@@ -174,7 +176,7 @@ const datetrunc: Handler = ([p, d], env) => {
   if (u === 'week') return sundayOf(x);
   const unit = u === 'dayofyear' ? 'day' : u === 'millisecond' ? 'milliseconds' : u === 'microsecond' ? 'microseconds' : u;
   if (!['year', 'quarter', 'month', 'day', 'hour', 'minute', 'second', 'milliseconds', 'microseconds'].includes(unit)) return undefined;
-  return dateClass(x, env) === 'date' ? cast(fn('date_trunc', str(unit), x), 'date') : fn('date_trunc', str(unit), x);
+  return dateClass(x, env) === 'date' ? cast(truncDate(unit, x, env), 'date') : fn('date_trunc', str(unit), x);
 };
 
 /** DATE_BUCKET(part, n, d [, origin]) → date_bin (fixed-width units only; origin defaults to 1900-01-01 as in SQL Server). */
@@ -323,7 +325,7 @@ const f100 = (f: string): number => (f === 'microsecond' ? 1000000 : 100);
 /** MAKEDATE(year, dayofyear): NULL for a day of year below 1, as MySQL. */
 const makedate: Handler = ([y, n]) => (y && n ? caseWhen([[bin('<', n, num(1)), nul]], bin('+', fn('make_date', y, num(1), num(1)), paren(bin('-', n, num(1))))) : undefined);
 
-const lastDay: Handler = ([d], env) => (d ? lastDayOf(asDateTime(d, env)) : undefined);
+const lastDay: Handler = ([d], env) => (d ? lastDayOf(asDateTime(d, env), env) : undefined);
 
 /** UNIX_TIMESTAMP([d]): seconds since the epoch; a datetime is read in the session time zone as MySQL does. */
 const unixTimestamp: Handler = ([d], env) => {

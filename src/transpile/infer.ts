@@ -61,7 +61,7 @@ const RETURNS: Record<string, DataType | 'arg' | 'unify' | 'sum' | 'avg'> = {
   log: T.double, pi: T.double, div: T.numeric,
   now: T.tstz, current_timestamp: T.tstz, clock_timestamp: T.tstz, statement_timestamp: T.tstz, transaction_timestamp: T.tstz,
   localtimestamp: T.ts, current_date: T.date, current_time: dataType('timetz'), localtime: T.time, date_trunc: 'arg', timezone: T.ts,
-  make_date: T.date, to_date: T.date, to_timestamp: T.tstz, age: T.interval, make_interval: T.interval,
+  make_date: T.date, make_timestamp: T.ts, make_time: T.time, to_date: T.date, to_timestamp: T.tstz, age: T.interval, make_interval: T.interval,
   gen_random_uuid: T.uuid, decode: T.bytea, convert_to: T.bytea, convert_from: T.text, int2send: T.bytea, int4send: T.bytea,
   int8send: T.bytea, bool_and: T.bool, bool_or: T.bool, every: T.bool,
   jsonb_extract_path: T.jsonb, jsonb_extract_path_text: T.text, to_jsonb: T.jsonb, jsonb_set: T.jsonb, jsonb_build_object: T.jsonb,
@@ -108,6 +108,9 @@ function binaryType(op: string, l: Expr, r: Expr, env: TypeEnv): DataType | unde
     // date + interval is a timestamp; timestamp ± anything stays a timestamp.
     if (isDateLike(ka)) return ka === 'date' && b?.name === 'interval' ? T.ts : a;
     if (isDateLike(kb)) return kb === 'date' && a?.name === 'interval' ? T.ts : b;
+    // time ± interval wraps around midnight and stays a time
+    if (ka === 'time' && b?.name === 'interval') return a;
+    if (kb === 'time' && a?.name === 'interval' && op === '+') return b;
   }
   if (['+', '-', '*', '/', '%'].includes(op)) return widen(a, b);
   return undefined;
@@ -120,6 +123,11 @@ function callType(e: Extract<Expr, { kind: 'call' }>, env: TypeEnv): DataType | 
   const first = e.args[0] && inferType(e.args[0], env);
   // timezone(z, timestamp) is the instant (timestamptz); timezone(z, timestamptz) the local time there (timestamp)
   if (e.name[0]!.toLowerCase() === 'timezone' && e.args[1]) return inferType(e.args[1], env)?.name === 'timestamp' ? T.tstz : T.ts;
+  // date_trunc(unit, x) has x's type (a date is read as timestamptz)
+  if (e.name[0]!.toLowerCase() === 'date_trunc' && e.args[1]) {
+    const t = inferType(e.args[1], env);
+    return t?.name === 'date' ? T.tstz : t;
+  }
   // substring of bytes is bytes
   if (r === T.text && first?.name === 'bytea' && /^substr(ing)?$/i.test(e.name[0]!)) return T.bytea;
   if (typeof r !== 'string') return r;
