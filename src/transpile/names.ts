@@ -141,6 +141,12 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
       columnsExact.set(ek, m);
       const k = key(t.name.schema, t.name.name);
       if (!columns.has(k)) columns.set(k, m);
+      // PostgreSQL names an identity column's sequence <table>_<column>_seq when the table is created, before any
+      // index: an index the source named so (MySQL allows it) must give way, so the name is taken here, silently.
+      const rel = relationsExact.get(ek);
+      for (const c of t.columns) {
+        if (rel && c.identity) ns(rel.schema).add(withSuffix(`${rel.name}_${m.get(c.name)}`, '_seq'));
+      }
     }
   }
 
