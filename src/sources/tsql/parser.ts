@@ -331,7 +331,16 @@ function parseAlter(s: Session, c: Cursor, start: Token): void {
     case 'PROC': case 'PROCEDURE': case 'FUNCTION': return parseRoutine(s, c, start, true);
     case 'TRIGGER': return parseTrigger(s, c, start, true);
     case 'DATABASE': return skipWith(s, c, start, 'PGS1010', 'ALTER DATABASE', DATABASE_WORDS);
-    case 'INDEX': return skipWith(s, c, start, 'PGS1011', 'ALTER INDEX');
+    case 'INDEX': {
+      c.i++;
+      skipRest(c);
+      // A disabled index is unusable in SQL Server (a disabled clustered index closes its table); PostgreSQL's is in use.
+      const last = prev(c);
+      const disabled = last.kind === 'word' && last.upper === 'DISABLE';
+      return report(s, 'PGS1011', disabled ? 'ALTER INDEX ... DISABLE skipped: the index is created and in use in PostgreSQL' : 'ALTER INDEX skipped', {
+        span: spanOf(c, start, last), ...(disabled ? { severity: 'warning' as const } : {}),
+      });
+    }
     case 'FULLTEXT':
       // ALTER FULLTEXT INDEX ... ENABLE / START FULL POPULATION, ALTER FULLTEXT CATALOG ... REBUILD: maintenance only.
       if (isWord(peek(c, 1), 'CATALOG')) return skipWith(s, c, start, 'PGS1011', 'ALTER FULLTEXT CATALOG');

@@ -608,6 +608,11 @@ function dropConstraint(table: Table, n: string): void {
 }
 
 /** Skip to the end of the current statement (';', GO, or the next statement keyword at depth 0). */
+/** ENABLE / DISABLE start a statement only as ENABLE|DISABLE TRIGGER; ALTER INDEX ... DISABLE ends with the word. */
+function triggerToggleWord(c: Cursor, t: Token): boolean {
+  return (t.upper === 'ENABLE' || t.upper === 'DISABLE') && !(peek(c, 1).kind === 'word' && peek(c, 1).upper === 'TRIGGER');
+}
+
 export function skipRest(c: Cursor, exempt?: Set<string>): void {
   let depth = 0;
   let caseDepth = 0;
@@ -621,7 +626,7 @@ export function skipRest(c: Cursor, exempt?: Set<string>): void {
     } else if (t.kind === 'word') {
       if (t.upper === 'CASE') caseDepth++;
       else if (t.upper === 'END' && caseDepth > 0) { caseDepth--; c.i++; continue; }
-      else if (depth === 0 && caseDepth === 0 && STATEMENT_STARTS.has(t.upper) && !exempt?.has(t.upper)) return;
+      else if (depth === 0 && caseDepth === 0 && STATEMENT_STARTS.has(t.upper) && !exempt?.has(t.upper) && !triggerToggleWord(c, t)) return;
     } else if (t.kind === 'sqlcmd' && depth === 0) return;
     c.i++;
   }
