@@ -10,6 +10,11 @@ import { addManual, problemCodes, report, reportProblems, type TableScope } from
 
 /** Key columns mapped; prefix lengths dropped (PGS2015, stronger on unique keys since uniqueness changes). */
 export function mapKeyParts(s: TableScope, parts: KeyPart[], what: string, unique: boolean, keepOrder: boolean, span?: SourceSpan): KeyPart[] {
+  const descending = parts.filter((p) => p.desc).map((p) => p.column);
+  // A key constraint's index is ascending in PostgreSQL; the order only matters to scans, not to what the key accepts.
+  if (!keepOrder && descending.length) {
+    report(s, 'PGS2013', `${what}: DESC order of ${descending.join(', ')} dropped: a PostgreSQL key constraint's index is ascending (it only changes scan order; CREATE UNIQUE INDEX keeps DESC)`, { span });
+  }
   return parts.map((p) => {
     const out: KeyPart = { column: s.ctx.names.column(s.src.name, p.column) };
     if (keepOrder && p.desc) out.desc = true;
