@@ -56,6 +56,28 @@ describe('checkSyntax', () => {
     expect(diagnostics.map((d) => [d.code, d.severity, d.object, d.span?.line])).toEqual([['PGS6001', 'error', 'table dbo.b', 4]]);
   });
 
+  test('a rejected CREATE takes along what needs its object, and the rest still applies cleanly', async () => {
+    // Each creating statement in turn reads as a printer bug would write it: its keys, data, foreign keys to it,
+    // views over it and triggers on it must leave the ordered files with it.
+    const printed = printMigration(fullCatalog()).phases;
+    const creating = printed.flatMap((p) => p.up).filter((s, i, all) => ['table', 'view'].includes(s.kind ?? '') && all.findIndex((x) => x.object === s.object) === i);
+    expect(creating.length).toBeGreaterThan(5);
+    for (const target of creating) {
+      const phases = printed.map((p) => ({ ...p, up: p.up.map((s) => (s === target ? { ...s, sql: `${s.sql.slice(0, -1)} garbage;` } : s)) }));
+      const r = await checkSyntax(phases);
+      expect(r.rejected.map((x) => x.statement.object)).toEqual([target.object]);
+      const manual: ManualItem[] = [];
+      const diagnostics: Diagnostic[] = [];
+      const pruned = pruneFailures(r.phases, r.rejected, 'PGS6001', manual, diagnostics);
+      const up = await applyToPglite(pruned, { db });
+      expect(up.failed.map((f) => `${f.statement.sql}: ${f.error}`), target.object).toEqual([]);
+      expect(manual.length).toBe(diagnostics.length);
+      const down = await applyToPglite(downPhases(pruned), { db });
+      expect(down.failed).toEqual([]);
+      expect(await leftovers(db)).toEqual([]);
+    }
+  });
+
   test('every statement of the full catalog parses', async () => {
     const r = await checkSyntax(printMigration(fullCatalog()).phases);
     expect(r.rejected).toEqual([]);

@@ -7,7 +7,7 @@ import { RowError } from '../../data/literal-token.js';
 import { readRows } from '../../data/read-rows.js';
 import { isTimeOfDay } from '../../data/time-of-day.js';
 import { quoteIdent, quoteLiteral, quoteQName } from './quote.js';
-import type { Phase, Statement } from './statement.js';
+import { tablePath, type Phase, type Statement } from './statement.js';
 import type { SourceSpan } from '../../model/source.js';
 
 /** One table's INSERT statements with the same columns, written as one COPY block. */
@@ -83,11 +83,11 @@ export function printDataPhases(source: Catalog, target: Catalog): { phases: Pha
       for (const g of groups) {
         up.push({
           sql: `COPY ${quoteQName(table.name)} (${g.columns.map(quoteIdent).join(', ')}) FROM stdin;`,
-          object, span: g.chunks[0]!.span, kind: 'statement', key,
+          object, span: g.chunks[0]!.span, kind: 'statement', key, needs: [tablePath(table)],
           copyRows: () => groupLines(g, dialect),
         });
       }
-      down.push({ sql: `DELETE FROM ${quoteQName(table.name)};`, object, kind: 'statement', key });
+      down.push({ sql: `DELETE FROM ${quoteQName(table.name)};`, object, kind: 'statement', key, needs: [tablePath(table)] });
       diagnostics.push(diag('PGS4005', `${statements} INSERT statement(s) with ${rows} row(s) for ${qnameText(d.sourceTable ?? d.table)} written to 0040_data as COPY${warningText(warnings)}${generated.size ? `; values of generated column(s) ${[...generated].join(', ')} not loaded (PostgreSQL computes them)` : ''}`, { object, span: d.span }));
       restart.push(...identityRestarts(table, new Set(groups.flatMap((g) => g.columns)), object));
     }
@@ -193,7 +193,7 @@ function identityRestarts(table: Table, filled: Set<string>, object: string): St
       const loaded = `${last}(${quoteIdent(c.name)})`;
       return {
         sql: `SELECT setval(pg_get_serial_sequence(${quoteLiteral(quoteQName(table.name))}, ${quoteLiteral(c.name)}), ${pick}(${loaded}, ${start}), ${loaded} ${past} ${start}) FROM ${quoteQName(table.name)};`,
-        object, kind: 'statement' as const,
+        object, kind: 'statement' as const, needs: [tablePath(table)],
       };
     });
 }

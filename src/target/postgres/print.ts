@@ -12,15 +12,17 @@ import {
 } from './print-table.js';
 import { printType } from './print-type.js';
 import { quoteIdent, quoteLiteral, quoteQName } from './quote.js';
-import { PHASES, terminate, type Phase, type PhaseFile, type Statement } from './statement.js';
+import { PHASES, tablePath, terminate, type Phase, type PhaseFile, type Statement } from './statement.js';
+import { tableNamesIn } from '../../model/query-walk.js';
+import { groupBy } from '../../collections.js';
 
 export { printExpr } from './print-expr.js';
 export { printType } from './print-type.js';
 export { quoteIdent } from './quote.js';
 export { downPhases, PHASES, type Phase, type Statement } from './statement.js';
 
-/** One statement an object contributes: the phase it belongs to, its text, and the text that undoes it. */
-interface Piece { file: PhaseFile; up: string; down?: string; kind: ManualItem['kind'] }
+/** One statement an object contributes: the phase it belongs to, its text, the text that undoes it, the other objects it needs. */
+interface Piece { file: PhaseFile; up: string; down?: string; kind: ManualItem['kind']; needs?: string[] }
 
 interface Printer {
   up: Map<PhaseFile, Statement[]>;
@@ -68,6 +70,18 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
 
   const failedTables = new Set<string>();
   const tables = pg.schemas.flatMap((s) => s.tables);
+  // Target name → source path of the tables and views, for the statements that need them.
+  const relations = new Map<string, string>();
+  for (const t of tables) relations.set(qkey(t.name), tablePath(t));
+  for (const v of pg.schemas.flatMap((s) => s.views)) relations.set(qkey(v.name), v.source ?? objectPath('view', v.name));
+  const needs = (names: QName[]): string[] => [...new Set(names.flatMap((q) => relations.get(qkey(q)) ?? []))];
+  const byBareName = groupBy([...tables, ...pg.schemas.flatMap((s) => s.views)], (r) => r.name.name);
+  /** The relations a view reads: from its query tree, else every one its text names (a column named alike errs on the safe side). */
+  const viewReads = (v: View): QName[] => {
+    if (v.select) return tableNamesIn(v.select).filter((n) => n.length === 2).map(([schema, name]) => ({ schema: schema!, name: name! }));
+    const words = new Set((v.query || v.text).match(/"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*/g)?.map((w) => (w.startsWith('"') ? w.slice(1, -1).replaceAll('""', '"') : w.toLowerCase())));
+    return [...words].flatMap((w) => byBareName.get(w) ?? []).filter((r) => r.name !== v.name).map((r) => r.name);
+  };
   for (const t of tables) {
     const ok = attempt(p, tablePath(t), 'table', t.span, (o) => tablePieces(t, o), (o) => tableDraft(t, names, o));
     if (!ok) failedTables.add(qkey(t.name));
@@ -94,7 +108,7 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
     const n = names.get(t)!;
     t.foreignKeys.forEach((fk, i) => {
       const name = n.fks[i]!;
-      const piece = (): Piece[] => [{ file: '0060_foreign_keys', kind: 'constraint', up: printAddForeignKey(t, fk, name), down: printDropConstraint(t, name) }];
+      const piece = (): Piece[] => [{ file: '0060_foreign_keys', kind: 'constraint', up: printAddForeignKey(t, fk, name), down: printDropConstraint(t, name), needs: needs([fk.ref]) }];
       if (failedTables.has(qkey(fk.ref))) {
         fail(p, tablePath(t), 'constraint', fk.span, `foreign key ${name} refers to ${fk.ref.schema}.${fk.ref.name}, which moved to manual/`, piece()[0]!.up);
         return;
@@ -109,14 +123,14 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
   }
 
   for (const v of orderViews(pg.schemas.flatMap((s) => s.views))) {
-    attempt(p, v.source ?? objectPath('view', v.name), 'view', v.span, () => [viewPiece(v)]);
+    attempt(p, v.source ?? objectPath('view', v.name), 'view', v.span, () => [{ ...viewPiece(v), needs: needs(viewReads(v)) }]);
   }
   for (const r of pg.schemas.flatMap((s) => s.routines)) {
     attempt(p, r.source ?? objectPath(r.kind, r.name), 'routine', r.span, () => [routinePiece(r)]);
   }
   for (const tg of pg.schemas.flatMap((s) => s.triggers)) {
     attempt(p, tg.source ?? objectPath('trigger', tg.name), 'trigger', tg.span, () => [{
-      file: '0090_triggers', kind: 'trigger', up: terminate(tg.text), down: `DROP TRIGGER ${quoteIdent(tg.name.name)} ON ${quoteQName(tg.table)};`,
+      file: '0090_triggers', kind: 'trigger', up: terminate(tg.text), down: `DROP TRIGGER ${quoteIdent(tg.name.name)} ON ${quoteQName(tg.table)};`, needs: needs([tg.table]),
     }]);
   }
   for (const s of pg.schemas) {
@@ -132,10 +146,6 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
     phases.push({ file, title, up, down: [...(p.down.get(file) ?? [])].reverse() });
   }
   return { phases, manual: p.manual, diagnostics: p.diagnostics };
-}
-
-function tablePath(t: Table): string {
-  return t.source ?? objectPath('table', t.name);
 }
 
 function qkey(q: QName): string {
@@ -264,13 +274,15 @@ function fail(p: Printer, object: string, kind: ManualItem['kind'], span: Source
 function emit(p: Printer, object: string, span: SourceSpan | undefined, pieces: Piece[]): void {
   for (const piece of pieces) {
     const key = `s${++p.key}`;
-    push(p.up, piece.file, statement(flatten(piece.up), object, piece.kind, key, span));
-    if (piece.down) push(p.down, piece.file, statement(flatten(piece.down), object, piece.kind, key, span));
+    const needs = piece.needs?.filter((n) => n !== object);
+    push(p.up, piece.file, statement(flatten(piece.up), object, piece.kind, key, span, needs));
+    if (piece.down) push(p.down, piece.file, statement(flatten(piece.down), object, piece.kind, key, span, needs));
   }
 }
 
 /** One literal per shape: properties added after a literal (or spread into it) live in a separate array. */
-function statement(sql: string, object: string, kind: ManualItem['kind'], key: string, span: SourceSpan | undefined): Statement {
+function statement(sql: string, object: string, kind: ManualItem['kind'], key: string, span: SourceSpan | undefined, needs: string[] | undefined): Statement {
+  if (needs?.length) return span ? { sql, object, kind, key, span, needs } : { sql, object, kind, key, needs };
   return span ? { sql, object, kind, key, span } : { sql, object, kind, key };
 }
 

@@ -1,4 +1,4 @@
-import type { ManualItem } from '../../model/catalog.js';
+import { objectPath, type ManualItem, type Table } from '../../model/catalog.js';
 import type { SourceSpan } from '../../model/source.js';
 
 /** One SQL statement of the output, tied to the source object it came from. */
@@ -11,8 +11,18 @@ export interface Statement {
   kind?: ManualItem['kind'];
   /** Shared by an up statement and its down counterpart, so pruning one prunes both. */
   key?: string;
+  /**
+   * Source paths of the other objects it cannot apply without (the table a foreign key or COPY names, the tables
+   * and views a view reads, a trigger's table): when the statement creating one of them is rejected, this goes too.
+   */
+  needs?: string[];
   /** COPY ... FROM stdin: the data lines (COPY text, newline-terminated), produced lazily so files stream them. */
   copyRows?: () => Iterable<string>;
+}
+
+/** The source path a target table's statements carry (the one its diagnostics name). */
+export function tablePath(t: Table): string {
+  return t.source ?? objectPath('table', t.name);
 }
 
 /** One numbered migration file: up statements in apply order, down statements in apply order. */

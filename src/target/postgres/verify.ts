@@ -186,18 +186,38 @@ export function pruneFailures(
 ): Phase[] {
   if (!failures.length) return phases;
   const gone = new Set<Statement>(failures.map((f) => f.statement));
-  const goneKeys = new Set(failures.map((f) => f.statement.key).filter((k): k is string => k !== undefined));
   const verb = code === 'PGS6001' ? 'rejected by the PostgreSQL parser' : 'failed when applied to PostgreSQL';
-  for (const f of failures) {
-    const s = f.statement;
+  const toManual = (s: Statement, message: string): void => {
     manual.push({ object: s.object, kind: s.kind ?? kindOfPath(s.object), original: s.sql, codes: [code], ...(s.span ? { span: s.span } : {}) });
-    diagnostics.push(diag(code, `statement ${verb}: ${f.error}`, { object: s.object, statement: s.sql, ...(s.span ? { span: s.span } : {}) }));
+    diagnostics.push(diag(code, message, { object: s.object, statement: s.sql, ...(s.span ? { span: s.span } : {}) }));
+  };
+  for (const f of failures) toManual(f.statement, `statement ${verb}: ${f.error}`);
+  // An object whose creating statement is gone takes along what cannot apply without it: its own keys, indexes,
+  // comments and data, and the statements of other objects that need it (foreign keys to it, views over it,
+  // triggers on it), and so on; so the ordered files still apply cleanly.
+  const ups = phases.flatMap((p) => p.up);
+  const lost = new Set<string>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const s of gone) if (s.kind !== undefined && CREATES.has(s.kind) && !lost.has(s.object)) { lost.add(s.object); grew = true; }
+    for (const s of ups) {
+      if (gone.has(s)) continue;
+      const need = lost.has(s.object) ? s.object : s.needs?.find((n) => lost.has(n));
+      if (need === undefined) continue;
+      gone.add(s);
+      grew = true;
+      toManual(s, `statement not applied: ${need === s.object ? 'its object' : need} did not convert (a statement ${verb}); moved to manual/ with it`);
+    }
   }
+  const goneKeys = new Set([...gone].map((s) => s.key).filter((k): k is string => k !== undefined));
   const keep = (s: Statement) => !gone.has(s) && !(s.key !== undefined && goneKeys.has(s.key));
   return phases
     .map((p) => ({ ...p, up: p.up.filter(keep), down: p.down.filter(keep) }))
     .filter((p) => p.up.length > 0);
 }
+
+/** Kinds of statement that create their object: without it, the object's other statements cannot apply. */
+const CREATES = new Set<ManualItem['kind']>(['table', 'view', 'type', 'sequence']);
 
 /** 'table dbo.Orders' → 'table'; paths of other kinds map to the nearest ManualItem kind. */
 function kindOfPath(path: string): ManualItem['kind'] {
