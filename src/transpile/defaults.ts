@@ -1,6 +1,7 @@
 import type { Expr } from '../model/expr.js';
 import { dataType, type DataType } from '../model/types.js';
-import { translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
+import { pgTypeOf, translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
+import { typeClass } from './infer.js';
 import { isNextValueFor, translateNextValueFor } from './next-value.js';
 import { isTimeOfDay } from '../data/time-of-day.js';
 import { fitFractionDigits } from './datetime-literal.js';
@@ -113,6 +114,12 @@ export function translateDefault(def: Expr, type: DataType, env: ExprEnv, source
     return { expr, problems, failed: problems.length > 0 };
   }
   const r = translateExpr(e, env);
-  return { expr: r.expr, problems: r.problems, failed: r.failed };
+  // SQL Server converts a string-typed default to the column's type; PostgreSQL assigns text only to strings (and
+  // a string to uuid, a number or a date only by an explicit cast).
+  const from = typeClass(pgTypeOf(r.expr, env)), to = typeClass(type);
+  const expr = from === 'string' && to !== 'string' && !type.array && !type.values && !isNullish(r.expr) ? { kind: 'cast' as const, expr: r.expr, type, form: 'cast' as const } : r.expr;
+  return { expr, problems: r.problems, failed: r.failed };
 }
+
+const isNullish = (e: Expr): boolean => e.kind === 'null' || (e.kind === 'cast' && e.expr.kind === 'null');
 

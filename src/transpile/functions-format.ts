@@ -181,6 +181,7 @@ export const CONVERT_STYLES: Record<string, string> = {
   '121': 'YYYY-MM-DD HH24:MI:SS.MS', '25': 'YYYY-MM-DD HH24:MI:SS.MS', '126': 'YYYY-MM-DD"T"HH24:MI:SS.MS', '127': 'YYYY-MM-DD"T"HH24:MI:SS.MS',
 };
 
+const ISO_STYLES = new Set(['20', '21', '23', '25', '120', '121', '126', '127']);
 const STRING_TYPES = new Set(['varchar', 'char', 'text', 'character varying', 'character', 'citext']);
 const DATE_TYPES = new Set(['date', 'timestamp', 'timestamptz', 'time']);
 
@@ -208,6 +209,9 @@ export function convertWithStyle(inner: Expr, type: DataType, style: Expr, out: 
     const len = type.args[0];
     return typeof len === 'number' && len < width ? fn('left', text, { kind: 'number', value: String(len) }) : text;
   }
+  // ISO 8601 styles: PostgreSQL reads them whatever DateStyle says, with any fraction digits and a UTC offset
+  // (to_timestamp with the style's pattern would ignore the offset and insist on three fraction digits).
+  if (s !== undefined && ISO_STYLES.has(s) && DATE_TYPES.has(type.name) && fromClass === 'string') return plain;
   if (fmt && DATE_TYPES.has(type.name) && (inner.kind === 'string' || inner.kind === 'column' || inner.kind === 'cast')) {
     if (type.name === 'date') return fn('to_date', inner, str(fmt));
     if (type.name !== 'time') return cast(fn('to_timestamp', inner, str(fmt.replace('"T"', 'T'))), type);

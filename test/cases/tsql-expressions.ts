@@ -153,6 +153,8 @@ export const TSQL_EXPRESSION_CASES: ExprCase[] = [
     ["CAST('  12  ' AS int)", num(12)], ['CAST(b AS int)', num(1)],
     ["CAST('9999-12-31 23:59:59.9999999' AS datetime2)", ts('9999-12-31T23:59:59.999')],
     ["CONVERT(datetime2(7), '2020-01-31 23:59:59.9999999')", ts('2020-01-31T23:59:59.999')],
+    ["CONVERT(datetime2, '2020-01-31T10:15:30.1234567', 126)", ts('2020-01-31T10:15:30.123')],
+    ["CONVERT(datetime, '2020-01-31 10:15:30', 120)", ts('2020-01-31T10:15:30.000')], ["CONVERT(date, '2020-01-31', 23)", date('2020-01-31')],
   ]),
   // A number where a datetime is expected is days since 1900-01-01, a fraction the time of day (datetime's float form).
   ...group(`${FN}/cast-and-convert-transact-sql#datetime-and-smalldatetime`, [
