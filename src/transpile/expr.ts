@@ -99,15 +99,23 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
     case 'binary': return translateBinary(e.op.toLowerCase(), sub(e.left), sub(e.right), env, out, e);
     case 'unary': {
       const op = e.op === '!' ? 'not' : e.op;
-      return extend(e, { op, operand: op === 'not' ? asCondition(sub(e.operand), env) : sub(e.operand) });
+      const operand = sub(e.operand);
+      // ~ of a bit (boolean) flips it: NOT (PostgreSQL has no ~ for boolean)
+      if (op === '~' && typeClass(pgTypeOf(operand, env)) === 'boolean') return extend(e, { op: 'not' as const, operand });
+      return extend(e, { op, operand: op === 'not' ? asCondition(operand, env) : operand });
     }
     case 'paren': return extend(e, { expr: sub(e.expr) });
-    case 'case': return booleansAsNumbers({
-      ...e,
-      operand: e.operand && sub(e.operand),
-      whens: e.whens.map((w) => ({ when: e.operand ? sub(w.when) : asCondition(sub(w.when), env), then: sub(w.then) })),
-      else: e.else && sub(e.else),
-    }, env);
+    case 'case': {
+      const operand = e.operand && sub(e.operand);
+      // CASE bit WHEN 1 ...: the values compare as booleans
+      const boolOperand = !!operand && typeClass(pgTypeOf(operand, env)) === 'boolean';
+      return booleansAsNumbers({
+        ...e,
+        operand,
+        whens: e.whens.map((w) => ({ when: e.operand ? (boolOperand ? bitToBool(sub(w.when)) : sub(w.when)) : asCondition(sub(w.when), env), then: sub(w.then) })),
+        else: e.else && sub(e.else),
+      }, env);
+    }
     case 'cast': return translateCast(e, wallClockCast(e, env, out, sub) ?? sub(e.expr), env, out);
     case 'in': {
       if (!e.select) {

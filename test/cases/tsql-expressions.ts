@@ -132,7 +132,8 @@ export const TSQL_EXPRESSION_CASES: ExprCase[] = [
     ['CAST(i AS float) / j', { float: 3.5 }], ['10 / 4 * 2.0', num(4)], ['CAST(i AS decimal(5, 2)) / j', num('3.5')],
   ]),
   ...group(`${LANG}/modulo-transact-sql`, [['7 % 3', num(1)], ['-7 % 3', num(-1)], ['i % j', num(1)]]),
-  ...group(`${LANG}/bitwise-operators-transact-sql`, [['5 & 3', num(1)], ['5 | 3', num(7)], ['5 ^ 3', num(6)], ['~5', num(-6)]]),
+  ...group(`${LANG}/bitwise-operators-transact-sql`, [['5 & 3', num(1)], ['5 | 3', num(7)], ['5 ^ 3', num(6)], ['~5', num(-6)], ['~b', { bit: 0 }]]),
+  ...group(`${LANG}/case-transact-sql`, [["CASE b WHEN 1 THEN 'Y' ELSE 'N' END", str('Y')], ["CASE b WHEN 0 THEN 'N' END", NULL]]),
   ...group(`${LANG}/add-transact-sql`, [['f * 2', { float: 5 }], ['d * 2', num(5)], ['NULL + 1', NULL], ['n * 0', NULL], ['m + 1', num('13.3456')]]),
 
   // CAST and CONVERT: int conversion truncates decimals; styles for dates; bit from 'true'/'false' and nonzero.
