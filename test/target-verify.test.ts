@@ -60,7 +60,7 @@ describe('checkSyntax', () => {
     // Each creating statement in turn reads as a printer bug would write it: its keys, data, foreign keys to it,
     // views over it and triggers on it must leave the ordered files with it.
     const printed = printMigration(fullCatalog()).phases;
-    const creating = printed.flatMap((p) => p.up).filter((s, i, all) => ['table', 'view'].includes(s.kind ?? '') && all.findIndex((x) => x.object === s.object) === i);
+    const creating = printed.flatMap((p) => p.up).filter((s, i, all) => ['type', 'table', 'view'].includes(s.kind ?? '') && all.findIndex((x) => x.object === s.object) === i);
     expect(creating.length).toBeGreaterThan(5);
     for (const target of creating) {
       const phases = printed.map((p) => ({ ...p, up: p.up.map((s) => (s === target ? { ...s, sql: `${s.sql.slice(0, -1)} garbage;` } : s)) }));

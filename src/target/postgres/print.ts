@@ -82,8 +82,21 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
     const words = new Set((v.query || v.text).match(/"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*/g)?.map((w) => (w.startsWith('"') ? w.slice(1, -1).replaceAll('""', '"') : w.toLowerCase())));
     return [...words].flatMap((w) => byBareName.get(w) ?? []).filter((r) => r.name !== v.name).map((r) => r.name);
   };
+  // A table needs the user types (enums, domains) and the collations of its columns.
+  const typePaths = new Map(types.map((u) => [qkey(u.name), u.source ?? objectPath('type', u.name)]));
+  const collationPaths = new Map<string, string>(pg.schemas.flatMap((s) => (s.collations ?? []).map((c): [string, string] => [`${s.name}.${c.name}`, `collation ${s.name}.${c.name}`])));
+  const typesOf = (t: Table): string[] => {
+    const out = new Set<string>();
+    for (const c of t.columns) {
+      const type = c.type.schema !== undefined ? typePaths.get(qkey({ schema: c.type.schema, name: c.type.name })) : undefined;
+      const collation = c.collation ? collationPaths.get(c.collation) : undefined;
+      if (type) out.add(type);
+      if (collation) out.add(collation);
+    }
+    return [...out];
+  };
   for (const t of tables) {
-    const ok = attempt(p, tablePath(t), 'table', t.span, (o) => tablePieces(t, o), (o) => tableDraft(t, names, o));
+    const ok = attempt(p, tablePath(t), 'table', t.span, (o) => tablePieces(t, o, typesOf(t)), (o) => tableDraft(t, names, o));
     if (!ok) failedTables.add(qkey(t.name));
   }
   for (const t of tables) {
@@ -153,8 +166,8 @@ function qkey(q: QName): string {
 }
 
 /** The table, its partitions and its comments: one unit, so a failure moves all of it. */
-function tablePieces(t: Table, o: ExprPrintOptions): Piece[] {
-  const pieces: Piece[] = [{ file: '0030_tables', kind: 'table', up: printCreateTable(t, o), down: `DROP TABLE ${quoteQName(t.name)};` }];
+function tablePieces(t: Table, o: ExprPrintOptions, needs: string[] = []): Piece[] {
+  const pieces: Piece[] = [{ file: '0030_tables', kind: 'table', up: printCreateTable(t, o), down: `DROP TABLE ${quoteQName(t.name)};`, needs }];
   for (const part of printPartitions(t, o)) {
     pieces.push({ file: '0030_tables', kind: 'table', up: part.sql, down: `DROP TABLE ${quoteQName(part.name)};` });
   }
