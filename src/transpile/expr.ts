@@ -119,14 +119,24 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
     case 'cast': return translateCast(e, wallClockCast(e, env, out, sub) ?? sub(e.expr), env, out);
     case 'in': {
       if (!e.select) {
-        const expr = sub(e.expr), list = e.list.map(sub);
+        let expr = sub(e.expr), list = e.list.map(sub);
+        // bit IN (0, 1): compare booleans; with other numbers compare the bit as its number
+        if (typeClass(pgTypeOf(expr, env)) === 'boolean' && list.some((x) => x.kind === 'number')) {
+          if (list.every((x) => isBitLiteral(x) || x.kind === 'bool' || x.kind === 'null')) list = list.map(bitToBool);
+          else expr = castTo(expr, INTEGER);
+        }
         const asEnum = enumComparison('in', expr, list, env);
         return extend(e, asEnum ? { expr: asEnum.e, list: asEnum.others } : { expr, list });
       }
       if (!env.subquery) return noSubquery(e, out);
       return extend(e, { expr: sub(e.expr), list: [], select: env.subquery(e.select, env, out) });
     }
-    case 'between': return extend(e, { expr: sub(e.expr), low: sub(e.low), high: sub(e.high) });
+    case 'between': {
+      const expr = sub(e.expr), low = sub(e.low), high = sub(e.high);
+      // bit BETWEEN 0 AND 1 compares the bit as its number (boolean has no comparison with integers)
+      if (typeClass(pgTypeOf(expr, env)) === 'boolean' && (low.kind === 'number' || high.kind === 'number')) return extend(e, { expr: castTo(expr, INTEGER), low, high });
+      return extend(e, { expr, low, high });
+    }
     case 'like': {
       // MySQL matches a number or a date against the pattern as its text; PostgreSQL's LIKE takes text only
       let left = ctx.dialect === 'mysql' && e.op === 'like' ? asKnownText(sub(e.expr), env) : sub(e.expr);

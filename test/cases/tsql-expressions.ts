@@ -134,6 +134,8 @@ export const TSQL_EXPRESSION_CASES: ExprCase[] = [
   ...group(`${LANG}/modulo-transact-sql`, [['7 % 3', num(1)], ['-7 % 3', num(-1)], ['i % j', num(1)]]),
   ...group(`${LANG}/bitwise-operators-transact-sql`, [['5 & 3', num(1)], ['5 | 3', num(7)], ['5 ^ 3', num(6)], ['~5', num(-6)], ['~b', { bit: 0 }]]),
   ...group(`${LANG}/case-transact-sql`, [["CASE b WHEN 1 THEN 'Y' ELSE 'N' END", str('Y')], ["CASE b WHEN 0 THEN 'N' END", NULL]]),
+  ...group(`${LANG}/in-transact-sql`, [["CASE WHEN b IN (0, 1) THEN 1 ELSE 0 END", num(1)], ["CASE WHEN b IN (2, 3) THEN 1 ELSE 0 END", num(0)], ["CASE WHEN b NOT IN (0) THEN 1 ELSE 0 END", num(1)]]),
+  ...group(`${LANG}/between-transact-sql`, [["CASE WHEN b BETWEEN 0 AND 1 THEN 1 ELSE 0 END", num(1)], ["CASE WHEN b BETWEEN 2 AND 5 THEN 1 ELSE 0 END", num(0)]]),
   ...group(`${LANG}/add-transact-sql`, [['f * 2', { float: 5 }], ['d * 2', num(5)], ['NULL + 1', NULL], ['n * 0', NULL], ['m + 1', num('13.3456')]]),
 
   // CAST and CONVERT: int conversion truncates decimals; styles for dates; bit from 'true'/'false' and nonzero.
