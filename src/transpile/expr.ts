@@ -140,7 +140,8 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
     case 'like': {
       // MySQL matches a number or a date against the pattern as its text; PostgreSQL's LIKE takes text only
       let left = ctx.dialect === 'mysql' && e.op === 'like' ? asKnownText(sub(e.expr), env) : sub(e.expr);
-      const pattern = sub(e.pattern);
+      const folded = ctx.dialect === 'tsql' && e.op === 'like' && !e.escape ? foldedClassPattern(e.pattern) : undefined;
+      const pattern = folded ?? sub(e.pattern);
       // A case-sensitive COLLATE on the pattern: citext's LIKE would still match case-insensitively, text's does not.
       if (pattern.kind === 'cast' && pattern.collate === 'default' && pgTypeOf(left, env)?.name === 'citext') left = castTo(left, TEXT);
       return translateLike(e, left, pattern, e.escape && sub(e.escape), ctx.dialect, out);
@@ -488,13 +489,44 @@ function comparison(op: string, left: Expr, right: Expr, lt: DataType | undefine
 
 const bytesAsNumber = (e: Extract<Expr, { kind: 'bytes' }>): Expr => ({ kind: 'number', value: BigInt(`0x${e.hex || '0'}`).toString(), span: e.span });
 
+/** The text of a pattern built from literals and CHAR(n) / NCHAR(n) of literal n ('%[' + CHAR(0) + '-' + CHAR(31) + ']%'). */
+function constantText(e: Expr): string | undefined {
+  if (e.kind === 'string') return e.value;
+  if (e.kind === 'paren') return constantText(e.expr);
+  if (e.kind === 'binary' && e.op === '+') {
+    const l = constantText(e.left), r = constantText(e.right);
+    return l !== undefined && r !== undefined ? l + r : undefined;
+  }
+  if (e.kind === 'call' && e.name.length === 1 && /^n?char$/i.test(e.name[0]!) && e.args.length === 1 && e.args[0]!.kind === 'number' && /^\d+$/.test(e.args[0]!.value)) {
+    const n = Number(e.args[0]!.value);
+    return n <= (e.name[0]!.toLowerCase() === 'char' ? 255 : 0x10ffff) ? String.fromCodePoint(n) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A LIKE pattern concatenated from constants that holds a [...] class, as one literal: then it becomes SIMILAR TO like a
+ * written one (concatenated, the brackets matched literally). undefined when the pattern is not constant, has no
+ * class, or has a NUL outside one.
+ */
+function foldedClassPattern(p: Expr): Expr | undefined {
+  if (p.kind === 'string') return undefined;
+  const text = constantText(p);
+  if (text === undefined || !/\[[^\]]*\]/.test(text)) return undefined;
+  // outside a class a NUL has no written form (likeToSimilar writes control characters in a class as \xHH)
+  if (/\0/.test(text.replace(/\[[^\]]*\]/g, ''))) return undefined;
+  return { kind: 'string', value: text, ...(p.span ? { span: p.span } : {}) };
+}
+
 /** T-SQL LIKE with [...] character classes → SIMILAR TO, with SIMILAR's other metacharacters escaped. */
 export function likeToSimilar(pattern: string): string {
   let out = '';
   let inClass = false;
   for (const ch of pattern) {
     if (inClass) {
-      out += ch === '\\' ? '\\\\' : ch;
+      // a control character as the regular expression escape \xHH (NUL cannot be in a PostgreSQL string)
+      const code = ch.codePointAt(0)!;
+      out += ch === '\\' ? '\\\\' : code < 0x20 ? `\\x${code.toString(16).padStart(2, '0')}` : ch;
       if (ch === ']') inClass = false;
     } else if (ch === '[') {
       inClass = true;

@@ -215,6 +215,9 @@ export const TSQL_EXPRESSION_CASES: ExprCase[] = [
   ...group(`${LANG}/like-transact-sql`, [
     ["CASE WHEN 'abc' LIKE 'a_c' THEN 1 ELSE 0 END", num(1)], ["CASE WHEN 'abc' LIKE '[a-b]%' THEN 1 ELSE 0 END", num(1)],
     ["CASE WHEN 'a%c' LIKE 'a!%c' ESCAPE '!' THEN 1 ELSE 0 END", num(1)],
+    ["CASE WHEN s LIKE '[' + CHAR(72) + '-' + CHAR(73) + ']%' THEN 1 ELSE 0 END", num(1)],
+    ["CASE WHEN 'a' + CHAR(9) + 'b' LIKE '%[' + CHAR(0) + '-' + CHAR(31) + ']%' THEN 1 ELSE 0 END", num(1)],
+    ["CASE WHEN ns LIKE '%[' + CHAR(0) + '-' + CHAR(31) + ']%' THEN 1 ELSE 0 END", num(0)],
   ]),
 
   // DATEDIFF counts datepart boundaries crossed; week boundaries are Sundays whatever DATEFIRST says.
