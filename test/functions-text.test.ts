@@ -19,7 +19,7 @@ const TSQL: [string, string][] = [
   ['DATEDIFF(year, d, ts)', "(CAST(date_part('year', ts) AS integer) - CAST(date_part('year', d) AS integer))"],
   ['DATEPART(weekday, d)', "(CAST(date_part('dow', d) AS integer) + 1)"],
   ['YEAR(d)', "CAST(date_part('year', d) AS integer)"],
-  ['EOMONTH(d)', "CAST((date_trunc('month', d) + INTERVAL '1 month' - INTERVAL '1 day') AS date)"],
+  ['EOMONTH(d)', "CAST((date_trunc('month', CAST(d AS timestamp)) + INTERVAL '1 month' - INTERVAL '1 day') AS date)"],
   ['LEN(s)', 'length(rtrim(s))'],
   ['LEN(n)', 'length(rtrim(CAST(n AS text)))'],
   ['CHARINDEX(\'a\', s)', "strpos(s, 'a')"],
