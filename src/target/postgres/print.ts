@@ -74,7 +74,14 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
   const relations = new Map<string, string>();
   for (const t of tables) relations.set(qkey(t.name), tablePath(t));
   for (const v of pg.schemas.flatMap((s) => s.views)) relations.set(qkey(v.name), v.source ?? objectPath('view', v.name));
-  const needs = (names: QName[]): string[] => [...new Set(names.flatMap((q) => relations.get(qkey(q)) ?? []))];
+  const needs = (names: QName[]): string[] | undefined => {
+    const paths = new Set<string>();
+    for (const q of names) {
+      const path = relations.get(qkey(q));
+      if (path !== undefined) paths.add(path);
+    }
+    return paths.size ? [...paths] : undefined;
+  };
   const byBareName = groupBy([...tables, ...pg.schemas.flatMap((s) => s.views)], (r) => r.name.name);
   /** The relations a view reads: from its query tree, else every one its text names (a column named alike errs on the safe side). */
   const viewReads = (v: View): QName[] => {
@@ -85,15 +92,15 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
   // A table needs the user types (enums, domains) and the collations of its columns.
   const typePaths = new Map(types.map((u) => [qkey(u.name), u.source ?? objectPath('type', u.name)]));
   const collationPaths = new Map<string, string>(pg.schemas.flatMap((s) => (s.collations ?? []).map((c): [string, string] => [`${s.name}.${c.name}`, `collation ${s.name}.${c.name}`])));
-  const typesOf = (t: Table): string[] => {
-    const out = new Set<string>();
+  const typesOf = (t: Table): string[] | undefined => {
+    let out: Set<string> | undefined;
     for (const c of t.columns) {
       const type = c.type.schema !== undefined ? typePaths.get(qkey({ schema: c.type.schema, name: c.type.name })) : undefined;
-      const collation = c.collation ? collationPaths.get(c.collation) : undefined;
-      if (type) out.add(type);
-      if (collation) out.add(collation);
+      const collation = c.collation !== undefined ? collationPaths.get(c.collation) : undefined;
+      if (type !== undefined) (out ??= new Set()).add(type);
+      if (collation !== undefined) (out ??= new Set()).add(collation);
     }
-    return [...out];
+    return out && [...out];
   };
   for (const t of tables) {
     const ok = attempt(p, tablePath(t), 'table', t.span, (o) => tablePieces(t, o, typesOf(t)), (o) => tableDraft(t, names, o));
@@ -166,8 +173,10 @@ function qkey(q: QName): string {
 }
 
 /** The table, its partitions and its comments: one unit, so a failure moves all of it. */
-function tablePieces(t: Table, o: ExprPrintOptions, needs: string[] = []): Piece[] {
-  const pieces: Piece[] = [{ file: '0030_tables', kind: 'table', up: printCreateTable(t, o), down: `DROP TABLE ${quoteQName(t.name)};`, needs }];
+function tablePieces(t: Table, o: ExprPrintOptions, needs?: string[]): Piece[] {
+  const create: Piece = { file: '0030_tables', kind: 'table', up: printCreateTable(t, o), down: `DROP TABLE ${quoteQName(t.name)};` };
+  if (needs) create.needs = needs;
+  const pieces: Piece[] = [create];
   for (const part of printPartitions(t, o)) {
     pieces.push({ file: '0030_tables', kind: 'table', up: part.sql, down: `DROP TABLE ${quoteQName(part.name)};` });
   }
@@ -287,7 +296,7 @@ function fail(p: Printer, object: string, kind: ManualItem['kind'], span: Source
 function emit(p: Printer, object: string, span: SourceSpan | undefined, pieces: Piece[]): void {
   for (const piece of pieces) {
     const key = `s${++p.key}`;
-    const needs = piece.needs?.filter((n) => n !== object);
+    const needs = piece.needs?.includes(object) ? piece.needs.filter((n) => n !== object) : piece.needs;
     push(p.up, piece.file, statement(flatten(piece.up), object, piece.kind, key, span, needs));
     if (piece.down) push(p.down, piece.file, statement(flatten(piece.down), object, piece.kind, key, span, needs));
   }
