@@ -10,7 +10,9 @@ import { printDataPhases } from './target/postgres/data-phase.js';
 import { applyToPglite, applyToUrl, checkSyntax, pruneFailures, startSyntaxCheck } from './target/postgres/verify.js';
 import { buildReport, type Report } from './emit/report.js';
 
-export type SourceDialect = 'tsql' | 'mysql';
+import { sourceUrlDialect, type SourceDialect } from './sources/url-dialect.js';
+
+export { sourceUrlDialect, type SourceDialect } from './sources/url-dialect.js';
 
 export interface PipelineOptions extends ConvertOptions {
   from: SourceDialect;
@@ -31,13 +33,6 @@ export function parseSource(scripts: ScriptText[], from: SourceDialect): Catalog
   const catalog = from === 'tsql' ? parseTsql(scripts) : parseMysql(scripts);
   catalog.diagnostics.unshift(...scripts.flatMap((s) => s.diagnostics));
   return catalog;
-}
-
-/** The dialect a live source URL names by its scheme (mysql://, mariadb://, mssql://, sqlserver://), or undefined. */
-export function sourceUrlDialect(url: string): SourceDialect | undefined {
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
-  if (scheme === 'mysql' || scheme === 'mariadb') return 'mysql';
-  return scheme === 'mssql' || scheme === 'sqlserver' ? 'tsql' : undefined;
 }
 
 /** Reads a live database into the IR; `input` names it for the report (server and database, no credentials). */

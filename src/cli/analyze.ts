@@ -1,13 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { analyzeCatalog } from '../analyze.js';
 import type { Assessment } from '../emit/assessment.js';
-import { renderAssessmentCsv } from '../emit/assessment-csv.js';
-import { renderAssessmentHtml } from '../emit/assessment-html.js';
-import { renderAssessmentMarkdown } from '../emit/assessment-md.js';
-import { renderAssessmentText } from '../emit/assessment-text.js';
-import { EffortFileError } from '../emit/effort.js';
 import { conversionOptions, UsageError, withConversionOptions, withSourceOptions, type ConversionArgs } from './options.js';
 import { checkSourceArgs, loadSourceCatalog, type SourceArgs } from './source.js';
 
@@ -35,14 +29,6 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
   },
 };
 
-const RENDER: Record<Format, (a: Assessment) => string> = {
-  text: renderAssessmentText,
-  json: (a) => `${JSON.stringify(a, null, 2)}\n`,
-  md: renderAssessmentMarkdown,
-  csv: renderAssessmentCsv,
-  html: renderAssessmentHtml,
-};
-
 const FILE_EXT: Record<Format, string> = { text: 'txt', json: 'json', md: 'md', csv: 'csv', html: 'html' };
 
 function usage(message: string): number {
@@ -50,7 +36,24 @@ function usage(message: string): number {
   return 2;
 }
 
+/** The renderers per format, and what the command runs: loaded when it runs (the CLI starts without them). */
+async function analyzeModules() {
+  const [{ analyzeCatalog }, csv, html, md, text, { EffortFileError }] = await Promise.all([
+    import('../analyze.js'), import('../emit/assessment-csv.js'), import('../emit/assessment-html.js'), import('../emit/assessment-md.js'),
+    import('../emit/assessment-text.js'), import('../emit/effort.js'),
+  ]);
+  const render: Record<Format, (a: Assessment) => string> = {
+    text: text.renderAssessmentText,
+    json: (a) => `${JSON.stringify(a, null, 2)}\n`,
+    md: md.renderAssessmentMarkdown,
+    csv: csv.renderAssessmentCsv,
+    html: html.renderAssessmentHtml,
+  };
+  return { analyzeCatalog, EffortFileError, render };
+}
+
 async function runAnalyze(argv: AnalyzeArgs): Promise<number> {
+  const { analyzeCatalog, EffortFileError, render: RENDER } = await analyzeModules();
   let assessment: Assessment;
   try {
     checkSourceArgs(argv);

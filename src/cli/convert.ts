@@ -1,11 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { convertCatalog, type PipelineOptions } from '../convert.js';
+import type { PipelineOptions } from '../convert.js';
 import { formatDiagnostic, sortDiagnostics } from '../model/diagnostics.js';
-import { writeMigration } from '../emit/files.js';
-import { renderReportMarkdown } from '../emit/report.js';
-import { startSyntaxCheck } from '../target/postgres/verify.js';
 import { conversionOptions, UsageError, withConversionOptions, withSourceOptions, type ConversionArgs } from './options.js';
 import { checkSourceArgs, loadSourceCatalog, type SourceArgs } from './source.js';
 
@@ -33,6 +30,10 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
 };
 
 async function runConvert(argv: ConvertArgs): Promise<number> {
+  // The pipeline loads when the command runs (the CLI starts without every command's modules).
+  const [{ convertCatalog }, { writeMigration }, { renderReportMarkdown }, { startSyntaxCheck }] = await Promise.all([
+    import('../convert.js'), import('../emit/files.js'), import('../emit/report.js'), import('../target/postgres/verify.js'),
+  ]);
   startSyntaxCheck(); // the check's parser compiles off the main thread while the source is read
   let conversion, loaded;
   try {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { sourceUrlDialect } from '../convert.js';
+import { sourceUrlDialect } from '../sources/url-dialect.js';
 import type { CopyEvent } from '../copy/events.js';
 import { conversionOptions, UsageError, withConversionOptions, type ConversionArgs } from './options.js';
 

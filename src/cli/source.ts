@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { introspectSource, parseSource, sourceUrlDialect, type SourceDialect } from '../convert.js';
+import { sourceUrlDialect, type SourceDialect } from '../sources/url-dialect.js';
 import type { Catalog } from '../model/catalog.js';
 import { detectDialect } from '../sources/detect.js';
-import { readScripts } from '../sources/script.js';
 import { UsageError } from './options.js';
 
 export interface SourceArgs {
@@ -36,11 +35,14 @@ export function checkSourceArgs(args: SourceArgs): void {
 /** The source catalog from scripts (file, directory, stdin) or a live database (--source URL). */
 export async function loadSourceCatalog(args: SourceArgs): Promise<LoadedSource> {
   checkSourceArgs(args);
+  // The pipeline loads when a command runs, not at startup: every command starts without the others' modules.
+  const { introspectSource, parseSource } = await import('../convert.js');
   if (args.source !== undefined) {
     // connection failures throw an Error whose message names the server, never the password
     const live = await introspectSource(args.source);
     return { catalog: live.source, from: live.from, inputs: [live.input], live: true };
   }
+  const { readScripts } = await import('../sources/script.js');
   const scripts = readScripts(args.input!);
   const from = args.from ?? detectDialect(scripts);
   if (!from) throw new UsageError('cannot tell the source dialect from the input; pass --from tsql or --from mysql');

@@ -1,5 +1,5 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { sourceUrlDialect } from '../convert.js';
+import { sourceUrlDialect } from '../sources/url-dialect.js';
 import { MSSQL_VALIDATE_REFUSAL } from '../copy/sources.js';
 import { renderValidateText } from '../copy/validate-report.js';
 import { UsageError } from './options.js';

@@ -1,4 +1,4 @@
-import { sourceUrlDialect } from '../convert.js';
+import { sourceUrlDialect } from '../sources/url-dialect.js';
 import type { SourceConnection } from './mysql-source.js';
 import type { CopyTable } from './plan.js';
 
