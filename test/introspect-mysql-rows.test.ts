@@ -56,6 +56,23 @@ describe('catalogFromRows', () => {
     expect(check).toMatchObject({ name: 'item_chk_1', raw: '(`qty` > 0)', enforced: false });
   });
 
+  it('carries an index comment onto its key or index (COMMENT ON INDEX / CONSTRAINT)', () => {
+    const stat = (index: string, column: string, nonUnique: string, comment: string): Row => ({
+      TABLE_SCHEMA: 'shop', TABLE_NAME: 'item', INDEX_NAME: index, COLUMN_NAME: column, SEQ_IN_INDEX: 1, NON_UNIQUE: nonUnique,
+      INDEX_TYPE: 'BTREE', INDEX_COMMENT: comment, SUB_PART: null, COLLATION: 'A', EXPRESSION: null,
+    });
+    const c = catalogFromRows(base({
+      tables: [{ TABLE_SCHEMA: 'shop', TABLE_NAME: 'item', TABLE_TYPE: 'BASE TABLE', ENGINE: 'InnoDB', AUTO_INCREMENT: null, TABLE_COLLATION: null, CREATE_OPTIONS: '', TABLE_COMMENT: '' }],
+      columns: [col('id', 'int', null, '', 'NO'), col('sku', 'varchar(20)', null), col('qty', 'int', null)],
+      statistics: [stat('PRIMARY', 'id', '0', 'the key'), stat('uq_sku', 'sku', '0', ''), stat('ix_qty', 'qty', '1', 'stock reports')],
+    }));
+    const t = c.schemas[0]!.tables[0]!;
+    expect(t.primaryKey?.comment).toBe('the key');
+    expect(t.uniques.map((k) => [k.name, k.comment])).toEqual([['uq_sku', undefined]]);
+    expect(t.indexes.map((k) => [k.name, k.comment])).toEqual([['ix_qty', 'stock reports']]);
+    expect(c.diagnostics.filter((d) => d.code === 'PGS1011')).toEqual([]);
+  });
+
   it('takes the password from PGSHIFT_SOURCE_PASSWORD when the URL has none', () => {
     process.env.PGSHIFT_SOURCE_PASSWORD = 'pw';
     try {

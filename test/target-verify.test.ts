@@ -78,6 +78,23 @@ describe('checkSyntax', () => {
     }
   });
 
+  test('a rejected CREATE INDEX takes its COMMENT ON INDEX along', async () => {
+    const catalog = fullCatalog();
+    const table = catalog.schemas.flatMap((s) => s.tables).find((t) => t.indexes.length)!;
+    table.indexes[0]!.comment = 'lookups';
+    const printed = printMigration(catalog).phases;
+    const index = printed.flatMap((p) => p.up).find((s) => s.kind === 'index')!;
+    expect(printed.flatMap((p) => p.up).some((s) => s.sql.startsWith('COMMENT ON INDEX') && s.key === index.key)).toBe(true);
+    const phases = printed.map((p) => ({ ...p, up: p.up.map((s) => (s === index ? { ...s, sql: `${s.sql.slice(0, -1)} garbage;` } : s)) }));
+    const r = await checkSyntax(phases);
+    const pruned = pruneFailures(r.phases, r.rejected, 'PGS6001', [], []);
+    expect(pruned.flatMap((p) => [...p.up, ...p.down]).filter((s) => s.sql.startsWith('COMMENT ON INDEX'))).toEqual([]);
+    const up = await applyToPglite(pruned, { db });
+    expect(up.failed).toEqual([]);
+    await applyToPglite(downPhases(pruned), { db });
+    expect(await leftovers(db)).toEqual([]);
+  });
+
   test('every statement of the full catalog parses', async () => {
     const r = await checkSyntax(printMigration(fullCatalog()).phases);
     expect(r.rejected).toEqual([]);

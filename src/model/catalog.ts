@@ -85,6 +85,8 @@ export interface Key {
   name?: string;
   columns: KeyPart[];
   clustered?: boolean;
+  /** T-SQL MS_Description on the constraint, MySQL COMMENT on the key. */
+  comment?: string;
   span: SourceSpan;
 }
 
@@ -94,6 +96,7 @@ export interface Check {
   raw: string;
   /** false for T-SQL WITH NOCHECK / NOCHECK CONSTRAINT and MySQL NOT ENFORCED. */
   enforced?: boolean;
+  comment?: string;
   span: SourceSpan;
 }
 
@@ -109,6 +112,7 @@ export interface ForeignKey {
   onUpdate?: RefAction;
   match?: 'full' | 'partial' | 'simple';
   enforced?: boolean;
+  comment?: string;
   span: SourceSpan;
 }
 
@@ -127,6 +131,7 @@ export interface Index {
   clustered?: boolean;
   /** MySQL USING BTREE|HASH, PostgreSQL access method (btree, hash, gin, gist). */
   using?: string;
+  comment?: string;
   span: SourceSpan;
 }
 

@@ -64,6 +64,7 @@ export function convertKey(s: TableScope, k: Key, what: string): Key {
   const name = constraintName(s, k.name, kind, k.span, 'both');
   const key: Key = { columns, span: k.span };
   if (name !== undefined) key.name = name;
+  if (k.comment !== undefined) key.comment = k.comment;
   return key;
 }
 
@@ -96,6 +97,7 @@ export function convertChecks(s: TableScope): Check[] {
     const check: Check = { expr: r.expr, raw: exprText(r.expr), span: c.span };
     if (name !== undefined) check.name = name;
     if (c.enforced === false) check.enforced = false;
+    if (c.comment !== undefined) check.comment = c.comment;
     out.push(check);
   }
   return out;
@@ -135,6 +137,7 @@ export function convertForeignKeys(s: TableScope): ForeignKey[] {
     if (fk.onUpdate) converted.onUpdate = fk.onUpdate;
     if (fk.match) converted.match = fk.match;
     if (fk.enforced === false) converted.enforced = false;
+    if (fk.comment !== undefined) converted.comment = fk.comment;
     out.push(converted);
   }
   return out;

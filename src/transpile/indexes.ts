@@ -114,6 +114,7 @@ export function convertIndexes(s: TableScope): Index[] {
       index.whereRaw = exprText(where);
     }
     if (using) index.using = using;
+    if (ix.comment !== undefined) index.comment = ix.comment;
     out.push(index);
   }
   return out;

@@ -284,7 +284,7 @@ export function convertTable(s: TableScope): Table {
   // is a unique index.
   const uniques = allUniques.filter((u) => !u.columns.some((p) => p.expr));
   const uniqueIndexes: Index[] = allUniques.filter((u) => !uniques.includes(u))
-    .map((u) => ({ ...(u.name !== undefined ? { name: u.name } : {}), unique: true, kind: 'plain', columns: u.columns, include: [], span: u.span }));
+    .map((u) => ({ ...(u.name !== undefined ? { name: u.name } : {}), unique: true, kind: 'plain', columns: u.columns, include: [], span: u.span, ...(u.comment !== undefined ? { comment: u.comment } : {}) }));
   const clustered = [...src.uniques, ...src.indexes].find((k) => k.clustered);
   if (clustered) {
     report(s, 'PGS2013', `CLUSTERED ${'unique' in clustered ? 'index' : 'unique constraint'} ${clustered.name ?? '(unnamed)'}: PostgreSQL tables are heaps; CLUSTER orders a table once, not on later writes`, { span: clustered.span, severity: 'info' });

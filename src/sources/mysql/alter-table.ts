@@ -1,4 +1,4 @@
-import { findTable, objectPath, schemaOf, type ForeignKey, type QName, type Table } from '../../model/catalog.js';
+import { findTable, objectPath, schemaOf, type ForeignKey, type Key, type QName, type Table } from '../../model/catalog.js';
 import {
   acceptOp, acceptWord, acceptWords, advance, atEnd, expectOp, expectWord, fail, identifier, peek,
   peekOp, peekWord, spanOf, textOf, type Cursor,
@@ -8,7 +8,7 @@ import { parseExpr, parseParenExpr } from './expr-parser.js';
 import { qualifiedName, report, type Session } from './session.js';
 import grammar from '../../../grammars/mysql.json' with { type: 'json' };
 import {
-  applyPart, makeIndex, parseColumnDef, parseIndexOptions, parseKeyParts, parsePartitioning, parseTableOptions,
+  applyPart, makeIndex, parseColumnDef, parseIndexOptions, parseKeyParts, parsePartitioning, parseTableOptions, withComment,
   parseTablePart, type TablePart,
 } from './table-parts.js';
 
@@ -332,9 +332,9 @@ export function parseCreateIndex(c: Cursor, s: Session): void {
   }
   if (k === 'UNIQUE') {
     // MySQL has one notion of unique key: CREATE UNIQUE INDEX equals UNIQUE KEY in the table definition
-    table.uniques.push({ name, columns, span: spanOf(c, start, c.i - 1) });
+    table.uniques.push(withComment<Key>({ name, columns, span: spanOf(c, start, c.i - 1) }, opts));
     return;
   }
   const kind = k === 'FULLTEXT' ? 'fulltext' : k === 'SPATIAL' ? 'spatial' : 'plain';
-  table.indexes.push(makeIndex(c, start, name, false, kind, columns, opts.using));
+  table.indexes.push(withComment(makeIndex(c, start, name, false, kind, columns, opts.using), opts));
 }

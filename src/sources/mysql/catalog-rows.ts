@@ -74,7 +74,7 @@ export function catalogFromRows(rows: CatalogRows): Catalog {
     if (type !== 'BASE TABLE' && type !== 'SYSTEM VERSIONED') continue; // views come from VIEWS
     const file = `${rows.origin}/${k}`;
     const table = buildTable(catalog, rows, t, columns.get(k) ?? [], file);
-    addKeys(table, stats.get(k) ?? [], file, catalog);
+    addKeys(table, stats.get(k) ?? [], file);
     table.foreignKeys = foreignKeys(fkCols.get(k) ?? [], rules, k, file);
     table.checks = (checks.get(k) ?? []).map((r) => check(r, file));
     const p = parts.get(k);
@@ -186,7 +186,7 @@ function expr(text: string, file: string): Expr {
 }
 
 /** STATISTICS rows → primary key, unique keys (MySQL's one notion of unique key) and indexes, in index order. */
-function addKeys(table: Table, rows: Row[], file: string, catalog: Catalog): void {
+function addKeys(table: Table, rows: Row[], file: string): void {
   const groups = new Map<string, Row[]>();
   for (const r of rows) {
     const n = str(r, 'INDEX_NAME');
@@ -200,20 +200,18 @@ function addKeys(table: Table, rows: Row[], file: string, catalog: Catalog): voi
     const columns = g.map((r) => keyPart(r, file));
     const first = g[0]!;
     const type = str(first, 'INDEX_TYPE').toUpperCase();
+    // COMMENT ON INDEX / CONSTRAINT in PostgreSQL
     const comment = str(first, 'INDEX_COMMENT');
-    if (comment) {
-      catalog.diagnostics.push(diag('PGS1011', `index comment '${comment}' dropped`, { span, object: objectPath('table', table.name) }));
-    }
-    if (name === 'PRIMARY') { table.primaryKey = { columns, span }; continue; }
+    const commented = <T extends { comment?: string }>(x: T): T => (comment ? { ...x, comment } : x);
+    if (name === 'PRIMARY') { table.primaryKey = commented<Key>({ columns, span }); continue; }
     if (str(first, 'NON_UNIQUE') === '0' && type !== 'HASH') {
-      const k: Key = { name, columns, span };
-      table.uniques.push(k);
+      table.uniques.push(commented<Key>({ name, columns, span }));
       continue;
     }
     const kind: Index['kind'] = type === 'FULLTEXT' ? 'fulltext' : type === 'SPATIAL' || type === 'RTREE' ? 'spatial' : 'plain';
     const index: Index = { name, unique: str(first, 'NON_UNIQUE') === '0', kind, columns, include: [], span };
     if (type === 'HASH') index.using = 'hash'; // BTREE is the default and a script rarely says it
-    table.indexes.push(index);
+    table.indexes.push(commented(index));
   }
 }
 

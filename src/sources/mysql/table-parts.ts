@@ -98,7 +98,7 @@ function parseConstraint(c: Cursor, s: Session, object: string, start: number, n
       const opts = parseIndexOptions(c, s, object);
       const columns = parseKeyParts(c);
       parseIndexOptions(c, s, object, opts);
-      return { kind: 'primary', key: name ? { name, columns, span: spanOf(c, start, c.i - 1) } : { columns, span: spanOf(c, start, c.i - 1) } };
+      return { kind: 'primary', key: withComment<Key>(name ? { name, columns, span: spanOf(c, start, c.i - 1) } : { columns, span: spanOf(c, start, c.i - 1) }, opts) };
     }
     case 'UNIQUE': {
       if (!acceptWord(c, 'KEY')) acceptWord(c, 'INDEX');
@@ -111,7 +111,7 @@ function parseConstraint(c: Cursor, s: Session, object: string, start: number, n
       const opts = parseIndexOptions(c, s, object);
       const columns = parseKeyParts(c);
       parseIndexOptions(c, s, object, opts);
-      return { kind: 'unique', key: keyName ? { name: keyName, columns, span: spanOf(c, start, c.i - 1) } : { columns, span: spanOf(c, start, c.i - 1) } };
+      return { kind: 'unique', key: withComment<Key>(keyName ? { name: keyName, columns, span: spanOf(c, start, c.i - 1) } : { columns, span: spanOf(c, start, c.i - 1) }, opts) };
     }
     case 'FOREIGN': {
       expectWord(c, 'KEY');
@@ -189,7 +189,13 @@ function parseIndexDef(c: Cursor, s: Session, object: string, start: number): In
   const opts = parseIndexOptions(c, s, object);
   const columns = parseKeyParts(c);
   parseIndexOptions(c, s, object, opts);
-  return makeIndex(c, start, name, false, kind, columns, opts.using);
+  return withComment(makeIndex(c, start, name, false, kind, columns, opts.using), opts);
+}
+
+/** A key's or index's COMMENT option carried onto it (PostgreSQL has COMMENT ON INDEX / CONSTRAINT). */
+export function withComment<T extends { comment?: string }>(x: T, opts: IndexOptions): T {
+  if (opts.comment !== undefined && opts.comment !== '') x.comment = opts.comment;
+  return x;
 }
 
 export function makeIndex(
@@ -201,8 +207,10 @@ export function makeIndex(
   return index;
 }
 
+export interface IndexOptions { using?: string; comment?: string }
+
 /** index_option: USING BTREE|HASH, KEY_BLOCK_SIZE [=] n, WITH PARSER p, COMMENT 's', VISIBLE|INVISIBLE, ... */
-export function parseIndexOptions(c: Cursor, s: Session, object: string, into: { using?: string } = {}): { using?: string } {
+export function parseIndexOptions(c: Cursor, s: Session, object: string, into: IndexOptions = {}): IndexOptions {
   for (;;) {
     const start = c.i;
     if (acceptWord(c, 'USING') || acceptWord(c, 'TYPE')) {
@@ -215,8 +223,8 @@ export function parseIndexOptions(c: Cursor, s: Session, object: string, into: {
       const p = identifier(c);
       report(c, s, 'PGS1011', `full-text parser ${p} dropped`, start, c.i - 1, object);
     } else if (acceptWord(c, 'COMMENT')) {
-      const text = stringValue(c);
-      report(c, s, 'PGS1011', `index comment '${text}' dropped`, start, c.i - 1, object);
+      acceptOp(c, '=');
+      into.comment = stringValue(c);
     } else if (acceptWord(c, 'INVISIBLE')) {
       report(c, s, 'PGS1011', 'INVISIBLE index attribute dropped', start, start, object);
     } else if (acceptWord(c, 'VISIBLE')) {

@@ -201,6 +201,14 @@ function applyExtendedProperty(s: Session, span: SourceSpan, v: (string | undefi
       report(s, 'PGS1017', `${prop} refers to column ${l2name}, which ${tq.schema}.${tq.name} does not have`, { span, object: objectPath('table', tq) });
       return;
     }
+    // An index, or a constraint (a primary or unique key is both): COMMENT ON INDEX / CONSTRAINT in PostgreSQL.
+    if ((sameName(l2type, 'INDEX') || sameName(l2type, 'CONSTRAINT')) && l2name) {
+      const named = (x: { name?: string }): boolean => x.name !== undefined && sameName(x.name, l2name);
+      const keys = [...(table.primaryKey ? [table.primaryKey] : []), ...table.uniques];
+      const target = sameName(l2type, 'INDEX') ? table.indexes.find(named) ?? keys.find(named)
+        : keys.find(named) ?? table.checks.find(named) ?? table.foreignKeys.find(named);
+      if (target) { target.comment = value; return; }
+    }
   }
   report(s, 'PGS1012', `${prop} on ${where} not carried over`, { span });
 }

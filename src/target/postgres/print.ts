@@ -22,7 +22,11 @@ export { quoteIdent } from './quote.js';
 export { downPhases, PHASES, type Phase, type Statement } from './statement.js';
 
 /** One statement an object contributes: the phase it belongs to, its text, the text that undoes it, the other objects it needs. */
-interface Piece { file: PhaseFile; up: string; down?: string; kind: ManualItem['kind']; needs?: string[] }
+interface Piece {
+  file: PhaseFile; up: string; down?: string; kind: ManualItem['kind']; needs?: string[];
+  /** Pruned with the piece before it (a comment with the key or index it is on). */
+  joins?: boolean;
+}
 
 interface Printer {
   up: Map<PhaseFile, Statement[]>;
@@ -111,16 +115,16 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
     const n = names.get(t)!;
     if (t.primaryKey) {
       const pk = t.primaryKey;
-      attempt(p, tablePath(t), 'constraint', pk.span, () => [keyPiece(t, printAddKey(t, pk, n.pk!, 'PRIMARY KEY'), n.pk!)]);
+      attempt(p, tablePath(t), 'constraint', pk.span, () => [keyPiece(t, printAddKey(t, pk, n.pk!, 'PRIMARY KEY'), n.pk!), ...constraintComment(t, n.pk!, pk.comment)]);
     }
     t.uniques.forEach((u, i) => {
-      attempt(p, tablePath(t), 'constraint', u.span, () => [keyPiece(t, printAddKey(t, u, n.uniques[i]!, 'UNIQUE'), n.uniques[i]!)]);
+      attempt(p, tablePath(t), 'constraint', u.span, () => [keyPiece(t, printAddKey(t, u, n.uniques[i]!, 'UNIQUE'), n.uniques[i]!), ...constraintComment(t, n.uniques[i]!, u.comment)]);
     });
     t.indexes.forEach((ix, i) => {
       const name = n.indexes[i]!;
       attempt(p, tablePath(t), 'index', ix.span, (o) => [{
         file: '0050_keys_indexes', kind: 'index', up: printCreateIndex(t, ix, name, o), down: `DROP INDEX ${quoteQName({ schema: t.name.schema, name })};`,
-      }]);
+      }, ...commentPiece(`INDEX ${quoteQName({ schema: t.name.schema, name })}`, ix.comment)]);
     });
   }
   for (const t of tables) {
@@ -128,7 +132,10 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
     const n = names.get(t)!;
     t.foreignKeys.forEach((fk, i) => {
       const name = n.fks[i]!;
-      const piece = (): Piece[] => [{ file: '0060_foreign_keys', kind: 'constraint', up: printAddForeignKey(t, fk, name), down: printDropConstraint(t, name), needs: needs([fk.ref]) }];
+      const piece = (): Piece[] => [
+        { file: '0060_foreign_keys', kind: 'constraint', up: printAddForeignKey(t, fk, name), down: printDropConstraint(t, name), needs: needs([fk.ref]) },
+        ...constraintComment(t, name, fk.comment),
+      ];
       if (failedTables.has(qkey(fk.ref))) {
         fail(p, tablePath(t), 'constraint', fk.span, `foreign key ${name} refers to ${fk.ref.schema}.${fk.ref.name}, which moved to manual/`, piece()[0]!.up);
         return;
@@ -138,7 +145,10 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
     t.checks.forEach((c, i) => {
       if (c.enforced !== false) return;
       const name = n.checks[i]!;
-      attempt(p, tablePath(t), 'constraint', c.span, (o) => [{ file: '0060_foreign_keys', kind: 'constraint', up: printAddCheckNotValid(t, c, name, o), down: printDropConstraint(t, name) }]);
+      attempt(p, tablePath(t), 'constraint', c.span, (o) => [
+        { file: '0060_foreign_keys', kind: 'constraint', up: printAddCheckNotValid(t, c, name, o), down: printDropConstraint(t, name) },
+        ...constraintComment(t, name, c.comment),
+      ]);
     });
   }
 
@@ -187,6 +197,10 @@ function tablePieces(t: Table, o: ExprPrintOptions, needs?: string[]): Piece[] {
     const col = `COLUMN ${quoteQName(t.name)}.${quoteIdent(c.name)}`;
     pieces.push({ file: '0100_comments', kind: 'statement', up: printCommentOn(col, c.comment), down: printCommentOn(col, null) });
   }
+  // Named CHECKs are created with the table (a NOT VALID one is added later, its comment with it).
+  for (const c of t.checks) {
+    if (c.enforced !== false && c.name !== undefined && c.comment !== undefined) pieces.push(...constraintComment(t, c.name, c.comment).map((x) => ({ ...x, joins: false })));
+  }
   return pieces;
 }
 
@@ -209,6 +223,15 @@ function tableDraft(t: Table, names: Map<Table, TableNames>, o: ExprPrintOptions
     if (c.enforced === false) tryAdd(() => printAddCheckNotValid(t, c, n.checks[i]!, o));
   });
   return parts.join('\n\n');
+}
+
+/** COMMENT ON a key, index or constraint: pruned with the statement that creates what it is on (the piece before it). */
+function commentPiece(on: string, comment: string | undefined): Piece[] {
+  return comment === undefined ? [] : [{ file: '0100_comments', kind: 'statement', up: printCommentOn(on, comment), down: printCommentOn(on, null), joins: true }];
+}
+
+function constraintComment(t: Table, name: string, comment: string | undefined): Piece[] {
+  return commentPiece(`CONSTRAINT ${quoteIdent(name)} ON ${quoteQName(t.name)}`, comment);
 }
 
 function keyPiece(t: Table, up: string, name: string): Piece {
@@ -295,7 +318,7 @@ function fail(p: Printer, object: string, kind: ManualItem['kind'], span: Source
 
 function emit(p: Printer, object: string, span: SourceSpan | undefined, pieces: Piece[]): void {
   for (const piece of pieces) {
-    const key = `s${++p.key}`;
+    const key = `s${piece.joins ? p.key : ++p.key}`;
     const needs = piece.needs?.includes(object) ? piece.needs.filter((n) => n !== object) : piece.needs;
     push(p.up, piece.file, statement(flatten(piece.up), object, piece.kind, key, span, needs));
     if (piece.down) push(p.down, piece.file, statement(flatten(piece.down), object, piece.kind, key, span, needs));
