@@ -38,6 +38,18 @@ describe('catalogFromRows (recorded sys.* rows of the Shop database)', () => {
     ]);
   });
 
+  it('carries descriptions of keys, foreign keys (constraint objects) and indexes (class 7) as their comments', () => {
+    const prop = (cls: number, major: number, minor: number, value: string) => ({ class: cls, class_desc: cls === 7 ? 'INDEX' : 'OBJECT_OR_COLUMN', major_id: major, minor_id: minor, name: 'MS_Description', value });
+    // 3201 PK_Customers and 3301 FK_Orders_Customers are constraint objects; index 2 of table 1001 is IX_Orders_Customer.
+    const c = live({ ...shopRows, extendedProperties: [...shopRows.extendedProperties, prop(1, 3201, 0, 'the key'), prop(1, 3301, 0, 'who ordered'), prop(7, 1001, 2, 'orders by customer')] });
+    const customers = schemaOf(c, 'sales').tables.find((t) => t.name.name === 'Customers') ?? schemaOf(c, 'dbo').tables.find((t) => t.name.name === 'Customers')!;
+    const orders = schemaOf(c, 'dbo').tables.find((t) => t.name.name === 'Orders')!;
+    expect(customers.primaryKey?.comment).toBe('the key');
+    expect(orders.foreignKeys.find((f) => f.name === 'FK_Orders_Customers')?.comment).toBe('who ordered');
+    expect(orders.indexes.find((i) => i.name === 'IX_Orders_Customer')?.comment).toBe('orders by customer');
+    expect(c.diagnostics.filter((d) => /object 3201|object 3301|INDEX /.test(d.message))).toEqual([]);
+  });
+
   it('reads columns: identity, alias type, collation other than the default, ROWGUIDCOL, system-named default, comments', () => {
     const t = tableOf(live(), 'sales', 'Customers');
     expect(t.comment).toBe('Customers of the shop');

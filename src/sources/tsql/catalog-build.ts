@@ -1,5 +1,5 @@
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
-import type { Catalog, QName, Sequence, UserType } from '../../model/catalog.js';
+import type { Catalog, QName, Sequence, Table, UserType } from '../../model/catalog.js';
 import { emptySchema, objectPath, schemaOf } from '../../model/catalog.js';
 import type { MssqlCatalogRows, SysExtendedProperty } from './catalog-rows.js';
 import { bit } from './catalog-rows.js';
@@ -124,6 +124,9 @@ const LEVEL1_TYPES: Record<string, string> = { V: 'VIEW', P: 'PROCEDURE', FN: 'F
 
 /** A description (MS_Description, Description) on a schema, table or table column becomes a comment; every other property is reported. */
 function applyExtendedProperties(ctx: BuildContext): void {
+  const parts = { constraints: new Map<number, { table: number; name: string }>(), indexes: new Map<string, { table: number; name: string }>() };
+  for (const k of [...ctx.rows.keyConstraints, ...ctx.rows.checkConstraints, ...ctx.rows.foreignKeys]) parts.constraints.set(k.object_id, { table: k.parent_object_id, name: k.name });
+  for (const i of ctx.rows.indexes) if (i.name) parts.indexes.set(`${i.object_id}.${i.index_id}`, { table: i.object_id, name: i.name });
   const owners: Owners = new Map();
   for (const t of ctx.rows.tables) owners.set(t.object_id, { schema_id: t.schema_id, name: t.name, level1: 'TABLE' });
   for (const m of ctx.rows.modules) owners.set(m.object_id, { schema_id: m.schema_id, name: m.name, level1: LEVEL1_TYPES[m.type.trim()] ?? m.type.trim() });
@@ -140,10 +143,21 @@ function applyExtendedProperties(ctx: BuildContext): void {
       if (entry && p.minor_id === 0) { entry.table.comment = p.value; continue; }
       const col = entry?.columns.get(p.minor_id);
       if (col) { col.comment = p.value; continue; }
+      // A constraint (its own object) or an index (class 7: table and index_id): COMMENT ON CONSTRAINT / INDEX.
+      const part = p.class === 1 ? parts.constraints.get(p.major_id) : p.class === 7 ? parts.indexes.get(`${p.major_id}.${p.minor_id}`) : undefined;
+      const named = part && namedPart(ctx.tables.get(part.table)?.table, part.name);
+      if (named) { named.comment = p.value; continue; }
     }
     const message = isDescription ? `${p.name} on ${where} not carried over` : `extended property ${p.name} (${where}) not carried over`;
     report(ctx, 'PGS1012', message, { span: liveSpan(`${ctx.source}`) });
   }
+}
+
+/** The key, index or constraint of a table by its name (a primary or unique key is also an index). */
+function namedPart(t: Table | undefined, name: string): { comment?: string } | undefined {
+  if (!t) return undefined;
+  const all: { name?: string; comment?: string }[] = [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques, ...t.indexes, ...t.checks, ...t.foreignKeys];
+  return all.find((x) => x.name === name);
 }
 
 /** 'SCHEMA dbo, TABLE Orders, COLUMN Id' as sp_addextendedproperty names it; null when out of scope. */
