@@ -6,6 +6,7 @@ import { diag } from '../../model/diagnostics.js';
 import type { Expr } from '../../model/expr.js';
 import { parseMysqlExpr } from './expr-parser.js';
 import { parseMysql } from './parser.js';
+import { withComment } from './table-parts.js';
 import { parseColumnType, parsePartitionText, syntheticSpan } from './text-cursor.js';
 
 /** One information_schema row as mysql2 returns it (upper-case column names). */
@@ -200,18 +201,17 @@ function addKeys(table: Table, rows: Row[], file: string): void {
     const columns = g.map((r) => keyPart(r, file));
     const first = g[0]!;
     const type = str(first, 'INDEX_TYPE').toUpperCase();
-    // COMMENT ON INDEX / CONSTRAINT in PostgreSQL
-    const comment = str(first, 'INDEX_COMMENT');
-    const commented = <T extends { comment?: string }>(x: T): T => (comment ? { ...x, comment } : x);
-    if (name === 'PRIMARY') { table.primaryKey = commented<Key>({ columns, span }); continue; }
+    // COMMENT ON INDEX / CONSTRAINT in PostgreSQL, as a script's COMMENT option
+    const comment = { comment: str(first, 'INDEX_COMMENT') };
+    if (name === 'PRIMARY') { table.primaryKey = withComment<Key>({ columns, span }, comment); continue; }
     if (str(first, 'NON_UNIQUE') === '0' && type !== 'HASH') {
-      table.uniques.push(commented<Key>({ name, columns, span }));
+      table.uniques.push(withComment<Key>({ name, columns, span }, comment));
       continue;
     }
     const kind: Index['kind'] = type === 'FULLTEXT' ? 'fulltext' : type === 'SPATIAL' || type === 'RTREE' ? 'spatial' : 'plain';
     const index: Index = { name, unique: str(first, 'NON_UNIQUE') === '0', kind, columns, include: [], span };
     if (type === 'HASH') index.using = 'hash'; // BTREE is the default and a script rarely says it
-    table.indexes.push(commented(index));
+    table.indexes.push(withComment(index, comment));
   }
 }
 

@@ -1,4 +1,5 @@
-import type { View } from '../../model/catalog.js';
+import type { QName, View } from '../../model/catalog.js';
+import type { Query } from '../../model/query.js';
 import { tableNamesIn } from '../../model/query-walk.js';
 
 /**
@@ -29,8 +30,13 @@ export function orderViews(views: View[]): View[] {
 
 /** Does `v` read `w`? From its query tree when it has one (names are final there), else from its text. */
 function mentions(v: View, w: View): boolean {
-  if (v.select) return tableNamesIn(v.select).some((p) => p.length === 2 && p[0] === w.name.schema && p[1] === w.name.name);
+  if (v.select) return queryReads(v.select).some((q) => q.schema === w.name.schema && q.name === w.name.name);
   return mentionsInText(v, w);
+}
+
+/** The schema-qualified relations a query tree reads (a view's, whose names are final target names). */
+export function queryReads(select: Query): QName[] {
+  return tableNamesIn(select).filter((n) => n.length === 2).map(([schema, name]) => ({ schema: schema!, name: name! }));
 }
 
 /** Does `v`'s query text name `w`? Qualified anywhere; bare when `w` is reachable unqualified. */

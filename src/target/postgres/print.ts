@@ -3,7 +3,7 @@ import { objectPath, type Catalog, type ManualItem, type QName, type Routine, ty
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
 import type { SourceSpan } from '../../model/source.js';
 import { generatedName } from './names.js';
-import { orderViews } from './order.js';
+import { orderViews, queryReads } from './order.js';
 import { isPrintFailure, printFailure } from './print-error.js';
 import { printExpr, type ExprPrintOptions } from './print-expr.js';
 import {
@@ -13,7 +13,6 @@ import {
 import { printType } from './print-type.js';
 import { quoteIdent, quoteLiteral, quoteQName } from './quote.js';
 import { PHASES, tablePath, terminate, type Phase, type PhaseFile, type Statement } from './statement.js';
-import { tableNamesIn } from '../../model/query-walk.js';
 import { groupBy } from '../../collections.js';
 
 export { printExpr } from './print-expr.js';
@@ -89,7 +88,7 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
   const byBareName = groupBy([...tables, ...pg.schemas.flatMap((s) => s.views)], (r) => r.name.name);
   /** The relations a view reads: from its query tree, else every one its text names (a column named alike errs on the safe side). */
   const viewReads = (v: View): QName[] => {
-    if (v.select) return tableNamesIn(v.select).filter((n) => n.length === 2).map(([schema, name]) => ({ schema: schema!, name: name! }));
+    if (v.select) return queryReads(v.select);
     const words = new Set((v.query || v.text).match(/"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*/g)?.map((w) => (w.startsWith('"') ? w.slice(1, -1).replaceAll('""', '"') : w.toLowerCase())));
     return [...words].flatMap((w) => byBareName.get(w) ?? []).filter((r) => r.name !== v.name).map((r) => r.name);
   };
@@ -199,7 +198,7 @@ function tablePieces(t: Table, o: ExprPrintOptions, needs?: string[]): Piece[] {
   }
   // Named CHECKs are created with the table (a NOT VALID one is added later, its comment with it).
   for (const c of t.checks) {
-    if (c.enforced !== false && c.name !== undefined && c.comment !== undefined) pieces.push(...constraintComment(t, c.name, c.comment).map((x) => ({ ...x, joins: false })));
+    if (c.enforced !== false && c.name !== undefined) pieces.push(...constraintComment(t, c.name, c.comment, false));
   }
   return pieces;
 }
@@ -225,13 +224,13 @@ function tableDraft(t: Table, names: Map<Table, TableNames>, o: ExprPrintOptions
   return parts.join('\n\n');
 }
 
-/** COMMENT ON a key, index or constraint: pruned with the statement that creates what it is on (the piece before it). */
-function commentPiece(on: string, comment: string | undefined): Piece[] {
-  return comment === undefined ? [] : [{ file: '0100_comments', kind: 'statement', up: printCommentOn(on, comment), down: printCommentOn(on, null), joins: true }];
+/** COMMENT ON a key, index or constraint; `joins`: pruned with the piece before it, the statement that creates what it is on. */
+function commentPiece(on: string, comment: string | undefined, joins = true): Piece[] {
+  return comment === undefined ? [] : [{ file: '0100_comments', kind: 'statement', up: printCommentOn(on, comment), down: printCommentOn(on, null), joins }];
 }
 
-function constraintComment(t: Table, name: string, comment: string | undefined): Piece[] {
-  return commentPiece(`CONSTRAINT ${quoteIdent(name)} ON ${quoteQName(t.name)}`, comment);
+function constraintComment(t: Table, name: string, comment: string | undefined, joins = true): Piece[] {
+  return commentPiece(`CONSTRAINT ${quoteIdent(name)} ON ${quoteQName(t.name)}`, comment, joins);
 }
 
 function keyPiece(t: Table, up: string, name: string): Piece {
