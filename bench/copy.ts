@@ -15,6 +15,7 @@ const mysqlUrl = process.env.PGSHIFT_TEST_MYSQL ?? 'mysql://root@127.0.0.1:3306/
 const pgUrl = process.env.PGSHIFT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const full = Number(process.env.PGSHIFT_BENCH_ROWS ?? 5_000_000);
 const jobs = Number(process.env.PGSHIFT_BENCH_JOBS ?? availableParallelism());
+const rounds = Math.max(1, Number(process.env.PGSHIFT_BENCH_ROUNDS ?? 3));
 const SRC_DB = 'pgshift_bench_copy';
 const DIR = '/tmp/pgshift-bench-copy';
 
@@ -108,27 +109,25 @@ const addCpu = (a: ServerCpu, b: ServerCpu): ServerCpu => ({ mariadb: a.mariadb 
 
 const load = (): number => loadavg()[0]!;
 
-async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
-  console.log(`\n== ${rows.toLocaleString('en')} rows over ${TABLES.length} tables ==`);
-  let t0 = performance.now();
-  await generateDataset(mysqlUrl, SRC_DB, rows);
-  console.log(`generated in MariaDB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  await flushSource(mysqlUrl);
-  rmSync(DIR, { recursive: true, force: true });
-  mkdirSync(DIR, { recursive: true });
-  chmodSync(DIR, 0o777);
-  t0 = performance.now();
-  const files = await exportTables(mysqlUrl, SRC_DB, DIR);
-  const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
-  console.log(`exported ${(bytes / 1e6).toFixed(1)} MB of COPY text in ${((performance.now() - t0) / 1000).toFixed(1)} s (the MB in MB/s below)`);
-  const source = withDb(mysqlUrl, SRC_DB);
-  const lines: Line[] = [];
+/** One measured round: pgshift, pgloader (when asked), raw COPY, raw COPY + keys, raw COPY + keys per table. */
+interface Round {
+  lines: Line[];
+  /** When pgshift's stages ended (its JSON events): schema applied, last chunk copied, keys and indexes built. */
+  stages: { preData?: number; lastChunk?: number; postData?: number; unitSeconds: number };
+  raw: Timed;
+  keys: Timed;
+  loaded: Timed;
+  fkRun?: Timed;
+  /** The like-for-like limit: the faster of the two raw COPY + keys forms. */
+  limit: { name: string; t: Timed };
+}
 
+async function measureRound(files: string[], source: string, pgloader: boolean): Promise<Round> {
+  const lines: Line[] = [];
   const pgshiftDb = await freshPgDatabase('pgshift_bench_pgshift');
   const shiftLoad = load();
   const shiftCpu = serverCpuSeconds();
-  // When pgshift's stages end (its JSON events): schema applied, last chunk copied, keys and indexes built.
-  const stages: { preData?: number; lastChunk?: number; postData?: number; unitSeconds: number } = { unitSeconds: 0 };
+  const stages: Round['stages'] = { unitSeconds: 0 };
   const shift = await timed('node', ['dist/src/cli/main.js', 'copy', '--source', source, '--target', pgshiftDb, '--no-validate', '--jobs', String(jobs), '--format', 'json'], {
     onLine: (line, at) => {
       if (line.includes('"event":"chunk"')) stages.lastChunk = at;
@@ -139,7 +138,6 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
   });
   const shiftServers = cpuSince(shiftCpu);
   lines.push({ tool: 'pgshift copy', t: shift, rows: await pgRows(pgshiftDb), load: shiftLoad, servers: shiftServers });
-
   if (pgloader) {
     const loaderDb = await freshPgDatabase('pgshift_bench_pgloader');
     writePgloaderCommand(`${DIR}/load.pgloader`, source, loaderDb, jobs);
@@ -212,6 +210,37 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
   // The like-for-like limit: the faster of the two forms.
   const limit = perTable.ok && perTable.seconds < rawKeys.seconds ? { name: 'raw COPY + keys per table', t: perTable } : { name: 'raw COPY + keys', t: rawKeys };
 
+  return { lines, stages, raw, keys, loaded, ...(fkRun ? { fkRun } : {}), limit };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/**
+ * A dataset of `rows` rows, measured in `rounds` rounds (pgloader in the first only): on a machine this small one
+ * run's ratio moves by several points, so the bench gives each round's and their median.
+ */
+async function runSize(rows: number, pgloader: boolean, rounds: number): Promise<Line[]> {
+  console.log(`\n== ${rows.toLocaleString('en')} rows over ${TABLES.length} tables ==`);
+  let t0 = performance.now();
+  await generateDataset(mysqlUrl, SRC_DB, rows);
+  console.log(`generated in MariaDB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await flushSource(mysqlUrl);
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  chmodSync(DIR, 0o777);
+  t0 = performance.now();
+  const files = await exportTables(mysqlUrl, SRC_DB, DIR);
+  const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
+  console.log(`exported ${(bytes / 1e6).toFixed(1)} MB of COPY text in ${((performance.now() - t0) / 1000).toFixed(1)} s (the MB in MB/s below)`);
+  const source = withDb(mysqlUrl, SRC_DB);
+  const first = await measureRound(files, source, pgloader);
+  const more: Round[] = [];
+  for (let i = 1; i < rounds; i++) more.push(await measureRound(files, source, false));
+  const { lines, stages, raw, keys, loaded, fkRun, limit } = first;
+
   const mb = bytes / 1e6;
   const generated = [...rowsPerTable(rows).values()].reduce((a, b) => a + b, 0);
   console.log(`${'tool'.padEnd(20)} ${'seconds'.padStart(8)} ${'rows/s'.padStart(10)} ${'MB/s'.padStart(7)} ${'peak RSS'.padStart(9)} ${'load'.padStart(5)}  rows loaded`);
@@ -241,12 +270,19 @@ async function runSize(rows: number, pgloader: boolean): Promise<Line[]> {
   }
   console.log(`raw COPY + keys stages: rows ${raw.seconds.toFixed(1)} s; keys and indexes (pg_restore --jobs ${jobs}) ${keys.seconds.toFixed(1)} s`);
   console.log(`raw COPY + keys per table (keys/tbl): ${jobs} jobs, each loads a table and builds its keys and indexes; ${loaded.seconds.toFixed(1)} s${fkRun ? `, then FKs ${fkRun.seconds.toFixed(1)} s` : ''}`);
+  if (more.length) {
+    // A round counts when pgshift and the limit both loaded every row.
+    const complete = (r: Round) => r.lines.every((l) => l.tool === 'pgloader' || (l.t.ok && l.rows === generated));
+    more.forEach((r, i) => console.log(`round ${i + 2}: pgshift ${r.lines[0]!.t.seconds.toFixed(1)} s, ${r.limit.name} ${r.limit.t.seconds.toFixed(1)} s: ${pct(r.limit.t.seconds, r.lines[0]!.t.seconds)}${complete(r) ? '' : ' (a run failed or missed rows: not counted)'}`));
+    const ratios = [first, ...more].filter(complete).map((r) => r.limit.t.seconds / r.lines[0]!.t.seconds);
+    console.log(`pgshift end to end vs raw COPY + the same keys and indexes over ${ratios.length} rounds: median ${(median(ratios) * 100).toFixed(0)} % (${ratios.map((x) => `${(x * 100).toFixed(0)} %`).join(', ')}; target >= 70 %)`);
+  }
   return lines;
 }
 
 const havePgloader = ensurePgloader(); // says so when it cannot, and the run goes on without it
-const small = await runSize(Math.max(1000, Math.round(full / 4)), havePgloader);
-const large = await runSize(full, havePgloader);
+const small = await runSize(Math.max(1000, Math.round(full / 4)), havePgloader, 1);
+const large = await runSize(full, havePgloader, rounds);
 console.log('\n== peak RSS as rows grow (flat is the target) ==');
 for (let i = 0; i < large.length; i++) {
   console.log(`${large[i]!.tool.padEnd(20)} ${small[i]!.t.rssMb.toFixed(0).padStart(5)} MB at ${Math.round(full / 4).toLocaleString('en')} rows -> ${large[i]!.t.rssMb.toFixed(0).padStart(5)} MB at ${full.toLocaleString('en')} rows`);
