@@ -73,6 +73,32 @@ describe('data phase', () => {
     ]);
   });
 
+  it('mysqldump without --hex-blob: raw bytes load byte for byte into binary columns, as Windows-1252 into text', async () => {
+    // Bytes not UTF-8 (0x89, 0xff, 0xe9), a UTF-8 pair (c3 a9) and mysqldump's escapes (\0 \' \\ \n) in one value.
+    const raw = [0x89, 0xc3, 0xa9, 0x5c, 0x30, 0x5c, 0x27, 0x5c, 0x5c, 0xff, 0x5c, 0x6e];
+    const want = '89c3a900275cff0a';
+    const bytes = Buffer.concat([
+      Buffer.from('CREATE TABLE `t` (`id` int NOT NULL, `b` varbinary(16), `g` blob, `name` varchar(20), `f` bit(16), PRIMARY KEY (`id`));\nINSERT INTO `t` VALUES (1,\''),
+      Buffer.from(raw), Buffer.from("',_binary '"), Buffer.from(raw), Buffer.from("','Caf"), Buffer.of(0xe9), Buffer.from("','"), Buffer.of(0xc3, 0xa9),
+      Buffer.from("'),(2,_binary 'caf\xc3\xa9',NULL,'Caf\xc3\xa9',NULL);\n".replace(/\\x(..)/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1'),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'pgshift-raw-'));
+    const file = join(dir, 'dump.sql');
+    writeFileSync(file, bytes);
+    const read = (segmentBytes?: number) => readScripts(file, segmentBytes ? { segmentBytes } : {});
+    expect(read()[0]!.diagnostics.map((d) => d.code)).toEqual(['PGS1020']);
+    // The whole file, and the file read in segments (the rows read again from it when written).
+    for (const segmentBytes of [undefined, 64]) {
+      const { files } = await convertToFiles(file, defaultOptions('mysql'), segmentBytes ? { segmentBytes } : {});
+      await load(files);
+      const rows = (await db.query<Record<string, unknown>>("SELECT id, encode(b, 'hex') AS b, encode(g, 'hex') AS g, name, f::text FROM t ORDER BY id")).rows;
+      expect(rows, `segments of ${segmentBytes ?? 'all'} bytes`).toEqual([
+        { id: 1, b: want, g: want, name: 'Café', f: '1100001110101001' },
+        { id: 2, b: '636166c3a9', g: null, name: 'Café', f: null },
+      ]);
+    }
+  });
+
   it('--verify with PGlite loads the data', async () => {
     const r = await convertScripts(readScripts('test/cases/data-phase/mysql.sql'), { ...defaultOptions('mysql'), verify: 'pglite' });
     expect(r.diagnostics.filter((d) => d.code === 'PGS6002')).toEqual([]);

@@ -43,6 +43,16 @@ describe('MySQL lexer', () => {
     ]);
   });
 
+  it('reads a character set introducer before spaces and its string (mysqldump: _binary \'...\'), other words not', () => {
+    const { tokens } = tokenize("_binary 'a' _UTF8MB4\n'b' _col 'alias'");
+    expect(tokens.map((t) => [t.kind, t.value, t.charset ?? null])).toEqual([
+      ['str', 'a', 'binary'],
+      ['str', 'b', 'UTF8MB4'],
+      ['word', '_COL', null],
+      ['str', 'alias', null],
+    ]);
+  });
+
   it('skips -- (with space), # and /* */ comments but not --1', () => {
     expect(kv('a -- note\nb # hash\nc /* block\n */ d 1--1')).toEqual([
       ['word', 'A'], ['word', 'B'], ['word', 'C'], ['word', 'D'], ['num', '1'], ['op', '-'], ['op', '-'], ['num', '1'],

@@ -1,6 +1,7 @@
 import { createLexer as createTsqlLexer, nextToken, type Token as TsqlToken } from '../sources/tsql/lexer.js';
 import { createLexer as createMysqlLexer, type Token as MysqlToken } from '../sources/mysql/lexer.js';
 import type { LiteralToken } from './literal-token.js';
+import { scriptBytes } from './stray-bytes.js';
 
 /** One INSERT statement of a data chunk: where it lies in the text, and its VALUES rows as literal tokens (ending in 'end'). */
 export interface InsertStatement {
@@ -110,7 +111,7 @@ function tsqlLiteral(t: TsqlToken): LiteralToken {
 function mysqlLiteral(t: MysqlToken, text: string): LiteralToken {
   switch (t.kind) {
     case 'qid': return text[t.start] === '"' ? { k: 'str', v: t.value } : { k: 'other', v: t.value };
-    case 'str': return t.charset?.toLowerCase() === 'binary' ? { k: 'bin', v: Buffer.from(t.value, 'latin1').toString('hex') } : { k: 'str', v: t.value };
+    case 'str': return t.charset?.toLowerCase() === 'binary' ? { k: 'bin', v: scriptBytes(t.value).toString('hex') } : { k: 'str', v: t.value };
     case 'num': return { k: 'num', v: t.value };
     case 'hex': return { k: 'bin', v: t.value };
     case 'bits': return { k: 'bits', v: t.value };

@@ -37,7 +37,7 @@ export const DIAGNOSTIC_CODES = {
   PGS1017: { severity: 'warning', title: 'ALTER refers to an object not defined in the input' },
   PGS1018: { severity: 'info', title: 'grants, users, roles and permissions are not converted' },
   PGS1019: { severity: 'info', title: 'the script drops an object it defined earlier; it is not in the output' },
-  PGS1020: { severity: 'info', title: 'bytes that are not UTF-8 read as Windows-1252 (binary values written raw may not load byte for byte)' },
+  PGS1020: { severity: 'info', title: 'bytes that are not UTF-8: read as Windows-1252 in text, kept byte for byte in binary column data' },
   PGS1021: { severity: 'info', title: 'CREATE RULE / CREATE DEFAULT: carried over where sp_bindrule / sp_bindefault binds it (as a CHECK / DEFAULT)' },
   PGS1022: { severity: 'info', title: 'synonym for a table or view becomes a view over it' },
   // 2xxx: types, columns, keys

@@ -8,6 +8,8 @@ export interface ScriptText {
   file: string;
   /** The whole text; empty when the file is read in segments (see `segmented`). */
   text: string;
+  /** The text the data phase reads, when bytes that are not UTF-8 make it differ (src/data/stray-bytes.ts). */
+  dataText?: string;
   diagnostics: Diagnostic[];
   /** A big UTF-8/Windows-1252 file: parsed segment by segment straight from the file (src/sources/segments.ts). */
   segmented?: SegmentedFile;
@@ -55,9 +57,9 @@ export function decodeScript(bytes: Uint8Array, file: string): ScriptText {
     diagnostics.push(diag('PGS1003', 'input is not SQL text (binary data or unknown encoding); nothing read', { span }));
     return { file, text: '', diagnostics };
   }
-  const { text, stray } = decodeCounting(bytes);
+  const { text, stray, dataText } = decodeCounting(bytes);
   if (stray) diagnostics.push(strayBytesNote(file, stray));
-  return { file, text, diagnostics };
+  return { file, text, ...(dataText !== undefined ? { dataText } : {}), diagnostics };
 }
 
 /** A file too big to hold as one string is read in segments when it is UTF-8 or Windows-1252 (UTF-16 is read whole). */

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { diag, type Diagnostic } from '../model/diagnostics.js';
 import { fixedText, type TextSource } from '../model/source.js';
+import { cp1252Char, strayChar } from '../data/stray-bytes.js';
 
 /**
  * Big scripts are parsed piece by piece: a byte-level scanner finds cut points between statements (never inside
@@ -39,27 +40,36 @@ export function decodeText(bytes: Uint8Array): string {
   return decodeCounting(bytes).text;
 }
 
-/** decodeText, and how many bytes were not UTF-8 (read as Windows-1252). */
-export function decodeCounting(bytes: Uint8Array): { text: string; stray: number } {
+/**
+ * decodeText, and how many bytes were not UTF-8 (read as Windows-1252). `dataText`: the text the data phase reads
+ * when there were some, those bytes kept as src/data/stray-bytes.ts says (so binary values load byte for byte).
+ */
+export function decodeCounting(bytes: Uint8Array): { text: string; stray: number; dataText?: string } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), stray: 0 };
   } catch {
-    return decodeMixed(bytes);
+    const { text, stray } = decodeMixed(bytes, cp1252Char);
+    return { text, stray, dataText: decodeMixed(bytes, strayChar).text };
   }
 }
 
+/** The text of bytes as the data phase reads it (stray bytes kept). */
+function decodeData(bytes: Uint8Array): string {
+  const d = decodeCounting(bytes);
+  return d.dataText ?? d.text;
+}
+
 /**
- * PGS1020: bytes read as Windows-1252 are right for a legacy code page, but binary values written raw into a UTF-8
- * dump cannot be told apart from text, so they may not load byte for byte.
+ * PGS1020: bytes read as Windows-1252 are right for a legacy code page; binary values a dump wrote raw are kept
+ * byte for byte where INSERT data goes into a binary column (src/data/stray-bytes.ts).
  */
 export function strayBytesNote(file: string, stray: number): Diagnostic {
-  return diag('PGS1020', `${stray} byte(s) are not UTF-8 and were read as Windows-1252: right for a file in that code page; binary values written raw (mysqldump without --hex-blob) may not load byte for byte`, {
+  return diag('PGS1020', `${stray} byte(s) are not UTF-8: read as Windows-1252 in names, comments and text values (right for a file in that code page); binary values written raw (mysqldump without --hex-blob) load into binary columns byte for byte`, {
     span: { file, line: 1, col: 1, endLine: 1, endCol: 1 },
   });
 }
 
 const UTF8 = new TextDecoder('utf-8');
-const CP1252 = Array.from({ length: 128 }, (_, i) => new TextDecoder('windows-1252').decode(Uint8Array.of(0x80 + i)));
 
 /** Length of the well-formed UTF-8 sequence at i (1 for ASCII), or 0 when the byte there starts none. */
 function utf8Length(b: Uint8Array, i: number): number {
@@ -78,14 +88,14 @@ function utf8Length(b: Uint8Array, i: number): number {
   return 0;
 }
 
-function decodeMixed(bytes: Uint8Array): { text: string; stray: number } {
+function decodeMixed(bytes: Uint8Array, strayText: (byte: number) => string): { text: string; stray: number } {
   const parts: string[] = [];
   let run = 0, stray = 0;
   for (let i = 0; i < bytes.length;) {
     const n = utf8Length(bytes, i);
     if (n) { i += n; continue; }
     if (run < i) parts.push(UTF8.decode(bytes.subarray(run, i)));
-    parts.push(CP1252[bytes[i]! - 0x80]!);
+    parts.push(strayText(bytes[i]!));
     stray++;
     run = ++i;
   }
@@ -114,7 +124,7 @@ class FileRange implements TextSource {
     } finally {
       closeSync(fd);
     }
-    return remember(this, decodeText(bytes));
+    return remember(this, decodeData(bytes));
   }
 }
 
@@ -125,10 +135,10 @@ function remember(range: FileRange, text: string): string {
 }
 
 /** The whole text as one segment, or the file's segments when it was read segmented. */
-export function scriptSegments(script: { file: string; text: string; segmented?: SegmentedFile; diagnostics?: Diagnostic[] }, dialect: SegmentDialect): Iterable<ScriptSegment> {
+export function scriptSegments(script: { file: string; text: string; dataText?: string; segmented?: SegmentedFile; diagnostics?: Diagnostic[] }, dialect: SegmentDialect): Iterable<ScriptSegment> {
   return script.segmented
     ? fileSegments(script.segmented, dialect, (stray) => script.diagnostics?.push(strayBytesNote(script.file, stray)))
-    : [{ text: script.text, line: 1, source: fixedText(script.text), delimiter: ';' }];
+    : [{ text: script.text, line: 1, source: fixedText(script.dataText ?? script.text), delimiter: ';' }];
 }
 
 /** Reads the file in line-aligned blocks and yields segments of about `segmentBytes` that end between statements. */
@@ -149,7 +159,8 @@ export function* fileSegments(file: SegmentedFile, dialect: SegmentDialect, onSt
       const range = new FileRange(file.path, segStart, segStart + bytes.length);
       const decoded = decodeCounting(bytes);
       stray += decoded.stray;
-      const seg = { text: remember(range, decoded.text), line, source: range, delimiter };
+      remember(range, decoded.dataText ?? decoded.text);
+      const seg = { text: decoded.text, line, source: range, delimiter };
       line += countNewlines(bytes);
       segStart += bytes.length;
       parts = [];
@@ -217,6 +228,20 @@ interface Scanner {
 
 const enum M { Code, Single, Double, Back, Block, Line }
 
+/** Bytes a scanner in code mode passes over without a look (most of a script): a table, so the loop over them is tight. */
+function plainBytes(special: number[]): Uint8Array {
+  const t = new Uint8Array(256).fill(1);
+  for (const c of special) t[c] = 0;
+  return t;
+}
+/** First byte after p (or end) that is `close`. Quoted text is passed over in one loop, newlines included. */
+function skipTo(b: Buffer, p: number, end: number, close: number): number {
+  while (p < end && b[p] !== close) p++;
+  return p;
+}
+
+const MYSQL_PLAIN = plainBytes([SQ, DQ, BT, HASH, DASH, SLASH, STAR]);
+
 /** mysqldump/mysql client text: cut at a line start right after a delimiter, outside strings, comments and /*! *\/. */
 class MysqlScanner implements Scanner {
   private mode = M.Code;
@@ -238,14 +263,20 @@ class MysqlScanner implements Scanner {
       const c = b[p]!;
       lineStart = c === NL;
       switch (this.mode) {
-        case M.Single: case M.Double:
-          if (c === BSL) p++;
-          else if (c === (this.mode === M.Single ? SQ : DQ)) this.mode = M.Code;
+        case M.Single: case M.Double: {
+          // Inside a string only its quote and a backslash matter (a newline there starts no statement).
+          const close = this.mode === M.Single ? SQ : DQ;
+          while (p < end && b[p] !== close && b[p] !== BSL) p++;
+          if (p >= end) continue;
+          if (b[p] === BSL) p++;
+          else this.mode = M.Code;
+          lineStart = false;
           p++;
           continue;
+        }
         case M.Back:
-          if (c === BT) this.mode = M.Code;
-          p++;
+          p = skipTo(b, p, end, BT);
+          if (p < end) { this.mode = M.Code; lineStart = false; p++; }
           continue;
         case M.Block:
           if (c === STAR && b[p + 1] === SLASH) { this.mode = M.Code; p++; }
@@ -272,6 +303,11 @@ class MysqlScanner implements Scanner {
       } else if (c === STAR && b[p + 1] === SLASH && this.versioned) { this.versioned = false; p += 2; continue; }
       if (c > SP) this.statementStart = false;
       p++;
+      if (c > SP && this.mode === M.Code) {
+        // The rest of a word or number: nothing to look at until the next space, quote, comment or delimiter.
+        const d0 = this.delim[0];
+        for (let d = b[p]!; p < end && d > SP && MYSQL_PLAIN[d] && d !== d0; d = b[p]!) p++;
+      }
     }
     return -1;
   }
@@ -312,6 +348,8 @@ const PLAIN_ALTER = new Set(['TABLE', 'INDEX']);
 /** BEGIN TRAN is a statement of its own (data scripts wrap their INSERTs in one); BEGIN alone opens a block. */
 const PLAIN_BEGIN = new Set(['TRAN', 'TRANSACTION', 'DISTRIBUTED']);
 
+const TSQL_PLAIN = plainBytes([NL, SQ, DQ, LBRACKET, DASH, SLASH, LPAREN, RPAREN]);
+
 /**
  * T-SQL: cut after a GO line (a batch boundary), or inside a batch of plain INSERT/SET statements before a line
  * that starts a new INSERT (SSMS data scripts hold a whole table's rows in one batch).
@@ -335,11 +373,13 @@ class TsqlScanner implements Scanner {
       lineStart = c === NL;
       switch (this.mode) {
         case M.Single: case M.Double: case M.Back: {
+          // Inside quotes only the closing quote matters (a newline there starts no line of code).
           const close = this.mode === M.Single ? SQ : this.mode === M.Double ? DQ : RBRACKET;
-          if (c === close) {
-            if (b[p + 1] === close) p++;
-            else this.mode = M.Code;
-          }
+          p = skipTo(b, p, end, close);
+          if (p >= end) continue;
+          if (b[p + 1] === close) p++;
+          else this.mode = M.Code;
+          lineStart = false;
           p++;
           continue;
         }
@@ -361,6 +401,7 @@ class TsqlScanner implements Scanner {
       else if (c === LPAREN) this.parens++;
       else if (c === RPAREN && this.parens > 0) this.parens--;
       p++;
+      if (c !== NL && this.mode === M.Code) while (p < end && TSQL_PLAIN[b[p]!]) p++;
     }
     return -1;
   }

@@ -1,5 +1,8 @@
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
 import type { SourceSpan } from '../../model/source.js';
+import grammar from '../../../grammars/mysql.json' with { type: 'json' };
+
+const CHARACTER_SETS = new Set(grammar.characterSets);
 
 /**
  * word: bare word (value upper-cased); qid: `quoted` identifier (value unquoted);
@@ -300,13 +303,19 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
         return s;
       }
     }
-    if ((q === C_SQ || q === C_DQ) && c === 95) {
-      // _charset'x' introducer
+    if (c === 95) {
+      // _charset'x' introducer; a known character set name also with spaces before the string (_binary '...')
+      let p = pos;
+      while (isSpace(text.charCodeAt(p))) p++;
+      const qp = text.charCodeAt(p);
       const cs = text.slice(start + 1, pos);
-      const t = stringToken(pos, q, gap);
-      t.start = start;
-      t.charset = cs;
-      return t;
+      if ((qp === C_SQ || qp === C_DQ) && (p === pos || CHARACTER_SETS.has(cs.toLowerCase()))) {
+        pos = p;
+        const t = stringToken(p, qp, gap);
+        t.start = start;
+        t.charset = cs;
+        return t;
+      }
     }
     return tok('word', start, text.slice(start, pos).toUpperCase(), gap);
   };

@@ -1,11 +1,12 @@
 import { findTable, objectPath, qnameText, type Catalog, type Column, type DataChunk, type ManualItem, type Table } from '../../model/catalog.js';
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
 import { COPY_NULL, copyLine } from '../../copy/copy-text.js';
-import { emptyWarnings, fieldEncoder, type FieldEncoder, type ValueWarnings } from '../../copy/transforms.js';
+import { emptyWarnings, fieldEncoder, fieldTransform, type FieldEncoder, type ValueWarnings } from '../../copy/transforms.js';
 import { insertStatements, type InsertStatement } from '../../data/dialect-tokens.js';
 import { RowError } from '../../data/literal-token.js';
 import { readRows } from '../../data/read-rows.js';
 import { isTimeOfDay } from '../../data/time-of-day.js';
+import { hasStrayBytes, scriptBytes, scriptText } from '../../data/stray-bytes.js';
 import { quoteIdent, quoteLiteral, quoteQName } from './quote.js';
 import { tablePath, type Phase, type Statement } from './statement.js';
 import type { SourceSpan } from '../../model/source.js';
@@ -47,8 +48,8 @@ export function printDataPhases(source: Catalog, target: Catalog): { phases: Pha
       const generated = new Set<string>();
       const moveToManual = (ch: DataChunk, st: { start: number; end: number }, text: string, why: string): void => {
         const span = statementSpan(ch, text, st.start, st.end);
-        manual.push({ object, kind: 'statement', original: text.slice(st.start, st.end), codes: ['PGS4006'], span });
-        diagnostics.push(diag('PGS4006', `INSERT into ${qnameText(d.sourceTable ?? d.table)} not written to 0040_data (${why}); moved to manual/`, { object, span }));
+        manual.push({ object, kind: 'statement', original: scriptText(text.slice(st.start, st.end)), codes: ['PGS4006'], span });
+        diagnostics.push(diag('PGS4006', `INSERT into ${qnameText(d.sourceTable ?? d.table)} not written to 0040_data (${scriptText(why)}); moved to manual/`, { object, span }));
       };
       for (const ch of d.chunks ?? []) {
         const text = ch.source.text();
@@ -64,7 +65,8 @@ export function printDataPhases(source: Catalog, target: Catalog): { phases: Pha
         // Read once here to count and check the rows; a bad statement leaves the run, the good ones around it stay.
         for (const part of checkedRuns(ch, dialect, text, (st) => {
           try {
-            rows += readRows(st.toks, encoders.length, dialect === 'tsql', (values) => values.forEach((v, i) => encoders[i]?.(v, warnings)));
+            const enc = statementEncoders(encoders, text, st);
+            rows += readRows(st.toks, enc.length, dialect === 'tsql', (values) => values.forEach((v, i) => enc[i]?.(v, warnings)));
             statements++;
             return true;
           } catch (e) {
@@ -112,6 +114,27 @@ function chunkEncoders(ch: DataChunk, src: Table, table: Table): (FieldEncoder |
     const encode = fieldEncoder({ source: s.type, target: t.type, ...(t.copy ? { copy: t.copy } : {}) });
     return t.type.name === 'time' ? timeOfDayChecked(encode, name) : encode;
   });
+}
+
+/** Encoders that take a value's bytes: a script's string literal gives them its bytes (src/data/stray-bytes.ts). */
+const BYTE_TRANSFORMS = new Set(['bytea', 'varbit', 'wkb']);
+
+/** A script's string as its encoder takes it: the bytes it stood for, or its text (stray bytes read as Windows-1252). */
+function fromScript(encode: FieldEncoder): FieldEncoder {
+  const kind = fieldTransform(encode)?.kind;
+  const toValue = kind && BYTE_TRANSFORMS.has(kind) ? scriptBytes : scriptText;
+  return (v, w) => encode(typeof v === 'string' ? toValue(v) : v, w);
+}
+
+type Encoders = (FieldEncoder | undefined)[];
+const withStrayBytes = new WeakMap<Encoders, Encoders>();
+
+/** The encoders for one statement's values: those of fromScript where the statement holds stray bytes (rare). */
+function statementEncoders(encoders: Encoders, text: string, st: { start: number; end: number }): Encoders {
+  if (!hasStrayBytes(text.slice(st.start, st.end))) return encoders;
+  let e = withStrayBytes.get(encoders);
+  if (!e) withStrayBytes.set(encoders, (e = encoders.map((x) => x && fromScript(x))));
+  return e;
 }
 
 /** A MySQL TIME duration PostgreSQL time cannot hold would fail the whole COPY: its statement goes to manual/ instead. */
@@ -169,10 +192,12 @@ function statementSpan(ch: DataChunk, text: string, start: number, end: number):
 function* groupLines(g: CopyGroup, dialect: 'tsql' | 'mysql'): Iterable<string> {
   const w = emptyWarnings();
   for (const ch of g.chunks) {
-    for (const st of insertStatements(dialect, ch.source.text(), ch.start, ch.end)) {
+    const text = ch.source.text();
+    for (const st of insertStatements(dialect, text, ch.start, ch.end)) {
       const lines: string[] = [];
-      readRows(st.toks, g.encoders.length, dialect === 'tsql', (values) => {
-        lines.push(copyLine(values.flatMap((v, i) => { const e = g.encoders[i]; return e ? [e(v, w)] : []; })));
+      const enc = statementEncoders(g.encoders, text, st);
+      readRows(st.toks, enc.length, dialect === 'tsql', (values) => {
+        lines.push(copyLine(values.flatMap((v, i) => { const e = enc[i]; return e ? [e(v, w)] : []; })));
       });
       yield* lines;
     }
