@@ -232,6 +232,9 @@ function bitToBool(e: Expr): Expr {
 
 const NUMERIC = dataType('numeric');
 const INTEGER = dataType('integer');
+const BOOLEAN = dataType('boolean');
+/** T-SQL's bitwise operators and PostgreSQL's. */
+const BIT_OPS = new Map([['&', '&'], ['|', '|'], ['^', '#']]);
 
 /** bit / tinyint(1) columns become boolean; both sources compute with them as the numbers 0 and 1. */
 function asNumber(e: Expr, env: ExprEnv): Expr {
@@ -375,6 +378,11 @@ function wallClockCast(e: Cast, env: ExprEnv, out: ExprProblem[], sub: (x: Expr)
 
 function translateBinary(op: string, left: Expr, right: Expr, env: ExprEnv, out: ExprProblem[], src: Expr): Expr {
   const { dialect } = env.ctx;
+  if (dialect === 'tsql' && BIT_OPS.has(op) && typeClass(pgTypeOf(left, env)) === 'boolean' && typeClass(pgTypeOf(right, env)) === 'boolean') {
+    // T-SQL bit & | ^ bit gives a bit: computed on 0/1 and read back as boolean (a NULL operand gives NULL, unlike AND/OR).
+    const bits: Expr = { kind: 'binary', op: BIT_OPS.get(op)!, left: castTo(left, INTEGER), right: castTo(right, INTEGER), span: src.span };
+    return castTo(bits, BOOLEAN);
+  }
   if (ARITHMETIC.has(op)) {
     left = asNumber(left, env);
     right = asNumber(right, env);

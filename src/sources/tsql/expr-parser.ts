@@ -345,6 +345,11 @@ function parseNameOrCall(c: Cursor, first: Token): Expr {
     c.i++;
     parts.push(t.value);
   }
+  // A CLR type's static method, hierarchyid::GetRoot(): one name for the function rules (HIERARCHYID::GETROOT).
+  if (parts.length === 1 && isOp(peek(c), '::') && isIdent(peek(c, 1)) && isOp(peek(c, 2), '(')) {
+    parts[0] = `${first.value}::${peek(c, 1).value}`;
+    c.i += 2;
+  }
   if (!isOp(peek(c), '(')) return { kind: 'column', parts, span: spanOf(c, first, prev(c)) };
   c.i++;
   const args: Expr[] = [];
