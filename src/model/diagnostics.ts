@@ -73,7 +73,7 @@ export const DIAGNOSTIC_CODES = {
   PGS4003: { severity: 'warning', title: 'trigger not converted yet' },
   PGS4004: { severity: 'warning', title: 'event not converted yet' },
   PGS4005: { severity: 'info', title: 'INSERT data written to 0040_data as COPY' },
-  PGS4006: { severity: 'warning', title: 'INSERT statement with non-literal values not written to 0040_data; moved to manual/' },
+  PGS4006: { severity: 'warning', title: 'INSERT statement not written to 0040_data (a value that is not a literal or that PostgreSQL cannot hold, or its table not converted); moved to manual/' },
   PGS4007: { severity: 'warning', title: 'view reads a table or column that is not in the output; moved to manual/' },
   // 6xxx: output and verification
   PGS6001: { severity: 'error', title: 'emitted statement rejected by the PostgreSQL parser; moved to manual/' },

@@ -260,6 +260,8 @@ function booleansAsNumbers(e: Expr, env: ExprEnv): Expr {
     const name = e.name[0]!.toLowerCase();
     // MySQL's MIN/MAX of an ENUM compare its strings, not its member positions.
     if ((name === 'min' || name === 'max') && e.args.length === 1 && isEnumType(pgTypeOf(e.args[0]!, env))) return extend(e, { args: [castTo(e.args[0]!, TEXT)] });
+    // MySQL's SUM/AVG of an ENUM compute with its member positions.
+    if (NUMBER_AGGREGATES.has(name) && e.args.length === 1 && isEnumType(pgTypeOf(e.args[0]!, env))) return extend(e, { args: [enumPosition(e.args[0]!)] });
     if (NUMBER_AGGREGATES.has(name) && e.args.length === 1) return extend(e, { args: [asNumber(e.args[0]!, env)] });
     if (BRANCH_FUNCTIONS.has(name)) {
       const args = numberBranches(e.args, env);

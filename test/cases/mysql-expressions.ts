@@ -190,4 +190,6 @@ export const CASES: DiffCase[] = [
     { query: 'SELECT id, e FROM t ORDER BY e, id', ordered: true },
     { query: 'SELECT id, s FROM t ORDER BY s, id', ordered: true },
   ],
+  // Added later (at the end, so the numbers of the known failures stay): an ENUM in a numeric aggregate is its position.
+  ...aggs(['SUM(e)', 'AVG(e)']),
 ];
