@@ -62,11 +62,21 @@ export function translateExpr(e: Expr, env: ExprEnv): ExprResult {
 function translateMethodCall(c: Call, env: ExprEnv, out: ExprProblem[]): Expr | undefined {
   if (c.name.length < 2 || c.window || c.over) return undefined;
   const method = `.${c.name[c.name.length - 1]!}`;
-  if (!env.ctx.functionRules.has(method.toUpperCase())) return undefined;
+  if (!env.ctx.functionRules.has(method.toUpperCase())) {
+    if (!isColumn(c.name.slice(0, -1), env)) return undefined;
+    out.push({ code: 'PGS3001', message: `${c.name.join('.')}(): method ${method.slice(1)} of a column's type (as geography's or xml's) has no PostgreSQL mapping` });
+    return c;
+  }
   const receiver = translateExpr({ kind: 'column', parts: c.name.slice(0, -1), ...(c.span ? { span: c.span } : {}) }, env);
   if (receiver.problems.length || !pgTypeOf(receiver.expr, env)) return undefined;
   const args = c.args.map((a) => tx(a, env, out));
   return translateCall({ ...c, name: [method] }, [receiver.expr, ...args], env, out);
+}
+
+/** Whether `parts` name a column of the expression's input (its type is known): `parts.x` is then a member of that type. */
+function isColumn(parts: string[], env: ExprEnv): boolean {
+  const r = translateExpr({ kind: 'column', parts }, env);
+  return !r.problems.length && !!pgTypeOf(r.expr, env);
 }
 
 /** Operators both sources write the same way as PostgreSQL. */
@@ -200,6 +210,7 @@ function mapColumnParts(parts: string[], env: ExprEnv, out: ExprProblem[]): stri
     const colName = hit?.col.name || names.fold(parts[parts.length - 1]!);
     if (hit && parts.length > 1) return [hit.rel.exposed, colName];
     if (hit) return [colName];
+    if (parts.length > 1) propertyOfColumn(parts, env, out);
     // Not a FROM column: an output alias (ORDER BY alias) or a name outside the input.
     return parts.length > 1 ? [...parts.slice(0, -1).map(names.fold), colName] : [colName];
   }
@@ -210,7 +221,14 @@ function mapColumnParts(parts: string[], env: ExprEnv, out: ExprProblem[]): stri
   const qual = parts.slice(0, -1);
   const schema = qual.length > 1 ? qual[qual.length - 2]! : env.table?.schema ?? '';
   const rel = env.ctx.names.relation({ schema, name: qual[qual.length - 1]! });
+  if (!rel) propertyOfColumn(parts, env, out);
   return rel ? [rel.name, last] : [...qual.map(names.fold), last];
+}
+
+/** T-SQL col.Lat: a property of a column's type (geography, xml), which PostgreSQL would read as table.column. */
+function propertyOfColumn(parts: string[], env: ExprEnv, out: ExprProblem[]): void {
+  if (!isColumn(parts.slice(0, -1), env)) return;
+  out.push({ code: 'PGS3001', message: `${parts.join('.')}: property ${parts[parts.length - 1]} of a column's type (as geography's .Lat) has no PostgreSQL equivalent` });
 }
 
 /** PostgreSQL type of an already translated expression, where it is cheap to know (see infer.ts). */
