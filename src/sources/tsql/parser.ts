@@ -314,6 +314,9 @@ function parseCreate(s: Session, c: Cursor, start: Token): void {
     case 'PARTITION': return parseCreatePartition(s, c, start);
     case 'SYNONYM': return parseCreateSynonym(s, c, start);
     case 'STATISTICS': return skipWith(s, c, start, 'PGS1011', `CREATE ${t.upper}`);
+    case 'SECURITY':
+      if (isWord(peek(c, 1), 'POLICY')) return skipWith(s, c, start, 'PGS1012', 'CREATE SECURITY POLICY (row-level security: PostgreSQL has CREATE POLICY with ALTER TABLE ... ENABLE ROW LEVEL SECURITY; its predicate function is converted by hand)');
+      break;
     default:
       if (GRANT_OBJECTS.has(t.upper)) return skipWith(s, c, start, 'PGS1018', `CREATE ${t.upper}`);
   }
