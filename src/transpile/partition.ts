@@ -22,7 +22,12 @@ export function convertPartitioning(s: TableScope, keys: Key[]): Partitioning | 
     if (!keyColumns.length) return drop('KEY() without a primary key');
   } else {
     const cols = p.expr.map((e) => (e.kind === 'column' ? e.parts[e.parts.length - 1]! : undefined));
-    if (cols.some((c) => c === undefined)) return drop('the partition key is an expression (PostgreSQL partitions by columns here)');
+    if (cols.some((c) => c === undefined)) {
+      // PostgreSQL takes an expression key only on a table without primary key or unique constraints.
+      return drop(keys.length
+        ? 'the partition key is an expression, and PostgreSQL allows no primary key or unique constraint on a table partitioned by an expression'
+        : 'the partition key is an expression (carried over columns only)');
+    }
     keyColumns = cols as string[];
   }
   if (p.linear) report(s, 'PGS2009', `LINEAR ${p.method.toUpperCase()} partitioning becomes plain HASH partitioning (rows are distributed differently)`, { span: p.span, severity: 'info' });
