@@ -1,4 +1,5 @@
 import { RowError, type LiteralToken, type RowValue } from './literal-token.js';
+import { tsqlBinaryDate } from './tsql-binary-dates.js';
 
 /**
  * Reads `(lit, ...), (lit, ...)` from the tokens of one VALUES list, calling `onRow` per row.
@@ -18,14 +19,22 @@ export function readRows(toks: LiteralToken[], width: number, tsqlConvert: boole
     if (!isOp(op)) fail(`expected '${op}' near ${describe(toks[i]!)}`);
     i++;
   };
-  // Skips a type name up to the top-level ',' or ')' (CAST ... AS type, CONVERT(type, ...)).
-  const skipType = () => {
+  // Skips a type name up to the top-level ',' or ')' (CAST ... AS type, CONVERT(type, ...)); returns its first word.
+  const skipType = (): string => {
+    const first = toks[i]!.v;
     let depth = 0;
     while (toks[i]!.k !== 'end' && (depth > 0 || !(isOp(',') || isOp(')')))) {
       if (isOp('(')) depth++;
       else if (isOp(')')) depth--;
       i++;
     }
+    return first;
+  };
+  // T-SQL CAST(0x… AS DateTime): a date or time value written as its binary form (tsql-binary-dates.ts).
+  const typed = (v: RowValue, type: string): RowValue => {
+    if (!tsqlConvert || !Buffer.isBuffer(v) || !/^(SMALL)?DATE|^TIME$/i.test(type)) return v;
+    const text = tsqlBinaryDate(type, v);
+    return text ?? fail(`${type} from binary 0x${v.toString('hex')} is not a valid ${type}`);
   };
   const value = (): RowValue => {
     const t = toks[i]!;
@@ -45,17 +54,18 @@ export function readRows(toks: LiteralToken[], width: number, tsqlConvert: boole
           const v = value();
           if (toks[i]!.k !== 'word' || toks[i]!.v !== 'AS') fail('CAST without AS');
           i++;
-          skipType();
+          const type = skipType();
           expectOp(')');
-          return v;
+          return typed(v, type);
         }
         if (t.v === 'CONVERT' && isOp('(')) {
           i++;
+          let type = '';
           if (tsqlConvert) {
-            skipType();
+            type = skipType();
             expectOp(',');
           }
-          const v = value();
+          const v = typed(value(), type);
           // MySQL: CONVERT(v, type) / CONVERT(v USING cs); T-SQL: an optional style number.
           if (isOp(',') || (toks[i]!.k === 'word' && toks[i]!.v === 'USING')) {
             i++;
