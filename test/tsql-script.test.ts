@@ -71,16 +71,18 @@ INSERT INTO [dbo].[Genre] ([GenreId], [Name]) VALUES (1, N'Rock');
 INSERT INTO Genre (GenreId, Name) VALUES (2, N'Jazz'), (3, N'Metal (heavy)')
 INSERT "Genre" VALUES (4, 'x')
 insert into genre default values
-INSERT INTO Genre SELECT 5, 'y'
+INSERT INTO Genre SELECT 5, 'y' UNION ALL SELECT 6, 'z'
+INSERT INTO Genre SELECT GenreId + 10, Name FROM Genre
 INSERT INTO #tmp VALUES (1)`);
     const { chunks, ...counts } = schema(cat).data[0]!;
     expect(bare([counts])).toEqual([
-      { table: { schema: 'dbo', name: 'Genre' }, columns: ['GenreId', 'Name'], statements: 4, rows: 5 },
+      { table: { schema: 'dbo', name: 'Genre' }, columns: ['GenreId', 'Name'], statements: 5, rows: 7 },
     ]);
     // Values stay in the source text: a chunk is a run of consecutive statements with the same columns.
     expect(chunks!.map((k) => [k.source.text().slice(k.start, k.end), k.columns, k.statements])).toEqual([
       ["INSERT INTO [dbo].[Genre] ([GenreId], [Name]) VALUES (1, N'Rock');\nINSERT INTO Genre (GenreId, Name) VALUES (2, N'Jazz'), (3, N'Metal (heavy)')", ['GenreId', 'Name'], 2],
       ["INSERT \"Genre\" VALUES (4, 'x')", undefined, 1],
+      ["INSERT INTO Genre SELECT 5, 'y' UNION ALL SELECT 6, 'z'", undefined, 1],
     ]);
     expect(schema(cat).data[0]!.span).toEqual({ file: 't.sql', line: 2, col: 1, endLine: 2, endCol: 65 });
     expect(codes(cat)).toEqual(['PGS1014', 'PGS1014']);

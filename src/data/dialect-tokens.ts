@@ -25,6 +25,9 @@ interface Walk {
 }
 
 const END: LiteralToken = { k: 'end', v: '' };
+const OPEN: LiteralToken = { k: 'op', v: '(' };
+const CLOSE: LiteralToken = { k: 'op', v: ')' };
+const COMMA: LiteralToken = { k: 'op', v: ',' };
 
 /**
  * The INSERT statements of text[start, end), one at a time (only one statement's tokens are held): the header up to
@@ -41,21 +44,35 @@ export function* insertStatements(dialect: 'tsql' | 'mysql', text: string, start
     }
     const from = t.start;
     let depth = 0;
-    while (!t.eof && !(depth === 0 && t.lit.k === 'word' && (t.lit.v === 'VALUES' || t.lit.v === 'VALUE'))) {
+    const isWordTok = (w: string): boolean => t.lit.k === 'word' && t.lit.v === w;
+    while (!t.eof && !(depth === 0 && (isWordTok('VALUES') || isWordTok('VALUE') || isWordTok('SELECT')))) {
       depth += t.lit.k === 'op' ? (t.lit.v === '(' ? 1 : t.lit.v === ')' ? -1 : 0) : 0;
       t = walk.next();
     }
     if (t.eof) return;
+    // SELECT v, ... UNION ALL SELECT v, ... (the parser took it for rows of values): each SELECT reads as a row.
+    const selects = isWordTok('SELECT');
     t = walk.next();
-    const toks: LiteralToken[] = [];
+    const toks: LiteralToken[] = selects ? [OPEN] : [];
     let to = t.start;
     depth = 0;
-    while (!t.eof && !(depth === 0 && (t.stop || (t.lit.k === 'word' && t.lit.v === 'INSERT')))) {
+    while (!t.eof && !(depth === 0 && (t.stop || isWordTok('INSERT')))) {
       depth += t.lit.k === 'op' ? (t.lit.v === '(' ? 1 : t.lit.v === ')' ? -1 : 0) : 0;
-      toks.push(t.lit);
       to = t.end;
+      if (selects && depth === 0 && isWordTok('UNION')) {
+        toks.push(CLOSE, COMMA, OPEN);
+        walk.next(); // ALL
+        t = walk.next(); // SELECT
+        to = t.end;
+      } else if (selects && depth === 0 && isWordTok('AS')) {
+        t = walk.next(); // the column alias
+        to = t.end;
+      } else {
+        toks.push(t.lit);
+      }
       t = walk.next();
     }
+    if (selects) toks.push(CLOSE);
     toks.push(END);
     yield { start: start + from, end: start + to, toks };
   }

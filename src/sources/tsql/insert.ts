@@ -12,8 +12,35 @@ const SELECT_EXEMPT = new Set(['SELECT', 'EXEC', 'EXECUTE']);
 
 /**
  * insert := INSERT [TOP '(' n ')' [PERCENT]] [INTO] name ['(' cols ')'] (VALUES row {',' row} | DEFAULT VALUES | select | exec)
- * Only counts are kept (Schema.data, aggregated per table); row values are skipped without building anything.
+ * Only counts are kept (Schema.data, aggregated per table); row values are skipped without building anything. A
+ * select of values only (SELECT 1, 'a' UNION ALL SELECT ...) is rows too; any other select or exec is PGS1014.
  */
+/** Words that make a SELECT more than a row of values. */
+const QUERY_WORDS = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'INTO', 'TOP', 'DISTINCT', 'EXCEPT', 'INTERSECT', 'OPTION', 'FOR']);
+
+/**
+ * Rows of `SELECT v, ... [UNION ALL SELECT v, ...]` over toks[a, b) (seed scripts write data so): how many, or -1 when
+ * it is a query (FROM, WHERE, UNION without ALL ...). The data phase reads each SELECT as a VALUES row.
+ */
+function literalSelectRows(toks: Token[], a: number, b: number): number {
+  const word = (k: number, w: string): boolean => k < b && isWord(toks[k]!, w);
+  if (!word(a, 'SELECT')) return -1;
+  let rows = 1;
+  let depth = 0;
+  for (let k = a + 1; k < b; k++) {
+    const t = toks[k]!;
+    if (t.kind === 'op') depth += t.value === '(' ? 1 : t.value === ')' ? -1 : 0;
+    if (depth > 0 || t.kind !== 'word') continue;
+    if (QUERY_WORDS.has(t.upper)) return -1;
+    if (t.upper === 'UNION') {
+      if (!word(k + 1, 'ALL') || !word(k + 2, 'SELECT')) return -1;
+      rows++;
+      k += 2;
+    }
+  }
+  return rows;
+}
+
 export function parseInsert(s: Session, c: Cursor, start: Token): void {
   c.i++;
   if (acceptWord(c, 'TOP')) {
@@ -47,8 +74,10 @@ export function parseInsert(s: Session, c: Cursor, start: Token): void {
   } else if (acceptWords(c, 'DEFAULT', 'VALUES')) {
     rows = 1;
   } else {
+    const from = c.i;
     skipRest(c, SELECT_EXEMPT);
-    rows = -1;
+    rows = literalSelectRows(c.toks, from, c.i);
+    if (rows > 0) chunk = { source: c.source ?? fixedText(c.src), start: start.start, end: prev(c).end, statements: 1, ...(columns ? { columns } : {}), span: spanOf(c, start, prev(c)) };
   }
   if (rows < 0 || table.name.startsWith('#')) {
     const what = table.name.startsWith('#') ? `INSERT into temporary table ${table.name}` : `INSERT into ${table.schema}.${table.name} from a query or procedure`;
