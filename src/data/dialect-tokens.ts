@@ -22,6 +22,8 @@ interface WalkToken {
 /** A dialect's tokens reduced to what the statement walk and the row reader need; `next` refills one object (no garbage per token). */
 interface Walk {
   next(): WalkToken;
+  /** The token the last next() gave. */
+  current(): WalkToken;
 }
 
 const END: LiteralToken = { k: 'end', v: '' };
@@ -31,8 +33,9 @@ const COMMA: LiteralToken = { k: 'op', v: ',' };
 
 /**
  * The INSERT statements of text[start, end), one at a time (only one statement's tokens are held): the header up to
- * VALUES is skipped, the rows' tokens run to the statement's end (`;`, the delimiter, the next INSERT, or the end);
- * anything after the rows (ON DUPLICATE KEY ...) is left to the row reader, which stops after the last row.
+ * VALUES (or a SELECT or SET of values, see rowTokens) is skipped, the rows' tokens run to the statement's end (`;`,
+ * the delimiter, the next INSERT, or the end); anything after VALUES rows (ON DUPLICATE KEY ...) is left to the row
+ * reader, which stops after the last row.
  */
 export function* insertStatements(dialect: 'tsql' | 'mysql', text: string, start: number, end: number): Generator<InsertStatement> {
   const walk = dialect === 'tsql' ? tsqlWalk(text, start, end) : mysqlWalk(text, start, end);
@@ -45,43 +48,67 @@ export function* insertStatements(dialect: 'tsql' | 'mysql', text: string, start
     const from = t.start;
     let depth = 0;
     const isWordTok = (w: string): boolean => t.lit.k === 'word' && t.lit.v === w;
-    while (!t.eof && !(depth === 0 && (isWordTok('VALUES') || isWordTok('VALUE') || isWordTok('SELECT')))) {
+    while (!t.eof && !(depth === 0 && (isWordTok('VALUES') || isWordTok('VALUE') || isWordTok('SELECT') || isWordTok('SET')))) {
       depth += t.lit.k === 'op' ? (t.lit.v === '(' ? 1 : t.lit.v === ')' ? -1 : 0) : 0;
       t = walk.next();
     }
     if (t.eof) return;
-    // SELECT v, ... UNION ALL SELECT v, ... (the parser took it for rows of values): each SELECT reads as a row.
-    const selects = isWordTok('SELECT');
-    t = walk.next();
-    const toks: LiteralToken[] = selects ? [OPEN] : [];
-    let to = t.start;
-    depth = 0;
-    while (!t.eof && !(depth === 0 && (t.stop || isWordTok('INSERT')))) {
-      depth += t.lit.k === 'op' ? (t.lit.v === '(' ? 1 : t.lit.v === ')' ? -1 : 0) : 0;
-      to = t.end;
-      if (selects && depth === 0 && isWordTok('UNION')) {
+    const form: RowsForm = isWordTok('SELECT') ? 'selects' : isWordTok('SET') ? 'set' : 'values';
+    const { toks, to } = rowTokens(walk, walk.next(), form);
+    t = walk.current();
+    yield { start: start + from, end: start + to, toks };
+  }
+}
+
+/** How an INSERT writes its rows: VALUES (..), (..); SELECT v, .. UNION ALL SELECT v, ..; MySQL SET c = v, ... */
+type RowsForm = 'values' | 'selects' | 'set';
+
+/**
+ * The tokens of the rows from `t` (the first after VALUES, SELECT or SET) to the statement's end, as VALUES rows for
+ * the row reader: each SELECT is a row (column aliases dropped), SET's values are one row (names dropped; ON
+ * DUPLICATE KEY UPDATE or a row alias after them does not change it). `to`: where the last token ends.
+ */
+function rowTokens(walk: Walk, t: WalkToken, form: RowsForm): { toks: LiteralToken[]; to: number } {
+  const isWordTok = (w: string): boolean => t.lit.k === 'word' && t.lit.v === w;
+  const toks: LiteralToken[] = form === 'values' ? [] : [OPEN];
+  let to = t.start;
+  let depth = 0;
+  let name = form === 'set';
+  let after = false;
+  while (!t.eof && !(depth === 0 && (t.stop || isWordTok('INSERT')))) {
+    depth += t.lit.k === 'op' ? (t.lit.v === '(' ? 1 : t.lit.v === ')' ? -1 : 0) : 0;
+    to = t.end;
+    const top = depth === 0;
+    if (form === 'set' && top && (isWordTok('ON') || isWordTok('AS'))) after = true;
+    if (!after) {
+      if (name) {
+        t = walk.next(); // the column name, then '='
+        name = false;
+      } else if (form === 'set' && top && t.lit.k === 'op' && t.lit.v === ',') {
+        toks.push(COMMA);
+        name = true;
+      } else if (form === 'selects' && top && isWordTok('UNION')) {
         toks.push(CLOSE, COMMA, OPEN);
         walk.next(); // ALL
-        t = walk.next(); // SELECT
-        to = t.end;
-      } else if (selects && depth === 0 && isWordTok('AS')) {
-        t = walk.next(); // the column alias
-        to = t.end;
+        to = walk.next().end; // SELECT
+      } else if (form === 'selects' && top && isWordTok('AS')) {
+        to = walk.next().end; // the column alias
       } else {
         toks.push(t.lit);
       }
-      t = walk.next();
     }
-    if (selects) toks.push(CLOSE);
-    toks.push(END);
-    yield { start: start + from, end: start + to, toks };
+    t = walk.next();
   }
+  if (form !== 'values') toks.push(CLOSE);
+  toks.push(END);
+  return { toks, to };
 }
 
 function tsqlWalk(text: string, start: number, end: number): Walk {
   const lx = createTsqlLexer(text.slice(start, end), '<data>');
   const cur: WalkToken = { lit: END, start: 0, end: 0, stop: false, eof: false };
   return {
+    current: () => cur,
     next() {
       const t = nextToken(lx);
       cur.eof = t.kind === 'eof' || t.kind === 'go';
@@ -99,6 +126,7 @@ function mysqlWalk(text: string, start: number, end: number): Walk {
   const lx = createMysqlLexer('<data>', slice, []);
   const cur: WalkToken = { lit: END, start: 0, end: 0, stop: false, eof: false };
   return {
+    current: () => cur,
     next() {
       const t = lx.next();
       cur.eof = t.kind === 'eof';

@@ -1,13 +1,13 @@
 import { objectPath, schemaOf } from '../../model/catalog.js';
 import { fixedText } from '../../model/source.js';
 import { addInsertData } from '../data-runs.js';
-import { acceptOp, acceptWord, atEnd, matchingParen, peekOp, peekWord, spanOf, type Cursor } from './cursor.js';
+import { acceptOp, acceptWord, atEnd, identifier, isIdentifierToken, matchingParen, peek, peekOp, peekWord, spanOf, type Cursor } from './cursor.js';
 import { qualifiedName, report, type Session } from './session.js';
 import { parseNameList } from './table-parts.js';
 
 /**
- * INSERT [LOW_PRIORITY|DELAYED|HIGH_PRIORITY] [IGNORE] [INTO] tbl [PARTITION (..)] [(cols)] VALUES (..), (..) ...
- * Rows are counted, not kept: the copy stage reads data from its own source. INSERT ... SELECT/SET is PGS1014.
+ * INSERT [LOW_PRIORITY|DELAYED|HIGH_PRIORITY] [IGNORE] [INTO] tbl [PARTITION (..)] ([(cols)] VALUES (..), (..) ... | SET c = v, ...)
+ * Rows are counted, not kept: the copy stage reads data from its own source. INSERT ... SELECT is PGS1014.
  */
 export function parseInsert(c: Cursor, s: Session): void {
   c.i++;
@@ -15,14 +15,18 @@ export function parseInsert(c: Cursor, s: Session): void {
   acceptWord(c, 'INTO');
   const table = qualifiedName(c, s, 'table name');
   if (acceptWord(c, 'PARTITION')) parseNameList(c);
-  const columns = peekOp(c, '(') && !peekWord(c, 'SELECT', 1) ? parseNameList(c) : undefined;
-  if (!acceptWord(c, 'VALUES') && !acceptWord(c, 'VALUE')) {
+  let columns = peekOp(c, '(') && !peekWord(c, 'SELECT', 1) ? parseNameList(c) : undefined;
+  // INSERT ... SET a = v, b = w is one row with those columns.
+  const set = !columns && acceptWord(c, 'SET') ? setColumns(c) : undefined;
+  if (set) columns = set;
+  else if (!acceptWord(c, 'VALUES') && !acceptWord(c, 'VALUE')) {
     report(c, s, 'PGS1014', `INSERT INTO ${table.name} without a VALUES list skipped`, 0, c.toks.length - 1, objectPath('data', table));
     c.i = c.limit;
     return;
   }
   let rows = 0;
-  if (c.skimmed && atEnd(c)) rows = c.skimmed.rows;
+  if (set) rows = 1;
+  else if (c.skimmed && atEnd(c)) rows = c.skimmed.rows;
   else do {
     acceptWord(c, 'ROW');
     const close = peekOp(c, '(') ? matchingParen(c, c.i) : -1;
@@ -41,4 +45,19 @@ export function parseInsert(c: Cursor, s: Session): void {
   const span = spanOf(c, 0, c.toks.length - 1);
   const chunk = { source: c.source ?? fixedText(c.text), start: c.toks[0]!.start, end: c.end.start, statements: 1, ...(columns ? { columns } : {}), span };
   s.lastRun = addInsertData(s.data, (name) => schemaOf(s.catalog, name), { table, ...(columns ? { columns } : {}), rows, span }, chunk, c.text, s.lastRun, c.end.end, true);
+}
+
+/** The columns of `SET a = v, b = w` (the values are skipped to a top-level ',' or the end), or undefined when it is not that form. */
+function setColumns(c: Cursor): string[] | undefined {
+  const names: string[] = [];
+  do {
+    if (!isIdentifierToken(peek(c)) || !peekOp(c, '=', 1)) return undefined;
+    names.push(identifier(c, 'column name'));
+    c.i++;
+    for (let depth = 0; !atEnd(c) && !(depth === 0 && (peekOp(c, ',') || peekWord(c, 'ON') || peekWord(c, 'AS'))); c.i++) {
+      if (peekOp(c, '(')) depth++;
+      else if (peekOp(c, ')')) depth--;
+    }
+  } while (acceptOp(c, ','));
+  return names;
 }
