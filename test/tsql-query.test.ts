@@ -242,8 +242,7 @@ describe('tsql query parser: expressions inside queries', () => {
       window: { partitionBy: [], orderBy: [{ expr: col('d') }], frame: 'ROWS BETWEEN 2 PRECEDING AND CURRENT ROW' },
     });
     expect(item("STRING_AGG(name, ', ') WITHIN GROUP (ORDER BY name DESC)")).toEqual({
-      kind: 'call', name: ['STRING_AGG'], args: [col('name'), str(', ')], over: 'WITHIN GROUP (ORDER BY name DESC)',
-      orderBy: [{ expr: col('name'), desc: true }],
+      kind: 'call', name: ['STRING_AGG'], args: [col('name'), str(', ')], orderBy: [{ expr: col('name'), desc: true }],
     });
     expect(item('COUNT(*) OVER ()')).toMatchObject({ window: { partitionBy: [], orderBy: [] } });
   });

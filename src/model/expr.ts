@@ -68,6 +68,8 @@ export interface Call extends Node {
   window?: WindowSpec;
   /** Ordered-set / aggregate ordering: GROUP_CONCAT(x ORDER BY y), STRING_AGG(...) WITHIN GROUP (ORDER BY y). */
   orderBy?: OrderItem[];
+  /** PostgreSQL: `orderBy` is printed as WITHIN GROUP (ORDER BY ...), as ordered-set aggregates take it (percentile_cont). */
+  withinGroup?: boolean;
   /** Aggregate FILTER (WHERE ...). */
   filter?: Expr;
 }

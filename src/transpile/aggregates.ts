@@ -9,6 +9,9 @@ const SAME_AGGREGATES = new Set(['count', 'sum', 'avg', 'min', 'max', 'row_numbe
   'first_value', 'last_value', 'nth_value', 'percent_rank', 'cume_dist', 'bit_and', 'bit_or', 'stddev', 'stddev_pop', 'stddev_samp',
   'var_pop', 'var_samp', 'variance']);
 
+/** Ordered-set aggregates: their ORDER BY is PostgreSQL's WITHIN GROUP, and none is a window function there. */
+const ORDERED_SET = new Set(['percentile_cont', 'percentile_disc', 'approx_percentile_cont', 'approx_percentile_disc', 'mode']);
+
 /** Source spellings of aggregates with a different PostgreSQL name. */
 const RENAMED: Record<string, string> = { stdev: 'stddev_samp', stdevp: 'stddev_pop', var: 'var_samp', varp: 'var_pop', count_big: 'count', std: 'stddev_pop' };
 
@@ -45,10 +48,15 @@ export function translateWindowedCall(c: Call, env: ExprEnv, out: ExprProblem[],
     ...(c.filter ? { filter: sub(c.filter) } : {}),
   };
   if (!c.window && c.over) out.push({ code: 'PGS3003', message: `window clause of ${c.name[0]}() kept as written: ${c.over}` });
+  if (ORDERED_SET.has(name) && (c.window || c.over)) {
+    out.push({ code: 'PGS3001', message: `${c.name[0]}() WITHIN GROUP ... OVER (...): PostgreSQL has no ordered-set aggregate as a window function (compute it per group in a subquery and join it)` });
+  }
   if (!rule && special) return distinctOrder({ kind: 'call', name: ['string_agg'], args: stringAggArgs(name, args), ...parts, span: c.span }, out);
   if (!rule) return distinctOrder({ kind: 'call', name: [RENAMED[name] ?? name], args, ...parts, span: c.span }, out);
   const translated = translateCall({ ...c, window: undefined, over: undefined, orderBy: undefined, filter: undefined }, args, env, out);
-  return translated.kind === 'call' ? distinctOrder({ ...translated, ...parts }, out) : translated;
+  if (translated.kind !== 'call') return translated;
+  const withinGroup = ORDERED_SET.has(translated.name.join('.').toLowerCase()) && !!parts.orderBy;
+  return distinctOrder({ ...translated, ...parts, ...(withinGroup ? { withinGroup } : {}) }, out);
 }
 
 /** PostgreSQL: with DISTINCT, an aggregate's ORDER BY may only name the aggregated value; order by that value instead. */

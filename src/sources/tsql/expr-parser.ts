@@ -368,16 +368,20 @@ function parseNameOrCall(c: Cursor, first: Token): Expr {
   let window: WindowSpec | undefined;
   if (isWord(peek(c), 'WITHIN') && isWord(peek(c, 1), 'GROUP') || isWord(peek(c), 'OVER')) {
     const from = peek(c);
+    let asText = false;
     if (acceptWord(c, 'WITHIN')) {
       c.i++;
       orderBy = tolerant(c, () => parseWithinGroup(c));
       close = orderBy ? prev(c) : skipParens(c);
+      asText = !orderBy;
     }
     if (acceptWord(c, 'OVER')) {
       window = tolerant(c, () => parseWindowSpec(c));
       close = window ? prev(c) : skipParens(c);
+      asText = true;
     }
-    over = textOf(c, from, close);
+    // The text of OVER (and of a WITHIN GROUP not parsed) for drafts; a parsed WITHIN GROUP alone is `orderBy`.
+    if (asText) over = textOf(c, from, close);
   }
   return {
     kind: 'call', name: parts, args, ...(star ? { star } : {}), ...(distinct ? { distinct } : {}),

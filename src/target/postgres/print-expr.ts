@@ -98,7 +98,7 @@ function print(e: Expr, o: ExprPrintOptions): Printed {
     case 'null': return atom('NULL');
     case 'bool': return atom(e.value ? 'TRUE' : 'FALSE');
     case 'bytes': return atom(`'\\x${e.hex}'::bytea`);
-    case 'column': return atom(e.parts.map(quoteIdent).join('.'));
+    case 'column': return atom(e.parts.length === 1 ? quoteIdent(e.parts[0]!) : e.parts.map(quoteIdent).join('.'));
     case 'variable': throw printFailure(`variable ${e.system ? '@@' : '@'}${e.name} has no PostgreSQL form here`);
     case 'star': return atom(e.table ? `${e.table.map(quoteIdent).join('.')}.*` : '*');
     case 'call': return atom(printCall(e, o));
@@ -187,9 +187,10 @@ function printCall(e: Extract<Expr, { kind: 'call' }>, o: ExprPrintOptions): str
   if (e.niladic && e.args.length === 0) return `${name}()`;
   const args = e.star ? '*' : `${e.distinct ? 'DISTINCT ' : ''}${e.args.map((a) => print(a, o).text).join(', ')}`;
   const order = e.orderBy?.length ? ` ORDER BY ${printOrderBy(e.orderBy, o)}` : '';
+  const within = e.withinGroup && order ? ` WITHIN GROUP (${order.trim()})` : '';
   const filter = e.filter ? ` FILTER (WHERE ${print(e.filter, o).text})` : '';
   const over = e.window ? ` OVER ${printWindow(e.window, o)}` : e.over ? ` OVER ${e.over.trim().startsWith('(') ? e.over.trim() : `(${e.over.trim()})`}` : '';
-  return `${name}(${args}${order})${filter}${over}`;
+  return `${name}(${args}${within ? '' : order})${within}${filter}${over}`;
 }
 
 function printInterval(value: Expr, unitRaw: string, o: ExprPrintOptions): Printed {
