@@ -1,5 +1,6 @@
 import type { Check, Column, ForeignKey, Index, Key, KeyPart, PartitionDef, Partitioning, RefAction, Table } from '../../model/catalog.js';
 import type { Expr } from '../../model/expr.js';
+import { sharedType } from '../../model/types.js';
 import {
   acceptOp, acceptWord, acceptWords, advance, expectOp, expectWord, fail, identifier, isIdentifierToken, matchingParen,
   peek, peekOp, peekWord, raw, spanOf, textOf, type Cursor,
@@ -434,6 +435,7 @@ export function parseColumnDef(c: Cursor, s: Session, object: string): TablePart
     break;
   }
   if (flags.length) column.flags = flags;
+  column.type = sharedType(column.type);
   column.span = spanOf(c, start, c.i - 1);
   return part;
 }

@@ -1,6 +1,6 @@
 import type { Check, Column, ForeignKey, Index, Key, KeyPart, QName, RefAction, Table } from '../../model/catalog.js';
 import { objectPath } from '../../model/catalog.js';
-import type { DataType } from '../../model/types.js';
+import { sharedType, type DataType } from '../../model/types.js';
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
 import type { Token } from './lexer.js';
 import {
@@ -186,7 +186,7 @@ export function parseColumnDef(s: Session, c: Cursor, table: Table, object: stri
     const expr = parseExprOrOpaque(c, isColumnOptionStop);
     col = { name, type: { name: '', args: [], raw: '' }, nullable: true, generated: { expr, raw: textOf(c, from, prev(c)), stored: false }, span: spanOf(c, first) };
   } else {
-    const type = parseDataType(c, s.defaultSchema);
+    const type = sharedType(parseDataType(c, s.defaultSchema));
     col = { name, type, nullable: aliasTypeNullable(s, type), span: spanOf(c, first) };
   }
   const flags: string[] = [];
