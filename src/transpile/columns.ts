@@ -24,9 +24,11 @@ export interface MappedColumn {
 
 /** A T-SQL alias type (CREATE TYPE x FROM base) the column refers to, if any. */
 export function findAliasType(ctx: TranspileContext, t: DataType) {
-  const n = t.name.toLowerCase();
+  let n: string | undefined;
   for (const s of ctx.source.schemas) {
-    if (t.schema !== undefined && s.name.toLowerCase() !== t.schema.toLowerCase()) continue;
+    // Every column asks, and most scripts define no types.
+    if (!s.types.length || (t.schema !== undefined && s.name.toLowerCase() !== t.schema.toLowerCase())) continue;
+    n ??= t.name.toLowerCase();
     const found = s.types.find((u) => u.kind === 'alias' && u.name.name.toLowerCase() === n);
     if (found) return found;
   }
@@ -45,6 +47,9 @@ export function jsonValidColumn(e: Expr): string | undefined {
   return undefined;
 }
 
+/** Types are never changed once made, so columns share this one. */
+const TEXT = dataType('text');
+
 const ref = (name: string): Expr => ({ kind: 'column', parts: [name] });
 
 function checkOf(expr: Expr, col: Column): Check {
@@ -55,7 +60,7 @@ function checkOf(expr: Expr, col: Column): Check {
 export function mapColumnType(s: TableScope, col: Column, jsonColumns: Set<string>): MappedColumn {
   const { ctx } = s;
   const name = ctx.names.column(s.src.name, col.name);
-  const out: MappedColumn = { src: col, name, type: dataType('text'), checks: [] };
+  const out: MappedColumn = { src: col, name, type: TEXT, checks: [] };
   const alias = ctx.dialect === 'tsql' ? findAliasType(ctx, col.type) : undefined;
   if (alias) {
     const target = ctx.names.relation(alias.name)!;

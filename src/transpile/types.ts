@@ -39,11 +39,20 @@ export function typeKey(name: string): string {
 }
 
 export function ruleMatches(rule: TypeRule, t: DataType, facts: TypeFacts): boolean {
-  const m = rule.match ?? {};
-  if (m.type !== undefined) {
+  const m = rule.match;
+  if (m?.type !== undefined) {
     const key = typeKey(t.name);
     if (Array.isArray(m.type) ? !m.type.some((n) => typeKey(n) === key) : typeKey(m.type) !== key) return false;
   }
+  return guardsMatch(rule, t, facts);
+}
+
+const defaultPatterns = new Map<string, RegExp>();
+
+/** The guards of a rule other than its type names (findTypeRule only tries rules whose type names match). */
+function guardsMatch(rule: TypeRule, t: DataType, facts: TypeFacts): boolean {
+  const m = rule.match;
+  if (m === undefined) return true;
   if (m.args && (m.args.length !== t.args.length || !m.args.every((g, i) => argMatches(g, t.args[i])))) return false;
   if (m.display !== undefined && t.args[0] !== m.display) return false;
   if (m.unsigned !== undefined && (t.unsigned ?? false) !== m.unsigned) return false;
@@ -52,9 +61,15 @@ export function ruleMatches(rule: TypeRule, t: DataType, facts: TypeFacts): bool
   if (m.default !== undefined) {
     if (facts.defaultRaw === undefined) return false;
     const d = normalizeDefaultRaw(facts.defaultRaw);
-    if (typeof m.default === 'string' ? d !== m.default : !new RegExp(m.default.regex).test(d)) return false;
+    return typeof m.default === 'string' ? d === m.default : defaultPattern(m.default.regex).test(d);
   }
   return true;
+}
+
+function defaultPattern(source: string): RegExp {
+  let re = defaultPatterns.get(source);
+  if (!re) defaultPatterns.set(source, (re = new RegExp(source)));
+  return re;
 }
 
 /** Rules by the type names they guard (in list order), plus those that guard none: each column tries only its own. */
@@ -80,7 +95,7 @@ export function findTypeRule(rules: TypeRule[], t: DataType, facts: TypeFacts): 
     candidates = ix.any.length ? [...own, ...ix.any].sort((a, b) => pos.get(a)! - pos.get(b)!) : own;
     ix.merged.set(k, candidates);
   }
-  for (const r of candidates) if (ruleMatches(r, t, facts)) return r;
+  for (const r of candidates) if (guardsMatch(r, t, facts)) return r;
   return undefined;
 }
 

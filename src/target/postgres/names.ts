@@ -3,7 +3,8 @@ export const MAX_IDENT_BYTES = 63;
 
 /** Cut to 63 bytes without splitting a UTF-8 character, as PostgreSQL truncates. */
 export function truncateIdent(s: string, maxBytes = MAX_IDENT_BYTES): string {
-  if (Buffer.byteLength(s, 'utf8') <= maxBytes) return s;
+  // A UTF-16 unit is at most 3 UTF-8 bytes: most names are short enough not to need counting.
+  if (s.length * 3 <= maxBytes || Buffer.byteLength(s, 'utf8') <= maxBytes) return s;
   let out = '';
   for (const ch of s) {
     if (Buffer.byteLength(out + ch, 'utf8') > maxBytes) break;

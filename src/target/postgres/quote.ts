@@ -1,17 +1,26 @@
 import type { QName } from '../../model/catalog.js';
 import { RESERVED_KEYWORDS } from './keywords.js';
 
-const BARE = /^[a-z_][a-z0-9_$]*$/;
+/** [a-z_][a-z0-9_$]*: the characters of a name PostgreSQL reads back unchanged when bare (a loop: every identifier printed asks). */
+function isBare(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c === 95 || (i > 0 && ((c >= 48 && c <= 57) || c === 36))) continue;
+    return false;
+  }
+  return true;
+}
 
 /** Quote an identifier unless PostgreSQL would read it back unchanged when bare. */
 export function quoteIdent(s: string): string {
-  if (BARE.test(s) && !RESERVED_KEYWORDS.has(s)) return s;
+  if (isBare(s) && !RESERVED_KEYWORDS.has(s)) return s;
   return `"${s.replaceAll('"', '""')}"`;
 }
 
 /** Function names: keywords such as left/right/coalesce are valid call names, so only case and characters matter. */
 export function quoteFunctionName(s: string): string {
-  return BARE.test(s) ? s : `"${s.replaceAll('"', '""')}"`;
+  return isBare(s) ? s : `"${s.replaceAll('"', '""')}"`;
 }
 
 /** schema.name; an empty schema (never expected in a postgres catalog) prints the bare name. */
