@@ -33,12 +33,20 @@ export function printCheckClause(c: Check, o: ExprPrintOptions): string {
 
 /** CREATE TABLE with columns and enforced CHECK constraints; keys, indexes and FKs come later. */
 export function printCreateTable(t: Table, o: ExprPrintOptions): string {
-  const items = [
-    ...t.columns.map((c) => printColumn(c, o)),
-    ...t.checks.filter((c) => c.enforced !== false).map((c) => printCheckClause(c, o)),
-  ];
+  // One string built in place: a table has many columns, and this runs for every table.
+  let items = '';
+  let sep = '  ';
+  for (const c of t.columns) {
+    items += sep + printColumn(c, o);
+    sep = ',\n  ';
+  }
+  for (const c of t.checks) {
+    if (c.enforced === false) continue;
+    items += sep + printCheckClause(c, o);
+    sep = ',\n  ';
+  }
   const partition = t.partition ? ` PARTITION BY ${printPartitionBy(t.partition, o)}` : '';
-  return `CREATE ${t.options.persistence === 'unlogged' ? 'UNLOGGED ' : ''}TABLE ${quoteQName(t.name)} (\n${items.map((i) => `  ${i}`).join(',\n')}\n)${partition};`;
+  return `CREATE ${t.options.persistence === 'unlogged' ? 'UNLOGGED ' : ''}TABLE ${quoteQName(t.name)} (\n${items}\n)${partition};`;
 }
 
 function printPartitionBy(p: Partitioning, o: ExprPrintOptions): string {

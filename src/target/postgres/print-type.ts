@@ -10,8 +10,17 @@ const ZONED: Record<string, string> = {
   'time without time zone': 'time',
 };
 
+/** Types are shared and never changed (the transpiler makes one object per distinct type): each is spelled once. */
+const printed = new WeakMap<DataType, string>();
+
 /** A PostgreSQL type as PostgreSQL spells it: name(args), user types qualified, [] for arrays. */
 export function printType(t: DataType): string {
+  let text = printed.get(t);
+  if (text === undefined) printed.set(t, (text = spellType(t)));
+  return text;
+}
+
+function spellType(t: DataType): string {
   let text: string;
   if (t.schema) {
     text = `${quoteIdent(t.schema)}.${quoteIdent(t.name)}`;

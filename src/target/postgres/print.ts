@@ -123,7 +123,7 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
       const name = n.indexes[i]!;
       attempt(p, tablePath(t), 'index', ix.span, (o) => [{
         file: '0050_keys_indexes', kind: 'index', up: printCreateIndex(t, ix, name, o), down: `DROP INDEX ${quoteQName({ schema: t.name.schema, name })};`,
-      }, ...commentPiece(`INDEX ${quoteQName({ schema: t.name.schema, name })}`, ix.comment)]);
+      }, ...commentPiece(() => `INDEX ${quoteQName({ schema: t.name.schema, name })}`, ix.comment)]);
     });
   }
   for (const t of tables) {
@@ -224,13 +224,18 @@ function tableDraft(t: Table, names: Map<Table, TableNames>, o: ExprPrintOptions
   return parts.join('\n\n');
 }
 
-/** COMMENT ON a key, index or constraint; `joins`: pruned with the piece before it, the statement that creates what it is on. */
-function commentPiece(on: string, comment: string | undefined, joins = true): Piece[] {
-  return comment === undefined ? [] : [{ file: '0100_comments', kind: 'statement', up: printCommentOn(on, comment), down: printCommentOn(on, null), joins }];
+/**
+ * COMMENT ON a key, index or constraint; `joins`: pruned with the piece before it, the statement that creates what it is on.
+ * `on` is only spelled out when there is a comment (most keys have none).
+ */
+function commentPiece(on: () => string, comment: string | undefined, joins = true): Piece[] {
+  if (comment === undefined) return [];
+  const what = on();
+  return [{ file: '0100_comments', kind: 'statement', up: printCommentOn(what, comment), down: printCommentOn(what, null), joins }];
 }
 
 function constraintComment(t: Table, name: string, comment: string | undefined, joins = true): Piece[] {
-  return commentPiece(`CONSTRAINT ${quoteIdent(name)} ON ${quoteQName(t.name)}`, comment, joins);
+  return commentPiece(() => `CONSTRAINT ${quoteIdent(name)} ON ${quoteQName(t.name)}`, comment, joins);
 }
 
 function keyPiece(t: Table, up: string, name: string): Piece {

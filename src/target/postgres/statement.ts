@@ -59,5 +59,8 @@ export function downPhases(phases: Phase[]): Phase[] {
 
 /** The statement text ends with exactly one semicolon. */
 export function terminate(sql: string): string {
-  return `${sql.trim().replace(/;+\s*$/, '')};`;
+  const t = sql.trim();
+  // Already ending in one ';' (a routine's or trigger's text mostly): the same string, not a copy of a long body.
+  if (t.endsWith(';') && !t.endsWith(';;')) return t;
+  return `${t.replace(/;+\s*$/, '')};`;
 }
