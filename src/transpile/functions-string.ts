@@ -83,9 +83,18 @@ const mysqlInsert: Handler = ([s, pos, len, repl], env) => {
 const tsqlStuff: Handler = ([s, pos, len, repl], env) => {
   if (!s || !pos || !len || !repl) return undefined;
   const t = asText(s, env);
+  // STUFF(s, 1, n, r), as the FOR XML PATH idiom strips its first separator: s once (it is often a subquery); only
+  // an empty s gives NULL then.
+  if (isLiteral(pos, 1) && len.kind === 'number' && Number(len.value) >= 0) {
+    const rest = fn('substr', fn('nullif', t, str('')), num(Number(len.value) + 1));
+    if (repl.kind === 'string') return repl.value === '' ? rest : concat(repl, rest);
+    return concat(fn('coalesce', asText(repl, env), str('')), rest);
+  }
   const spliced = concat(fn('left', t, bin('-', pos, num(1))), fn('coalesce', asText(repl, env), str('')), fn('substr', t, bin('+', pos, len)));
   return caseWhen([[bin('or', bin('or', bin('<', pos, num(1)), bin('>', pos, fn('char_length', t))), bin('<', len, num(0))), nul]], spliced);
 };
+
+const isLiteral = (e: Expr, n: number): boolean => e.kind === 'number' && Number(e.value) === n;
 
 /** T-SQL REPLICATE(s, n): NULL for a negative count (repeat() gives ''). */
 const tsqlReplicate: Handler = ([s, n]) => (s && n ? caseWhen([[bin('<', n, num(0)), nul]], fn('repeat', s, n)) : undefined);

@@ -87,6 +87,8 @@ export const TSQL_EXPRESSION_CASES: ExprCase[] = [
   // STUFF: NULL when start is beyond the string; length 0 inserts.
   ...group(`${FN}/stuff-transact-sql`, [
     ["STUFF('abcdef', 2, 3, 'ijklmn')", str('aijklmnef')], ["STUFF('abc', 5, 1, 'x')", NULL], ["STUFF('abc', 2, 0, 'x')", str('axbc')],
+    // From position 1 (the FOR XML PATH idiom): '' is beyond the string, so NULL; a length past the end deletes to it.
+    ["STUFF(',a,b', 1, 1, '')", str('a,b')], ["STUFF('', 1, 1, '')", NULL], ["STUFF('abc', 1, 5, 'x')", str('x')], ["STUFF('abc', 1, 0, 'x')", str('xabc')],
   ]),
   ...group(`${FN}/space-transact-sql`, [["SPACE(3) + 'x'", str('   x')]]),
   // CONCAT treats NULL as ''; CONCAT_WS skips NULLs.
