@@ -16,6 +16,7 @@ import { binaryCast, binaryStyleConvert } from './binary-cast.js';
 import { fitFractionDigits } from './datetime-literal.js';
 import { WINDOWS_ZONES } from './windows-zones.js';
 import { asKnownText, isEnumValue, isSetArray, setAsText, tsqlDayNumber, tsqlDaysSince1900 } from './functions-ast.js';
+import { xmlPathValue } from './xml-path.js';
 
 /** A problem found while translating one expression; the caller decides what happens to the owning object. */
 export interface ExprProblem {
@@ -105,7 +106,11 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
       if (e.system) return translateCall({ kind: 'call', name: [`@@${e.name}`], args: [], niladic: true, span: e.span }, [], env, out);
       out.push({ code: 'PGS3002', message: `variable @${e.name} has no meaning in a PostgreSQL expression here` });
       return { kind: 'opaque', text: `@${e.name}`, span: e.span };
-    case 'call': return translateMethodCall(e, env, out) ?? booleansAsNumbers(translateWindowedCall(e, env, out, sub) ?? translateCall(e, e.args.map(sub), env, out), env);
+    case 'call': {
+      const xml = e.args[0]?.kind === 'subquery' ? xmlPathValue(e, sub(e.args[0])) : undefined;
+      if (xml) return xml;
+      return translateMethodCall(e, env, out) ?? booleansAsNumbers(translateWindowedCall(e, env, out, sub) ?? translateCall(e, e.args.map(sub), env, out), env);
+    }
     case 'binary': return translateBinary(e.op.toLowerCase(), sub(e.left), sub(e.right), env, out, e);
     case 'unary': {
       const op = e.op === '!' ? 'not' : e.op;

@@ -3,8 +3,8 @@ import { walkExpr, type Call, type Expr } from '../model/expr.js';
 import type { FromItem, JoinSource, Query, Select, SelectItem, SetOperation } from '../model/query.js';
 import type { SourceSpan } from '../model/source.js';
 import type { TranspileContext } from './context.js';
-import { asCondition, isStringTyped, translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
-import { dataType } from '../model/types.js';
+import { asCondition, translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
+import { xmlPathConcat } from './xml-path.js';
 import { orderItems } from './aggregates.js';
 import { inferType } from './infer.js';
 import { emptyScope, findRelation, resolveSource, type QueryScope, type RelColumn, type ScopeRelation } from './query-scope.js';
@@ -143,29 +143,6 @@ function translateSelect(q: Select, env: QueryEnv, out: QueryProblem[], parent?:
   }
   if (ctx.dialect === 'mysql' && (groupBy.length || hasAggregate(columns))) implicitGrouping(select, env, scope, out);
   return { query: select, columns: shape };
-}
-
-const str = (value: string): Expr => ({ kind: 'string', value });
-const XML_PATH_TEXT = /^\s*FOR\s+XML\s+PATH\s*\(\s*N?''\s*\)\s*$/i;
-const XML_ENTITIES: [Expr, string][] = [[str('&'), '&amp;'], [str('<'), '&lt;'], [str('>'), '&gt;'], [{ kind: 'call', name: ['chr'], args: [{ kind: 'number', value: '13' }] }, '&#x0D;']];
-
-/**
- * FOR XML PATH('') over unnamed columns writes their values one after another over all rows: T-SQL's idiom for
- * string aggregation (STUFF((SELECT ',' + x FROM ... FOR XML PATH('')), 1, 1, '')). It becomes string_agg(v, ''
- * ORDER BY ...), the entities SQL Server writes (&amp; &lt; &gt; &#x0D;) kept so the result is the same.
- */
-function xmlPathConcat(u: string, q: Select, select: Select, env: ExprEnv, out: QueryProblem[]): boolean {
-  if (!XML_PATH_TEXT.test(u) || q.groupBy.length || q.having || q.top || q.distinct || q.offset || q.fetch) return false;
-  const unnamed = (c: SelectItem) => c.expr.kind !== 'star' && (c.alias === undefined || c.alias.toLowerCase() === 'text()');
-  if (!q.columns.every(unnamed)) return false;
-  const text = (e: Expr): Expr => (isStringTyped(e, env) || e.kind === 'string' ? e : { kind: 'cast', expr: e, type: dataType('text'), form: 'cast' });
-  const escaped = (e: Expr): Expr => XML_ENTITIES.reduce<Expr>((v, [c, entity]) => ({ kind: 'call', name: ['replace'], args: [v, c, str(entity)] }), e);
-  const value = select.columns.map((c) => escaped(text(c.expr))).reduce((l, r) => ({ kind: 'binary', op: '||', left: l, right: r }));
-  const agg: Call = { kind: 'call', name: ['string_agg'], args: [value, str('')], ...(select.orderBy.length ? { orderBy: select.orderBy } : {}) };
-  select.columns = [{ expr: agg }];
-  select.orderBy = [];
-  out.push({ code: 'PGS3003', message: `${u.trim()} string concatenation becomes string_agg (the &amp; &lt; &gt; &#x0D; entities SQL Server writes are kept)`, ...(q.span ? { span: q.span } : {}) });
-  return true;
 }
 
 /**

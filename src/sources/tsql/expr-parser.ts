@@ -218,6 +218,17 @@ function parseSubquery(c: Cursor): Expr {
   };
 }
 
+/** (SELECT ... FOR XML ..., TYPE).value('.', 'nvarchar(max)'): an xml method on a subquery, the call `.value(subquery, ...)`. */
+function methodOfSubquery(c: Cursor, open: Token, sub: Expr): Expr {
+  if (!isOp(peek(c), '.') || !isIdent(peek(c, 1)) || !isOp(peek(c, 2), '(')) return sub;
+  const method = peek(c, 1).value;
+  c.i += 3;
+  const args: Expr[] = [sub];
+  if (!isOp(peek(c), ')')) do args.push(parseExpr(c)); while (acceptOp(c, ','));
+  const close = expectOp(c, ')');
+  return { kind: 'call', name: [`.${method}`], args, span: spanOf(c, open, close) };
+}
+
 function parsePrimary(c: Cursor): Expr {
   const t = peek(c);
   switch (t.kind) {
@@ -241,7 +252,7 @@ function parsePrimary(c: Cursor): Expr {
       return { kind: 'variable', name: t.value, system: true, span: spanOf(c, t) };
     case 'op':
       if (t.value === '(') {
-        if (isSubqueryStart(c, 1)) return parseSubquery(c);
+        if (isSubqueryStart(c, 1)) return methodOfSubquery(c, t, parseSubquery(c));
         c.i++;
         const inner = parseExpr(c);
         const close = expectOp(c, ')');
