@@ -282,7 +282,7 @@ describe('tsql query parser: expressions inside queries', () => {
 
 describe('tsql query parser: failures', () => {
   it('reports PGS1001 at the exact token and never throws', () => {
-    const r = parseTsqlQuery('SELECT a\nFROM t\nPIVOT (SUM(x) FOR y IN ([1])) p');
+    const r = parseTsqlQuery('SELECT a\nFROM t\nUNPIVOT (v FOR k IN (x, y)) u');
     expect(r.query).toBeUndefined();
     expect(r.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([['PGS1001', 3, 1]]);
   });
@@ -291,6 +291,13 @@ describe('tsql query parser: failures', () => {
     const r = parseTsqlQuery('SELECT (SELECT a FROM t GROUP BY GROUPING SETS ((a))) FROM u');
     expect(r.query).toBeUndefined();
     expect(r.diagnostics[0]).toMatchObject({ code: 'PGS1001', span: { line: 1, col: 34 } });
+  });
+
+  it('reads PIVOT after a table source', () => {
+    const r = parseTsqlQuery('SELECT * FROM t PIVOT (SUM(x) FOR y IN ([1], [b])) AS p');
+    expect(r.diagnostics).toEqual([]);
+    const from = r.query?.kind === 'select' ? r.query.from[0] : undefined;
+    expect(from && bare(from)).toMatchObject({ kind: 'pivot', source: { kind: 'table', name: ['t'] }, column: col('y'), values: ['1', 'b'], alias: 'p' });
   });
 
   it('rejects assignments, table variables and trailing text', () => {

@@ -23,6 +23,9 @@ export function queriesIn(q: Query): Query[] {
       case 'derived': return visitQuery(f.query);
       case 'function': return visitExpr(f.call);
       case 'values': return f.rows.flat().forEach(visitExpr);
+      case 'pivot':
+        visitFrom(f.source);
+        return visitExpr(f.aggregate);
       case 'join':
         visitFrom(f.left);
         visitFrom(f.right);

@@ -66,7 +66,7 @@ export interface SetOperation extends Node {
   fetch?: { count: Expr; withTies?: boolean };
 }
 
-export type FromItem = TableSource | DerivedTable | FunctionSource | JoinSource | ValuesSource;
+export type FromItem = TableSource | DerivedTable | FunctionSource | JoinSource | ValuesSource | PivotSource;
 
 export interface TableSource extends Node {
   kind: 'table';
@@ -97,6 +97,17 @@ export interface ValuesSource extends Node {
   rows: Expr[][];
   alias?: string;
   columns?: string[];
+}
+
+/** T-SQL source PIVOT (agg(value) FOR column IN ([v1], [v2] ...)) AS alias: one output column per value. */
+export interface PivotSource extends Node {
+  kind: 'pivot';
+  source: FromItem;
+  aggregate: Call;
+  column: Expr;
+  /** The IN list's names as written: each is a value of `column` and the name of its output column. */
+  values: string[];
+  alias: string;
 }
 
 export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'cross' | 'cross apply' | 'outer apply' | 'straight';

@@ -1,12 +1,12 @@
 import type { QName } from '../model/catalog.js';
 import { walkExpr, type Call, type Expr } from '../model/expr.js';
-import type { FromItem, JoinSource, Query, Select, SelectItem, SetOperation } from '../model/query.js';
+import type { FromItem, JoinSource, PivotSource, Query, Select, SelectItem, SetOperation } from '../model/query.js';
 import type { SourceSpan } from '../model/source.js';
 import type { TranspileContext } from './context.js';
 import { asCondition, translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
 import { xmlPathConcat } from './xml-path.js';
 import { orderItems } from './aggregates.js';
-import { inferType } from './infer.js';
+import { inferType, isNumericClass, typeClass } from './infer.js';
 import { emptyScope, findRelation, resolveSource, type QueryScope, type RelColumn, type ScopeRelation } from './query-scope.js';
 
 /** A problem inside a query, with where it is (file:line:col of the failing part). */
@@ -266,11 +266,51 @@ function translateFrom(f: FromItem, env: QueryEnv, scope: QueryScope, out: Query
       return { kind: 'values', rows, ...(alias ? { alias } : {}), ...(f.columns ? { columns: f.columns.map(names.fold) } : {}), ...at };
     }
     case 'join': return translateJoin(f, env, scope, out, parent);
+    case 'pivot': return translatePivot(f, env, scope, out, parent);
     default: {
       const never: never = f;
       return never;
     }
   }
+}
+
+/**
+ * T-SQL PIVOT as the grouped query it stands for: (SELECT <other columns>, agg(v) FILTER (WHERE col = 'v1') AS "v1", ...
+ * FROM source GROUP BY <other columns>) AS alias, where the other columns are the source's columns but the pivot and
+ * value columns (so the source's columns must be known).
+ */
+function translatePivot(f: PivotSource, env: QueryEnv, scope: QueryScope, out: QueryProblem[], parent: QueryScope | undefined): FromItem {
+  const { names } = env.ctx;
+  const at = f.span ? { span: f.span } : {};
+  const inner = emptyScope(parent);
+  const source = translateFrom(f.source, env, inner, out, parent);
+  const x = (e: Expr): Expr => expr(e, env, inner, out);
+  const nameOf = (e: Expr): string | undefined => (e.kind === 'column' ? e.parts[e.parts.length - 1]!.toLowerCase() : undefined);
+  const used = new Set([nameOf(f.column), nameOf(f.aggregate.args[0]!)]);
+  if (inner.relations.some((r) => r.open) || used.has(undefined)) {
+    out.push({ code: 'PGS3001', message: 'PIVOT over a source whose columns are not known, or of an expression: write the grouped query by hand', ...at });
+  }
+  const others = inner.relations.flatMap((r) => r.columns.filter((c) => !c.missing && !used.has(c.source.toLowerCase())).map((c) => ({ r, c })));
+  const grouped = others.map(({ r, c }): Expr => ({ kind: 'column', parts: r.exposed ? [r.exposed, c.name] : [c.name] }));
+  const numeric = isNumericClass(typeClass(inferType(x(f.column), { scope: inner })));
+  const cell = (v: string): SelectItem => {
+    const match: Expr = { kind: 'binary', op: '=', left: f.column, right: numeric ? { kind: 'number', value: v } : { kind: 'string', value: v } };
+    return { expr: x({ ...f.aggregate, filter: match }), alias: names.fold(v) };
+  };
+  const cells = f.values.map(cell);
+  const query: Select = {
+    kind: 'select', columns: [...grouped.map((e) => ({ expr: e })), ...cells], from: [source], groupBy: grouped, orderBy: [], ...at,
+  };
+  const alias = names.fold(f.alias);
+  const columns: RelColumn[] = [
+    ...others.map(({ c }) => c),
+    ...f.values.map((v, i) => {
+      const type = inferType(cells[i]!.expr, { scope: inner });
+      return { source: v, name: names.fold(v), ...(type ? { type } : {}) };
+    }),
+  ];
+  scope.relations.push({ refs: [f.alias.toLowerCase()], exposed: alias, columns });
+  return { kind: 'derived', query, alias, ...at };
 }
 
 /** Primary keys of the tables in scope (for MySQL's functional dependency on a grouped key). */

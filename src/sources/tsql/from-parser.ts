@@ -25,8 +25,29 @@ export function parseFromList(c: Cursor): FromItem[] {
 /** table_source := table_primary {join_tail} */
 function parseTableSource(c: Cursor): FromItem {
   let left = parseTablePrimary(c);
+  while (isWord(peek(c), 'PIVOT') && isOp(peek(c, 1), '(')) left = parsePivot(c, left);
   while (joinStart(c)) left = parseJoinTail(c, left);
   return left;
+}
+
+/** pivot := PIVOT '(' aggregate '(' value ')' FOR column IN '(' name {',' name} ')' ')' [AS] alias */
+function parsePivot(c: Cursor, source: FromItem): FromItem {
+  const start = peek(c);
+  c.i++;
+  expectOp(c, '(');
+  const aggregate = parseExpr(c);
+  if (aggregate.kind !== 'call' || aggregate.args.length !== 1) throw syntaxError(c, 'expected an aggregate of one column in PIVOT');
+  expectWord(c, 'FOR');
+  const column: Expr = { kind: 'column', parts: parseMultipartName(c) };
+  expectWord(c, 'IN');
+  expectOp(c, '(');
+  const values = [expectIdent(c, 'pivot value')];
+  while (acceptOp(c, ',')) values.push(expectIdent(c, 'pivot value'));
+  expectOp(c, ')');
+  expectOp(c, ')');
+  const alias = parseAlias(c);
+  if (alias === undefined) throw syntaxError(c, 'PIVOT needs an alias');
+  return { kind: 'pivot', source, aggregate, column, values, alias, span: spanOf(c, start, prev(c)) };
 }
 
 function joinStart(c: Cursor): boolean {

@@ -1,6 +1,7 @@
 import type { View } from '../../model/catalog.js';
 import type { FromItem, JoinSource, OrderItem, Query, Select, SetOperation, WindowSpec } from '../../model/query.js';
 import { printExpr, type ExprPrintOptions } from './print-expr.js';
+import { printFailure } from './print-error.js';
 import { quoteIdent, quoteQName } from './quote.js';
 
 /** Options for a query: `compact` prints one line (subqueries inside expressions). */
@@ -161,6 +162,8 @@ function fromLines(f: FromItem, o: QueryPrintOptions): string[] {
       joined[joined.length - 1] += cond;
       return [...left, ...indent(joined, o)];
     }
+    // The transpiler writes PIVOT as a grouped derived table.
+    case 'pivot': throw printFailure('PIVOT has no PostgreSQL form');
     default: {
       const never: never = f;
       return never;
