@@ -264,6 +264,10 @@ function asNumber(e: Expr, env: ExprEnv): Expr {
   return typeClass(pgTypeOf(e, env)) === 'boolean' ? castTo(e, INTEGER) : e;
 }
 
+const BITWISE = new Set(['&', '|', '^', '<<', '>>']);
+const NON_INTEGER = new Set(['exact', 'float']);
+const BIGINT = dataType('bigint');
+
 /** Operators that compute with numbers (a boolean operand counts as 0 or 1). */
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', 'div', '&', '|', '^', '<<', '>>']);
 
@@ -414,6 +418,8 @@ function translateBinary(op: string, left: Expr, right: Expr, env: ExprEnv, out:
     // T-SQL computes with a binary literal beside a number as that number (flags & 0x0F).
     if (dialect === 'tsql' && left.kind === 'bytes' && isNumericClass(typeClass(pgTypeOf(right, env)))) left = bytesAsNumber(left);
     if (dialect === 'tsql' && right.kind === 'bytes' && isNumericClass(typeClass(pgTypeOf(left, env)))) right = bytesAsNumber(right);
+    // Bitwise operators work on integers (MySQL converts decimals and floats, rounding); PostgreSQL has none for numeric.
+    if (BITWISE.has(op)) [left, right] = [left, right].map((x) => (NON_INTEGER.has(typeClass(pgTypeOf(x, env)) ?? '') ? castTo(x, BIGINT) : x)) as [Expr, Expr];
   }
   const node = (o: string, l = left, r = right): Expr => ({ kind: 'binary', op: o, left: l, right: r, span: src.span });
   if (op === 'at time zone') return atTimeZone(left, right, env, out);

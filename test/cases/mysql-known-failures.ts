@@ -28,7 +28,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
   dx_274: 'row 2 col 2: MariaDB "-00:30:00" vs PostgreSQL "23:30:00"',
   dx_275: 'row 1 col 2: MariaDB null vs PostgreSQL {"hours":23,"minutes":59,"seconds":59}',
   dx_304: 'row 3 col 2: MariaDB "" vs PostgreSQL "   "',
-  dx_307: 'PostgreSQL rejects the view: operator does not exist: numeric & integer',
   dx_309: 'PostgreSQL query: numeric field overflow',
   dx_324: 'row 1 col 2: MariaDB "7" vs PostgreSQL "7 "',
   dx_325: 'row 1 col 2: MariaDB "18446744073709551615" vs PostgreSQL "-1"',
