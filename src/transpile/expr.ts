@@ -109,7 +109,7 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
     case 'call': {
       const xml = e.args[0]?.kind === 'subquery' ? xmlPathValue(e, sub(e.args[0])) : undefined;
       if (xml) return xml;
-      return translateMethodCall(e, env, out) ?? booleansAsNumbers(translateWindowedCall(e, env, out, sub) ?? translateCall(e, e.args.map(sub), env, out), env);
+      return translateMethodCall(e, env, out) ?? booleansAsNumbers(translateWindowedCall(e, env, out, sub) ?? translateCall(e, callArgs(e, env, sub), env, out), env);
     }
     case 'binary': return translateBinary(e.op.toLowerCase(), sub(e.left), sub(e.right), env, out, e);
     case 'unary': {
@@ -303,12 +303,18 @@ function booleansAsNumbers(e: Expr, env: ExprEnv): Expr {
   return { ...e, whens: e.whens.map((w, i) => ({ when: w.when, then: results[i]! })), ...(e.else ? { else: results[e.whens.length]! } : {}) };
 }
 
+/** A call's translated arguments; those of COALESCE, GREATEST ... as one result type (their rule may wrap the call). */
+function callArgs(e: Call, env: ExprEnv, sub: (x: Expr) => Expr): Expr[] {
+  const args = e.args.map(sub);
+  return e.name.length === 1 && BRANCH_FUNCTIONS.has(e.name[0]!.toLowerCase()) ? numberBranches(args, env) : args;
+}
+
 function numberBranches(es: Expr[], env: ExprEnv): Expr[] {
   const ts = es.map((x) => pgTypeOf(x, env));
   const ks = ts.map(typeClass);
   if (ks.includes('boolean') && ks.some(isNumericClass)) return es.map((x, i) => (ks[i] === 'boolean' ? castTo(x, INTEGER) : x));
   // A MySQL ENUM beside other strings (COALESCE(e, 'unknown')) gives a string, as in MySQL: PostgreSQL would read the strings as members.
-  if (ts.some(isEnumType) && ts.some((t, i) => ks[i] === 'string' && !isEnumType(t))) return es.map((x, i) => (isEnumType(ts[i]) ? castTo(x, TEXT) : x));
+  if (ts.some(isEnumType) && ts.some((t, i) => (ks[i] === 'string' || es[i]!.kind === 'string') && !isEnumType(t))) return es.map((x, i) => (isEnumType(ts[i]) ? castTo(x, TEXT) : x));
   return es;
 }
 

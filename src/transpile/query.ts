@@ -37,9 +37,11 @@ export interface TranslatedQuery {
   columns: RelColumn[];
 }
 
+/** Aggregates of both sources and of PostgreSQL (a translated call is checked too). */
 const AGGREGATES = new Set(['count', 'sum', 'avg', 'min', 'max', 'string_agg', 'group_concat', 'array_agg', 'bool_and', 'bool_or',
-  'any_value', 'stddev', 'stddev_pop', 'stddev_samp', 'var_pop', 'var_samp', 'variance', 'bit_and', 'bit_or', 'json_agg', 'jsonb_agg',
-  'count_big', 'stdev', 'stdevp', 'var', 'varp', 'checksum_agg', 'grouping', 'json_arrayagg', 'json_objectagg']);
+  'any_value', 'stddev', 'stddev_pop', 'stddev_samp', 'var_pop', 'var_samp', 'variance', 'bit_and', 'bit_or', 'bit_xor', 'json_agg', 'jsonb_agg',
+  'count_big', 'stdev', 'stdevp', 'var', 'varp', 'checksum_agg', 'grouping', 'json_arrayagg', 'json_objectagg', 'json_object_agg',
+  'jsonb_object_agg', 'std', 'every', 'percentile_cont', 'percentile_disc', 'mode', 'approx_count_distinct', 'xmlagg']);
 
 /** Source query → PostgreSQL query (names through the identifier policy, dialect clauses rewritten), with its output columns. */
 export function translateQuery(q: Query, env: QueryEnv, out: QueryProblem[], parent?: QueryScope): TranslatedQuery {

@@ -35,7 +35,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
   dx_380: 'row 1 col 2: MariaDB 1 vs PostgreSQL false',
   dx_381: 'row 1 col 2: MariaDB 1 vs PostgreSQL false',
   dx_382: 'row 1 col 2: MariaDB 1 vs PostgreSQL false',
-  dx_383: 'PostgreSQL rejects the view: invalid input value for enum t_e: "m"',
   dx_385: 'row 2 col 2: MariaDB "null" vs PostgreSQL null',
   dx_387: 'row 7 col 2: MariaDB "NULL" vs PostgreSQL null',
   dx_388: 'not converted: PGS3001 JSON_VALID(): PostgreSQL before 16 has no non-raising JSON check',
@@ -49,9 +48,7 @@ export const KNOWN_FAILURES: Record<string, string> = {
   dx_400: 'not converted: PGS3001 JSON_DEPTH(): no built-in JSON depth',
   dx_405: 'row 3 col 2: MariaDB {"m":1} vs PostgreSQL [1,"two",3.5,{"m":1}]',
   dx_425: 'row 2 col 2: MariaDB "Hello World" vs PostgreSQL "hello world"',
-  dx_432: 'PostgreSQL rejects the view: aggregate function calls cannot be nested',
   dx_440: 'row 2 col 2: MariaDB "small,medium,large" vs PostgreSQL "large,small"',
   dx_452: 'row 1 col 2: MariaDB "1" vs PostgreSQL "0"',
-  dx_454: 'PostgreSQL rejects the view: function min(jsonb) does not exist',
   dx_481: 'row 2 col 2: MariaDB "Hello World" vs PostgreSQL "hello world"',
 };
