@@ -42,4 +42,16 @@ describe('T-SQL idioms as PostgreSQL views', () => {
     const counts = (await db.query('SELECT yr, east::int AS east, west::int AS west FROM yearregioncounts ORDER BY yr')).rows;
     expect(counts).toEqual([{ yr: 2020, east: 2, west: 1 }, { yr: 2021, east: 1, west: 0 }]);
   });
+
+  it('UNPIVOT: a row per listed column and source row, NULL values left out', async () => {
+    await load('unpivot-becomes-lateral-rows');
+    const rows = (await db.query('SELECT id, product::text AS product, quarter, units FROM quartersales ORDER BY id, quarter')).rows;
+    expect(rows).toEqual([
+      { id: 1, product: 'tea', quarter: 'Q1', units: 10 },
+      { id: 1, product: 'tea', quarter: 'Q3', units: 30 },
+      { id: 3, product: 'cups', quarter: 'Q1', units: 4 },
+      { id: 3, product: 'cups', quarter: 'Q2', units: 5 },
+      { id: 3, product: 'cups', quarter: 'Q3', units: 6 },
+    ]);
+  });
 });

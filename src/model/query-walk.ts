@@ -26,6 +26,7 @@ export function queriesIn(q: Query): Query[] {
       case 'pivot':
         visitFrom(f.source);
         return visitExpr(f.aggregate);
+      case 'unpivot': return visitFrom(f.source);
       case 'join':
         visitFrom(f.left);
         visitFrom(f.right);

@@ -66,7 +66,7 @@ export interface SetOperation extends Node {
   fetch?: { count: Expr; withTies?: boolean };
 }
 
-export type FromItem = TableSource | DerivedTable | FunctionSource | JoinSource | ValuesSource | PivotSource;
+export type FromItem = TableSource | DerivedTable | FunctionSource | JoinSource | ValuesSource | PivotSource | UnpivotSource;
 
 export interface TableSource extends Node {
   kind: 'table';
@@ -107,6 +107,17 @@ export interface PivotSource extends Node {
   column: Expr;
   /** The IN list's names as written: each is a value of `column` and the name of its output column. */
   values: string[];
+  alias: string;
+}
+
+/** T-SQL source UNPIVOT (value FOR name IN (c1, c2)) AS alias: one row per listed column whose value is not NULL. */
+export interface UnpivotSource extends Node {
+  kind: 'unpivot';
+  source: FromItem;
+  value: string;
+  name: string;
+  /** The listed columns of `source`, as written. */
+  columns: string[];
   alias: string;
 }
 

@@ -1,6 +1,7 @@
 import type { QName } from '../model/catalog.js';
 import { walkExpr, type Call, type Expr } from '../model/expr.js';
-import type { FromItem, JoinSource, PivotSource, Query, Select, SelectItem, SetOperation } from '../model/query.js';
+import type { FromItem, JoinSource, PivotSource, Query, Select, SelectItem, SetOperation, UnpivotSource } from '../model/query.js';
+import { dataType } from '../model/types.js';
 import type { SourceSpan } from '../model/source.js';
 import type { TranspileContext } from './context.js';
 import { asCondition, translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
@@ -269,6 +270,7 @@ function translateFrom(f: FromItem, env: QueryEnv, scope: QueryScope, out: Query
     }
     case 'join': return translateJoin(f, env, scope, out, parent);
     case 'pivot': return translatePivot(f, env, scope, out, parent);
+    case 'unpivot': return translateUnpivot(f, env, scope, out, parent);
     default: {
       const never: never = f;
       return never;
@@ -310,6 +312,42 @@ function translatePivot(f: PivotSource, env: QueryEnv, scope: QueryScope, out: Q
       const type = inferType(cells[i]!.expr, { scope: inner });
       return { source: v, name: names.fold(v), ...(type ? { type } : {}) };
     }),
+  ];
+  scope.relations.push({ refs: [f.alias.toLowerCase()], exposed: alias, columns });
+  return { kind: 'derived', query, alias, ...at };
+}
+
+/**
+ * T-SQL UNPIVOT as a lateral list of (name, value) rows: (SELECT <other columns>, u.name, u.value FROM source CROSS
+ * JOIN LATERAL (SELECT 'c1' AS name, c1 AS value UNION ALL ...) AS u WHERE u.value IS NOT NULL) AS alias.
+ */
+function translateUnpivot(f: UnpivotSource, env: QueryEnv, scope: QueryScope, out: QueryProblem[], parent: QueryScope | undefined): FromItem {
+  const { names } = env.ctx;
+  const at = f.span ? { span: f.span } : {};
+  const inner = emptyScope(parent);
+  const source = translateFrom(f.source, env, inner, out, parent);
+  if (inner.relations.some((r) => r.open)) out.push({ code: 'PGS3001', message: 'UNPIVOT over a source whose columns are not known: write the lateral VALUES by hand', ...at });
+  const listed = new Set(f.columns.map((c) => c.toLowerCase()));
+  const others = inner.relations.flatMap((r) => r.columns.filter((c) => !c.missing && !listed.has(c.source.toLowerCase())).map((c) => ({ r, c })));
+  const [nameCol, valueCol, rowsAlias] = [names.fold(f.name), names.fold(f.value), names.fold(`${f.alias}_rows`)];
+  const rows = f.columns.map((col): Query => ({
+    kind: 'select', from: [], groupBy: [], orderBy: [],
+    columns: [{ expr: { kind: 'string', value: col }, alias: nameCol }, { expr: expr({ kind: 'column', parts: [col] }, env, inner, out), alias: valueCol }],
+  }));
+  const union = rows.reduce((l, r): Query => ({ kind: 'setop', op: 'union', all: true, left: l, right: r, orderBy: [] }));
+  const valueType = rows[0]?.kind === 'select' ? inferType(rows[0].columns[1]!.expr, { scope: inner }) : undefined;
+  const pick = (c: string): Expr => ({ kind: 'column', parts: [rowsAlias, c] });
+  const query: Select = {
+    kind: 'select', groupBy: [], orderBy: [], ...at,
+    columns: [...others.map(({ r, c }) => ({ expr: { kind: 'column', parts: r.exposed ? [r.exposed, c.name] : [c.name] } as Expr })), { expr: pick(nameCol) }, { expr: pick(valueCol) }],
+    from: [{ kind: 'join', type: 'cross', left: source, right: { kind: 'derived', query: union, alias: rowsAlias, lateral: true } }],
+    where: { kind: 'isnull', expr: pick(valueCol), not: true },
+  };
+  const alias = names.fold(f.alias);
+  const columns: RelColumn[] = [
+    ...others.map(({ c }) => c),
+    { source: f.name, name: nameCol, type: dataType('text') },
+    { source: f.value, name: valueCol, ...(valueType ? { type: valueType } : {}) },
   ];
   scope.relations.push({ refs: [f.alias.toLowerCase()], exposed: alias, columns });
   return { kind: 'derived', query, alias, ...at };

@@ -25,9 +25,28 @@ export function parseFromList(c: Cursor): FromItem[] {
 /** table_source := table_primary {join_tail} */
 function parseTableSource(c: Cursor): FromItem {
   let left = parseTablePrimary(c);
-  while (isWord(peek(c), 'PIVOT') && isOp(peek(c, 1), '(')) left = parsePivot(c, left);
+  while ((isWord(peek(c), 'PIVOT') || isWord(peek(c), 'UNPIVOT')) && isOp(peek(c, 1), '(')) left = isWord(peek(c), 'PIVOT') ? parsePivot(c, left) : parseUnpivot(c, left);
   while (joinStart(c)) left = parseJoinTail(c, left);
   return left;
+}
+
+/** unpivot := UNPIVOT '(' value FOR name IN '(' column {',' column} ')' ')' [AS] alias */
+function parseUnpivot(c: Cursor, source: FromItem): FromItem {
+  const start = peek(c);
+  c.i++;
+  expectOp(c, '(');
+  const value = expectIdent(c, 'value column');
+  expectWord(c, 'FOR');
+  const name = expectIdent(c, 'name column');
+  expectWord(c, 'IN');
+  expectOp(c, '(');
+  const columns = [expectIdent(c, 'column')];
+  while (acceptOp(c, ',')) columns.push(expectIdent(c, 'column'));
+  expectOp(c, ')');
+  expectOp(c, ')');
+  const alias = parseAlias(c);
+  if (alias === undefined) throw syntaxError(c, 'UNPIVOT needs an alias');
+  return { kind: 'unpivot', source, value, name, columns, alias, span: spanOf(c, start, prev(c)) };
 }
 
 /** pivot := PIVOT '(' aggregate '(' value ')' FOR column IN '(' name {',' name} ')' ')' [AS] alias */

@@ -182,7 +182,7 @@ function isSelfReferencing(cte: Cte): boolean {
       case 'join': return inFrom(f.left) || inFrom(f.right);
       case 'derived': return inQuery(f.query);
       case 'function': case 'values': return false;
-      case 'pivot': return inFrom(f.source);
+      case 'pivot': case 'unpivot': return inFrom(f.source);
       default: { const never: never = f; return never; }
     }
   };

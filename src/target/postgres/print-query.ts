@@ -162,8 +162,8 @@ function fromLines(f: FromItem, o: QueryPrintOptions): string[] {
       joined[joined.length - 1] += cond;
       return [...left, ...indent(joined, o)];
     }
-    // The transpiler writes PIVOT as a grouped derived table.
-    case 'pivot': throw printFailure('PIVOT has no PostgreSQL form');
+    // The transpiler writes PIVOT and UNPIVOT as derived tables.
+    case 'pivot': case 'unpivot': throw printFailure(`${f.kind.toUpperCase()} has no PostgreSQL form`);
     default: {
       const never: never = f;
       return never;
