@@ -130,13 +130,16 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
       if (columnsExact.has(ek)) continue;
       const used = new Set<string>();
       const m = new Map<string, string>();
-      const object = objectPath('table', t.name);
+      // One `where` per table: claimIn reads it and keeps nothing of it.
+      const where: { object: string; what: string; span?: SourceSpan } = { object: objectPath('table', t.name), what: 'column' };
       for (const c of t.columns) {
         if (m.has(c.name)) continue;
-        const target = claimIn(used, c.name, { object, what: 'column', span: c.span });
+        where.span = c.span;
+        const target = claimIn(used, c.name, where);
         // Exact spelling first (a case-sensitive database can hold Note and NOTE), then the first case-insensitive match.
         m.set(c.name, target);
-        if (!m.has(columnKey(c.name))) m.set(columnKey(c.name), target);
+        const folded = columnKey(c.name);
+        if (!m.has(folded)) m.set(folded, target);
       }
       columnsExact.set(ek, m);
       const k = key(t.name.schema, t.name.name);

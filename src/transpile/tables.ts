@@ -1,4 +1,4 @@
-import { objectPath, type Column, type Index, type Key, type KeyPart, type Table } from '../model/catalog.js';
+import { objectPath, type Check, type Column, type Index, type Key, type KeyPart, type Table } from '../model/catalog.js';
 import { walkExpr, type Expr } from '../model/expr.js';
 import type { SourceSpan } from '../model/source.js';
 import { dataType, type DataType } from '../model/types.js';
@@ -265,7 +265,11 @@ function reportMysqlTableOptions(s: TableScope): void {
 /** One source table → its PostgreSQL table (plus the enum types, collations, functions and triggers it needs). */
 export function convertTable(s: TableScope): Table {
   const { src } = s;
-  const jsonColumns = new Set(src.checks.map((c) => jsonValidColumn(c.expr)).filter((x): x is string => x !== undefined));
+  const jsonColumns = new Set<string>();
+  for (const c of src.checks) {
+    const json = jsonValidColumn(c.expr);
+    if (json !== undefined) jsonColumns.add(json);
+  }
   const mapped = src.columns.map((c) => mapColumnType(s, c, jsonColumns));
   for (const m of mapped) s.columnTypes.set(m.name, m.type);
   const onUpdate: OnUpdateColumn[] = [];
@@ -277,7 +281,9 @@ export function convertTable(s: TableScope): Table {
     s.columnTypes.set(col.name, col.type);
   }
   const kept = new Set(columns.map((c) => c.name));
-  const typeChecks = mapped.flatMap((m) => (kept.has(m.name) ? m.checks : []));
+  // Loops, not flatMap/filter chains: this runs for every table.
+  const typeChecks: Check[] = [];
+  for (const m of mapped) if (kept.has(m.name)) typeChecks.push(...m.checks);
   const primaryKey = src.primaryKey && convertKey(s, src.primaryKey, 'primary key');
   const allUniques = src.uniques.map((u) => convertKey(s, u, `unique constraint${u.name ? ` ${u.name}` : ''}`));
   // A PostgreSQL UNIQUE constraint holds columns only: a unique key over an expression (MySQL 8 `UNIQUE KEY ((lower(x)))`)
@@ -289,7 +295,8 @@ export function convertTable(s: TableScope): Table {
   if (clustered) {
     report(s, 'PGS2013', `CLUSTERED ${'unique' in clustered ? 'index' : 'unique constraint'} ${clustered.name ?? '(unnamed)'}: PostgreSQL tables are heaps; CLUSTER orders a table once, not on later writes`, { span: clustered.span, severity: 'info' });
   }
-  const lost = new Set(mapped.filter((m) => !kept.has(m.name)).map((m) => m.name.toLowerCase()));
+  const lost = new Set<string>();
+  for (const m of mapped) if (!kept.has(m.name)) lost.add(m.name.toLowerCase());
   const keep = keepWithColumns(s, lost);
   const t = quoteQName(s.target);
   const named = (x: { name?: string }): string => (x.name ? `CONSTRAINT ${quoteIdent(x.name)} ` : '');

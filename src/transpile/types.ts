@@ -114,6 +114,17 @@ function parseTypeTemplate(to: string): TypeTemplate {
 
 /** `numeric($1,$2)` with the source's arguments; a missing $n drops the argument list (the type's default applies). */
 export function renderTypeTemplate(to: string, src: DataType): DataType {
+  // Source columns share their types (sharedType), so most calls repeat one (template, type) pair.
+  let byTemplate = renderedFor.get(src);
+  if (!byTemplate) renderedFor.set(src, (byTemplate = new Map()));
+  let t = byTemplate.get(to);
+  if (!t) byTemplate.set(to, (t = renderType(to, src)));
+  return t;
+}
+
+const renderedFor = new WeakMap<DataType, Map<string, DataType>>();
+
+function renderType(to: string, src: DataType): DataType {
   const { name, array, parts } = parseTypeTemplate(to);
   let args: number[] = [];
   if (parts !== undefined) {
