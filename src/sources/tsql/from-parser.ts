@@ -38,14 +38,7 @@ function parseUnpivot(c: Cursor, source: FromItem): FromItem {
   const value = expectIdent(c, 'value column');
   expectWord(c, 'FOR');
   const name = expectIdent(c, 'name column');
-  expectWord(c, 'IN');
-  expectOp(c, '(');
-  const columns = [expectIdent(c, 'column')];
-  while (acceptOp(c, ',')) columns.push(expectIdent(c, 'column'));
-  expectOp(c, ')');
-  expectOp(c, ')');
-  const alias = parseAlias(c);
-  if (alias === undefined) throw syntaxError(c, 'UNPIVOT needs an alias');
+  const { names: columns, alias } = parseInListAndAlias(c, 'UNPIVOT');
   return { kind: 'unpivot', source, value, name, columns, alias, span: spanOf(c, start, prev(c)) };
 }
 
@@ -58,15 +51,21 @@ function parsePivot(c: Cursor, source: FromItem): FromItem {
   if (aggregate.kind !== 'call' || aggregate.args.length !== 1) throw syntaxError(c, 'expected an aggregate of one column in PIVOT');
   expectWord(c, 'FOR');
   const column: Expr = { kind: 'column', parts: parseMultipartName(c) };
+  const { names: values, alias } = parseInListAndAlias(c, 'PIVOT');
+  return { kind: 'pivot', source, aggregate, column, values, alias, span: spanOf(c, start, prev(c)) };
+}
+
+/** The end of PIVOT and UNPIVOT: IN '(' name {',' name} ')' ')' [AS] alias (the alias is required). */
+function parseInListAndAlias(c: Cursor, what: string): { names: string[]; alias: string } {
   expectWord(c, 'IN');
   expectOp(c, '(');
-  const values = [expectIdent(c, 'pivot value')];
-  while (acceptOp(c, ',')) values.push(expectIdent(c, 'pivot value'));
+  const names = [expectIdent(c, 'name')];
+  while (acceptOp(c, ',')) names.push(expectIdent(c, 'name'));
   expectOp(c, ')');
   expectOp(c, ')');
   const alias = parseAlias(c);
-  if (alias === undefined) throw syntaxError(c, 'PIVOT needs an alias');
-  return { kind: 'pivot', source, aggregate, column, values, alias, span: spanOf(c, start, prev(c)) };
+  if (alias === undefined) throw syntaxError(c, `${what} needs an alias`);
+  return { names, alias };
 }
 
 function joinStart(c: Cursor): boolean {
