@@ -1,5 +1,5 @@
 import { RowError, type LiteralToken, type RowValue } from './literal-token.js';
-import { tsqlBinaryDate } from './tsql-binary-dates.js';
+import { TSQL_BINARY_DATE_TYPES, tsqlBinaryDate } from './tsql-binary-dates.js';
 
 /**
  * Reads `(lit, ...), (lit, ...)` from the tokens of one VALUES list, calling `onRow` per row.
@@ -32,7 +32,7 @@ export function readRows(toks: LiteralToken[], width: number, tsqlConvert: boole
   };
   // T-SQL CAST(0x… AS DateTime): a date or time value written as its binary form (tsql-binary-dates.ts).
   const typed = (v: RowValue, type: string): RowValue => {
-    if (!tsqlConvert || !Buffer.isBuffer(v) || !/^(SMALL)?DATE|^TIME$/i.test(type)) return v;
+    if (!tsqlConvert || !Buffer.isBuffer(v) || !TSQL_BINARY_DATE_TYPES.has(type.toUpperCase())) return v;
     const text = tsqlBinaryDate(type, v);
     return text ?? fail(`${type} from binary 0x${v.toString('hex')} is not a valid ${type}`);
   };

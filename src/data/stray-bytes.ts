@@ -11,7 +11,7 @@ const STRAY = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/g;
 const HAS_STRAY = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/;
 
 /** How a stray byte (0x80…0xFF) is read: as text, or kept for the data phase. */
-export const cp1252Char = (byte: number): string => CP1252[byte - 0x80]!;
+const cp1252Char = (byte: number): string => CP1252[byte - 0x80]!;
 export const strayChar = (byte: number): string => String.fromCharCode(0xdc00 + byte);
 
 /** Whether s holds a stray byte (a lone surrogate of that range: a cheap test, true also for a rare pair). */

@@ -8,6 +8,8 @@
  * datetime2(n), datetimeoffset(n): a precision byte, then the time in units of 10^-n s (3 to 5 bytes little-endian),
  * the date (3 bytes) and, for datetimeoffset, the offset in minutes (int16) with date and time in UTC.
  */
+export const TSQL_BINARY_DATE_TYPES = new Set(['DATETIME', 'SMALLDATETIME', 'DATE', 'TIME', 'DATETIME2', 'DATETIMEOFFSET']);
+
 export function tsqlBinaryDate(type: string, b: Buffer): string | undefined {
   switch (type.toUpperCase()) {
     case 'DATETIME':

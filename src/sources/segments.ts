@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { diag, type Diagnostic } from '../model/diagnostics.js';
 import { fixedText, type TextSource } from '../model/source.js';
-import { cp1252Char, strayChar } from '../data/stray-bytes.js';
+import { scriptText, strayChar } from '../data/stray-bytes.js';
 
 /**
  * Big scripts are parsed piece by piece: a byte-level scanner finds cut points between statements (never inside
@@ -48,8 +48,8 @@ export function decodeCounting(bytes: Uint8Array): { text: string; stray: number
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), stray: 0 };
   } catch {
-    const { text, stray } = decodeMixed(bytes, cp1252Char);
-    return { text, stray, dataText: decodeMixed(bytes, strayChar).text };
+    const { text: dataText, stray } = decodeMixed(bytes);
+    return { text: scriptText(dataText), stray, dataText };
   }
 }
 
@@ -88,14 +88,15 @@ function utf8Length(b: Uint8Array, i: number): number {
   return 0;
 }
 
-function decodeMixed(bytes: Uint8Array, strayText: (byte: number) => string): { text: string; stray: number } {
+/** UTF-8 with each byte that is not part of a sequence kept as src/data/stray-bytes.ts says, and how many there were. */
+function decodeMixed(bytes: Uint8Array): { text: string; stray: number } {
   const parts: string[] = [];
   let run = 0, stray = 0;
   for (let i = 0; i < bytes.length;) {
     const n = utf8Length(bytes, i);
     if (n) { i += n; continue; }
     if (run < i) parts.push(UTF8.decode(bytes.subarray(run, i)));
-    parts.push(strayText(bytes[i]!));
+    parts.push(strayChar(bytes[i]!));
     stray++;
     run = ++i;
   }

@@ -16,7 +16,7 @@ import { binaryCast, binaryStyleConvert } from './binary-cast.js';
 import { fitFractionDigits } from './datetime-literal.js';
 import { WINDOWS_ZONES } from './windows-zones.js';
 import { asKnownText, isEnumValue, isSetArray, setAsText, tsqlDayNumber, tsqlDaysSince1900 } from './functions-ast.js';
-import { xmlPathValue } from './xml-path.js';
+import { isXmlPathValue, xmlPathValue } from './xml-path.js';
 
 /** A problem found while translating one expression; the caller decides what happens to the owning object. */
 export interface ExprProblem {
@@ -107,7 +107,7 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
       out.push({ code: 'PGS3002', message: `variable @${e.name} has no meaning in a PostgreSQL expression here` });
       return { kind: 'opaque', text: `@${e.name}`, span: e.span };
     case 'call': {
-      const xml = e.args[0]?.kind === 'subquery' ? xmlPathValue(e, sub(e.args[0])) : undefined;
+      const xml = isXmlPathValue(e) ? xmlPathValue(sub(e.args[0]!)) : undefined;
       if (xml) return xml;
       return translateMethodCall(e, env, out) ?? booleansAsNumbers(translateWindowedCall(e, env, out, sub) ?? translateCall(e, callArgs(e, env, sub), env, out), env);
     }
@@ -256,8 +256,8 @@ function bitToBool(e: Expr): Expr {
 const NUMERIC = dataType('numeric');
 const INTEGER = dataType('integer');
 const BOOLEAN = dataType('boolean');
-/** T-SQL's bitwise operators and PostgreSQL's. */
-const BIT_OPS = new Map([['&', '&'], ['|', '|'], ['^', '#']]);
+/** T-SQL's bitwise AND, OR and XOR, which keep bit operands a bit. */
+const BIT_LOGIC = new Set(['&', '|', '^']);
 
 /** bit / tinyint(1) columns become boolean; both sources compute with them as the numbers 0 and 1. */
 function asNumber(e: Expr, env: ExprEnv): Expr {
@@ -413,10 +413,9 @@ function wallClockCast(e: Cast, env: ExprEnv, out: ExprProblem[], sub: (x: Expr)
 
 function translateBinary(op: string, left: Expr, right: Expr, env: ExprEnv, out: ExprProblem[], src: Expr): Expr {
   const { dialect } = env.ctx;
-  if (dialect === 'tsql' && BIT_OPS.has(op) && typeClass(pgTypeOf(left, env)) === 'boolean' && typeClass(pgTypeOf(right, env)) === 'boolean') {
+  if (dialect === 'tsql' && BIT_LOGIC.has(op) && typeClass(pgTypeOf(left, env)) === 'boolean' && typeClass(pgTypeOf(right, env)) === 'boolean') {
     // T-SQL bit & | ^ bit gives a bit: computed on 0/1 and read back as boolean (a NULL operand gives NULL, unlike AND/OR).
-    const bits: Expr = { kind: 'binary', op: BIT_OPS.get(op)!, left: castTo(left, INTEGER), right: castTo(right, INTEGER), span: src.span };
-    return castTo(bits, BOOLEAN);
+    return castTo(translateBinary(op, castTo(left, INTEGER), castTo(right, INTEGER), env, out, src), BOOLEAN);
   }
   if (ARITHMETIC.has(op)) {
     left = asNumber(left, env);

@@ -278,6 +278,13 @@ function translateFrom(f: FromItem, env: QueryEnv, scope: QueryScope, out: Query
   }
 }
 
+/** The columns of a PIVOT or UNPIVOT source that pass through (all but `used`, source names lowercased), as target references. */
+function otherColumns(inner: QueryScope, used: ReadonlySet<string | undefined>): { column: RelColumn; expr: Expr }[] {
+  return inner.relations.flatMap((r) => r.columns
+    .filter((c) => !c.missing && !used.has(c.source.toLowerCase()))
+    .map((column): { column: RelColumn; expr: Expr } => ({ column, expr: { kind: 'column', parts: r.exposed ? [r.exposed, column.name] : [column.name] } })));
+}
+
 /**
  * T-SQL PIVOT as the grouped query it stands for: (SELECT <other columns>, agg(v) FILTER (WHERE col = 'v1') AS "v1", ...
  * FROM source GROUP BY <other columns>) AS alias, where the other columns are the source's columns but the pivot and
@@ -294,8 +301,8 @@ function translatePivot(f: PivotSource, env: QueryEnv, scope: QueryScope, out: Q
   if (inner.relations.some((r) => r.open) || used.has(undefined)) {
     out.push({ code: 'PGS3001', message: 'PIVOT over a source whose columns are not known, or of an expression: write the grouped query by hand', ...at });
   }
-  const others = inner.relations.flatMap((r) => r.columns.filter((c) => !c.missing && !used.has(c.source.toLowerCase())).map((c) => ({ r, c })));
-  const grouped = others.map(({ r, c }): Expr => ({ kind: 'column', parts: r.exposed ? [r.exposed, c.name] : [c.name] }));
+  const others = otherColumns(inner, used);
+  const grouped = others.map((o) => o.expr);
   const numeric = isNumericClass(typeClass(inferType(x(f.column), { scope: inner })));
   const cell = (v: string): SelectItem => {
     const match: Expr = { kind: 'binary', op: '=', left: f.column, right: numeric ? { kind: 'number', value: v } : { kind: 'string', value: v } };
@@ -307,7 +314,7 @@ function translatePivot(f: PivotSource, env: QueryEnv, scope: QueryScope, out: Q
   };
   const alias = names.fold(f.alias);
   const columns: RelColumn[] = [
-    ...others.map(({ c }) => c),
+    ...others.map((o) => o.column),
     ...f.values.map((v, i) => {
       const type = inferType(cells[i]!.expr, { scope: inner });
       return { source: v, name: names.fold(v), ...(type ? { type } : {}) };
@@ -328,7 +335,7 @@ function translateUnpivot(f: UnpivotSource, env: QueryEnv, scope: QueryScope, ou
   const source = translateFrom(f.source, env, inner, out, parent);
   if (inner.relations.some((r) => r.open)) out.push({ code: 'PGS3001', message: 'UNPIVOT over a source whose columns are not known: write the lateral VALUES by hand', ...at });
   const listed = new Set(f.columns.map((c) => c.toLowerCase()));
-  const others = inner.relations.flatMap((r) => r.columns.filter((c) => !c.missing && !listed.has(c.source.toLowerCase())).map((c) => ({ r, c })));
+  const others = otherColumns(inner, listed);
   const [nameCol, valueCol, rowsAlias] = [names.fold(f.name), names.fold(f.value), names.fold(`${f.alias}_rows`)];
   const rows = f.columns.map((col): Query => ({
     kind: 'select', from: [], groupBy: [], orderBy: [],
@@ -339,13 +346,13 @@ function translateUnpivot(f: UnpivotSource, env: QueryEnv, scope: QueryScope, ou
   const pick = (c: string): Expr => ({ kind: 'column', parts: [rowsAlias, c] });
   const query: Select = {
     kind: 'select', groupBy: [], orderBy: [], ...at,
-    columns: [...others.map(({ r, c }) => ({ expr: { kind: 'column', parts: r.exposed ? [r.exposed, c.name] : [c.name] } as Expr })), { expr: pick(nameCol) }, { expr: pick(valueCol) }],
+    columns: [...others.map((o) => ({ expr: o.expr })), { expr: pick(nameCol) }, { expr: pick(valueCol) }],
     from: [{ kind: 'join', type: 'cross', left: source, right: { kind: 'derived', query: union, alias: rowsAlias, lateral: true } }],
     where: { kind: 'isnull', expr: pick(valueCol), not: true },
   };
   const alias = names.fold(f.alias);
   const columns: RelColumn[] = [
-    ...others.map(({ c }) => c),
+    ...others.map((o) => o.column),
     { source: f.name, name: nameCol, type: dataType('text') },
     { source: f.value, name: valueCol, ...(valueType ? { type: valueType } : {}) },
   ];

@@ -34,13 +34,17 @@ export function xmlPathConcat(clause: string, q: Select, select: Select, env: Ex
 
 /**
  * (SELECT ... FOR XML PATH(''), TYPE).value('.', 'nvarchar(max)'): the concatenation's text with its entities read
- * back. Undefined when the call is not that form (then it is an unknown function, reported).
+ * back. A call not of that form is an unknown function (reported).
  */
-export function xmlPathValue(c: Call, translated: Expr): Expr | undefined {
+export function isXmlPathValue(c: Call): boolean {
   const [node, path] = c.args;
-  if (c.name.join('.').toLowerCase() !== '.value' || node?.kind !== 'subquery' || path?.kind !== 'string' || path.value !== '.') return undefined;
+  if (c.name.join('.').toLowerCase() !== '.value' || node?.kind !== 'subquery' || path?.kind !== 'string' || path.value !== '.') return false;
   const clause = node.select?.kind === 'select' ? node.select.unsupported?.find((u) => XML_PATH_TEXT.test(u)) : undefined;
-  if (!clause || !/TYPE\s*$/i.test(clause)) return undefined;
+  return !!clause && /TYPE\s*$/i.test(clause);
+}
+
+/** The translated subquery of an isXmlPathValue call, its entities read back. */
+export function xmlPathValue(translated: Expr): Expr {
   // The text is the value whatever the type named (string_agg gives text; nvarchar(max) is text here).
   return [...ENTITIES].reverse().reduce<Expr>((v, [ch, entity]) => call('replace', v, str(entity), ch), translated);
 }
