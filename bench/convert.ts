@@ -19,6 +19,8 @@ if (mode === '--child') {
   const dialect = dialectArg as 'tsql' | 'mysql';
   const mb = statSync(file!).size / 1e6;
   startSyntaxCheck();
+  // RSS before any input is read (modules and the check's parser loaded): peak minus this is what the input costs.
+  const idleRssMB = process.memoryUsage().rss / 1048576;
   const t0 = performance.now();
   const scripts = readScripts(file!);
   const source = parseSource(scripts, dialect);
@@ -35,7 +37,7 @@ if (mode === '--child') {
   console.log(JSON.stringify({
     dialect, inputMB: +mb.toFixed(1), tables, statements, rejected: syntax.rejected.length,
     parseMBps: rate(t1 - t0), transpileMBps: rate(t2 - t1), printMBps: rate(t3 - t2), convertMBps: rate(t3 - t0),
-    checkMBps: rate(t4 - t3), withLibpgQueryCheckMBps: rate(t4 - t0), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    checkMBps: rate(t4 - t3), withLibpgQueryCheckMBps: rate(t4 - t0), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), idleRssMB: Math.round(idleRssMB),
   }));
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'pgshift-bench-'));
@@ -57,7 +59,8 @@ if (mode === '--child') {
       console.log(
         `${dialect.padEnd(5)} ${r.inputMB} MB, ${r.tables} tables, ${r.statements} statements | parse ${r.parseMBps} MB/s, ` +
           `transpile ${r.transpileMBps} MB/s, print ${r.printMBps} MB/s => convert ${r.convertMBps} MB/s | libpg_query check ${r.checkMBps} MB/s ` +
-          `=> ${r.withLibpgQueryCheckMBps} MB/s in all (one thread) | peak RSS ${r.peakRssMB} MB (${(r.peakRssMB / r.inputMB).toFixed(1)}x input)`,
+          `=> ${r.withLibpgQueryCheckMBps} MB/s in all (one thread) | peak RSS ${r.peakRssMB} MB (${(r.peakRssMB / r.inputMB).toFixed(1)}x input; ` +
+          `${r.peakRssMB - r.idleRssMB} MB above the ${r.idleRssMB} MB of the idle process, ${((r.peakRssMB - r.idleRssMB) / r.inputMB).toFixed(1)}x input)`,
       );
       console.log(
         `${''.padEnd(5)} pgshift convert, the whole command (report and files too): ${seconds.toFixed(1)} s, ${(r.inputMB / seconds).toFixed(1)} MB/s | ` +
