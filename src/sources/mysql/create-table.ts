@@ -2,7 +2,7 @@ import { findTable, indexOfExactName, objectPath, schemaOf, type Table } from '.
 import { diag } from '../../model/diagnostics.js';
 import { acceptOp, acceptWords, atEnd, expectOp, fail, peek, peekOp, peekWord, spanOf, type Cursor } from './cursor.js';
 import { qualifiedName, report, type Session } from './session.js';
-import { applyPart, parsePartitioning, parseTableOptions, parseTablePart } from './table-parts.js';
+import { applyPart, compact, parsePartitioning, parseTableOptions, parseTablePart } from './table-parts.js';
 
 /** CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name {LIKE other | (create_definition, ...) [options] [partitioning]} */
 export function parseCreateTable(c: Cursor, s: Session, temporary: boolean): void {
@@ -36,6 +36,11 @@ export function parseCreateTable(c: Cursor, s: Session, temporary: boolean): voi
     c.i++;
     do applyPart(table, parseTablePart(c, s, object)); while (acceptOp(c, ','));
     expectOp(c, ')');
+    table.columns = compact(table.columns);
+    table.uniques = compact(table.uniques);
+    table.checks = compact(table.checks);
+    table.foreignKeys = compact(table.foreignKeys);
+    table.indexes = compact(table.indexes);
   }
   parseTableOptions(c, table);
   let versioned: number | undefined;

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { SourceSpan, TextSource } from '../../model/source.js';
-import { offsetSpan, type LineIndex, type Token } from './lexer.js';
+import { internSlice, offsetSpan, type LineIndex, type Token } from './lexer.js';
 
 /** Nesting limit for expressions and parentheses; deeper input is reported as PGS1005 instead of overflowing the stack. */
 export const MAX_DEPTH = 500;
@@ -108,13 +108,13 @@ export function expectOp(c: Cursor, op: string): void {
 
 /** The source text of a token as written. */
 export function raw(c: Cursor, t: Token): string {
-  return c.text.slice(t.start, t.end);
+  return internSlice(c.text, t.start, t.end);
 }
 
 /** An identifier: bare word (as written) or `quoted`. Strings are accepted where MySQL accepts them for names. */
 export function identifier(c: Cursor, what = 'identifier', allowString = false): string {
   const t = peek(c);
-  if (t.kind === 'word') { c.i++; return c.text.slice(t.start, t.end); }
+  if (t.kind === 'word') { c.i++; return internSlice(c.text, t.start, t.end); }
   if (t.kind === 'qid' || (allowString && t.kind === 'str')) { c.i++; return t.value; }
   return fail(c, `expected ${what}`);
 }
@@ -155,7 +155,7 @@ export function textOf(c: Cursor, a: number, b: number): string {
   const toks = c.toks;
   let clean = true;
   for (let j = a + 1; j <= b; j++) if (toks[j]!.gap) { clean = false; break; }
-  if (clean) return c.text.slice(toks[a]!.start, toks[b]!.end);
+  if (clean) return internSlice(c.text, toks[a]!.start, toks[b]!.end);
   let out = c.text.slice(toks[a]!.start, toks[a]!.end);
   for (let j = a + 1; j <= b; j++) {
     const t = toks[j]!;

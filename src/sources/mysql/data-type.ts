@@ -1,6 +1,6 @@
 import type { DataType } from '../../model/types.js';
 import grammar from '../../../grammars/mysql.json' with { type: 'json' };
-import { acceptOp, acceptWord, advance, expectOp, fail, peek, peekOp, textOf, type Cursor } from './cursor.js';
+import { acceptOp, acceptWord, advance, expectOp, fail, peek, peekOp, raw, textOf, type Cursor } from './cursor.js';
 
 const TYPE_NAMES: Record<string, string> = grammar.typeNames;
 const NATIONAL = grammar.nationalCharset;
@@ -138,7 +138,7 @@ export function parseDataType(c: Cursor): ParsedType {
 export function charsetName(c: Cursor): string {
   acceptOp(c, '=');
   const t = advance(c);
-  if (t.kind === 'word') return c.text.slice(t.start, t.end);
+  if (t.kind === 'word') return raw(c, t);
   if (t.kind === 'qid' || t.kind === 'str') return t.value;
   return fail(c, 'expected a character set name');
 }

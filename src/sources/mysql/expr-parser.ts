@@ -7,7 +7,7 @@ import { dataType } from '../../model/types.js';
 import grammar from '../../../grammars/mysql.json' with { type: 'json' };
 import {
   MAX_DEPTH, acceptOp, acceptWord, advance, expectOp, expectWord, fail, failDepth, identifier, isIdentifierToken, isParseFailure, isWord, matchingParen,
-  peek, peekOp, peekWord, spanOf, textOf, type Cursor,
+  peek, peekOp, peekWord, raw, spanOf, textOf, type Cursor,
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
 import { createLexer, offsetSpan, type Token } from './lexer.js';
@@ -338,7 +338,7 @@ function parseWordPrimary(c: Cursor, t: Token, start: number): Expr {
       break;
   }
   if (NILADIC.has(t.value) && !peekOp(c, '(')) {
-    return at(c, start, { kind: 'call', name: [c.text.slice(t.start, t.end)], args: [], niladic: true });
+    return at(c, start, { kind: 'call', name: [raw(c, t)], args: [], niladic: true });
   }
   if (RESERVED.has(t.value) && !peekOp(c, '(')) {
     c.i--;
@@ -365,7 +365,7 @@ function parseNameOrCall(c: Cursor, start: number): Expr {
 }
 
 function nameText(c: Cursor, t: Token): string {
-  return t.kind === 'word' ? c.text.slice(t.start, t.end) : t.value;
+  return t.kind === 'word' ? raw(c, t) : t.value;
 }
 
 /** Runs a call parser; special syntax it does not know (TRIM(x FROM y), MATCH ... AGAINST) becomes an opaque node. */

@@ -33,6 +33,8 @@ export interface LineIndex {
   starts: number[];
   /** 1-based line of the text's first line in its file (segments of big scripts start further down). */
   first: number;
+  /** Line of the last lookup: spans are asked for in text order, so the next one is on that line or just below. */
+  hint: number;
 }
 
 export function lineIndex(file: string, text: string, first = 1): LineIndex {
@@ -42,18 +44,26 @@ export function lineIndex(file: string, text: string, first = 1): LineIndex {
     starts.push(i + 1);
     i = text.indexOf('\n', i + 1);
   }
-  return { file, starts, first };
+  return { file, starts, first, hint: 0 };
 }
 
 function lineOf(idx: LineIndex, offset: number): number {
   const s = idx.starts;
-  let lo = 0, hi = s.length - 1;
+  let lo = idx.hint;
+  if (s[lo]! <= offset) {
+    // a few lines down from the last lookup: walk
+    for (let k = 0; k < 8; k++, lo++) {
+      if (lo + 1 >= s.length || s[lo + 1]! > offset) return (idx.hint = lo);
+    }
+  }
+  lo = 0;
+  let hi = s.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (s[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return lo;
+  return (idx.hint = lo);
 }
 
 /** Span from offset `start` to exclusive offset `end` (end line:col point at the last character). */
@@ -73,11 +83,70 @@ export interface Lexer {
   lines: LineIndex;
 }
 
+/**
+ * Short strings cut from script text (names, keywords, literal values, raw type text), shared: a dump repeats the
+ * same few hundred names and values across thousands of tables, and every string the catalog holds is an object the
+ * garbage collector copies. A direct-mapped cache keyed by a hash of the characters; only strings V8 copies when it
+ * slices (shorter than 13 characters), so a cached string never keeps a script text alive.
+ */
+const INTERN_MAX = 12;
+const INTERN_SLOTS = 4096;
+const internRaw: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
+/** The upper-cased form of internRaw[k], filled when a word token reads it. */
+const internUpper: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
+
+/** Hash step over one character code (the word scanner runs it as it reads, so a word is read once). */
+const hashStep = (h: number, ch: number): number => (Math.imul(h, 31) + ch) | 0;
+const slotOf = (h: number, length: number): number => ((h ^ (h >>> 13)) + length) & (INTERN_SLOTS - 1);
+
+function internSlot(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = hashStep(h, text.charCodeAt(i));
+  return slotOf(h, end - start);
+}
+
+function cachedAt(k: number, text: string, start: number, end: number): string | undefined {
+  const s = internRaw[k];
+  if (s === undefined || s.length !== end - start) return undefined;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return undefined;
+  return s;
+}
+
+/** text.slice(start, end), shared with earlier slices of the same characters when short. */
+export function internSlice(text: string, start: number, end: number): string {
+  if (end - start > INTERN_MAX) return text.slice(start, end);
+  const k = internSlot(text, start, end);
+  const hit = cachedAt(k, text, start, end);
+  if (hit !== undefined) return hit;
+  const s = text.slice(start, end);
+  internRaw[k] = s;
+  internUpper[k] = undefined;
+  return s;
+}
+
+/** text.slice(start, end).toUpperCase() (a bare word's token value), shared when short; `h`: hash of its characters. */
+function upperSlice(text: string, start: number, end: number, h: number): string {
+  if (end - start > INTERN_MAX) return text.slice(start, end).toUpperCase();
+  const k = slotOf(h, end - start);
+  if (cachedAt(k, text, start, end) !== undefined) {
+    const up = internUpper[k];
+    if (up !== undefined) return up;
+  } else internRaw[k] = text.slice(start, end);
+  const up = internRaw[k]!.toUpperCase();
+  internUpper[k] = up;
+  return up;
+}
+
 const C_SPACE = 32, C_BANG = 33, C_DQ = 34, C_HASH = 35, C_DOLLAR = 36, C_SQ = 39, C_STAR = 42;
 const C_DASH = 45, C_DOT = 46, C_SLASH = 47, C_0 = 48, C_9 = 57, C_SEMI = 59, C_AT = 64, C_BSL = 92, C_BT = 96;
 
+/** ASCII identifier characters: letters, digits, _ and $ (every non-ASCII character is one too). */
+const IDENT_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  IDENT_ASCII[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= C_0 && c <= C_9) || c === 95 || c === C_DOLLAR ? 1 : 0;
+}
 function isIdentChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= C_0 && c <= C_9) || c === 95 || c === C_DOLLAR || c >= 0x80;
+  return c >= 0x80 || IDENT_ASCII[c] === 1;
 }
 function isDigit(c: number): boolean {
   return c >= C_0 && c <= C_9;
@@ -219,7 +288,7 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
       }
       if (!backslash || nextBackslash === -2 || nextBackslash > close) {
         pos = close + 1;
-        return text.slice(start + 1, close);
+        return internSlice(text, start + 1, close);
       }
     }
     let out = '';
@@ -277,19 +346,24 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
     return tok('op', start, width === 1 ? OP_CHARS[c] ?? text[start]! : text.slice(start, pos), gap);
   };
 
-  /** Advances over identifier characters; the client splits on a custom delimiter even inside a word (END$$). */
-  const scanIdentTail = (): void => {
+  /**
+   * Advances over identifier characters; the client splits on a custom delimiter even inside a word (END$$).
+   * Returns the hash of the characters read (see hashStep), continuing `h`.
+   */
+  const scanIdentTail = (h: number): number => {
     const d0 = delim.charCodeAt(0);
     for (; pos < len; pos++) {
       const ch = text.charCodeAt(pos);
-      if (!isIdentChar(ch)) return;
-      if (ch === d0 && d0 !== C_SEMI && text.startsWith(delim, pos)) return;
+      if (!isIdentChar(ch)) break;
+      if (ch === d0 && d0 !== C_SEMI && text.startsWith(delim, pos)) break;
+      h = hashStep(h, ch);
     }
+    return h;
   };
 
   const wordToken = (start: number, c: number, gap: boolean): Token => {
     pos++;
-    scanIdentTail();
+    const h = scanIdentTail(hashStep(0, c));
     const q = text.charCodeAt(pos);
     if (q === C_SQ && pos - start === 1) {
       // N'x', X'hex', B'bits'
@@ -317,7 +391,7 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
         return t;
       }
     }
-    return tok('word', start, text.slice(start, pos).toUpperCase(), gap);
+    return tok('word', start, upperSlice(text, start, pos, h), gap);
   };
 
   const numberToken = (start: number, gap: boolean): Token => {
@@ -351,10 +425,10 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
     if (pos < len && isIdentChar(text.charCodeAt(pos)) && text.charCodeAt(start) !== C_DOT) {
       // identifiers may start with digits (2fa_codes)
       const numEnd = pos;
-      scanIdentTail();
-      if (pos > numEnd) return tok('word', start, text.slice(start, pos).toUpperCase(), gap);
+      scanIdentTail(0);
+      if (pos > numEnd) return tok('word', start, upperSlice(text, start, pos, internSlot(text, start, pos)), gap);
     }
-    return tok('num', start, text.slice(start, pos), gap);
+    return tok('num', start, internSlice(text, start, pos), gap);
   };
 
   const variableToken = (start: number, gap: boolean): Token => {

@@ -22,6 +22,14 @@ export type TablePart =
   | { kind: 'check'; check: Check }
   | { kind: 'period'; system?: { start: string; end: string } };
 
+/**
+ * The items of an array filled by push, in an array of their own size: one that grew by push has room for 17,
+ * and the catalog keeps several per table (columns, key parts, indexes).
+ */
+export function compact<T>(items: T[]): T[] {
+  return items.length ? items.slice() : items;
+}
+
 /** Adds a parsed part to a table (a column goes to position `at` when given). */
 export function applyPart(table: Table, part: TablePart, at?: number): void {
   switch (part.kind) {
@@ -261,7 +269,7 @@ export function parseKeyParts(c: Cursor): KeyPart[] {
     parts.push(part);
   } while (acceptOp(c, ','));
   expectOp(c, ')');
-  return parts;
+  return compact(parts);
 }
 
 /** (name, ...) */
@@ -270,7 +278,7 @@ export function parseNameList(c: Cursor): string[] {
   const names: string[] = [];
   if (!peekOp(c, ')')) do names.push(identifier(c, 'column name')); while (acceptOp(c, ','));
   expectOp(c, ')');
-  return names;
+  return compact(names);
 }
 
 /** DEFAULT / ON UPDATE value: a (signed) literal, CURRENT_TIMESTAMP[(n)], NOW(), b'0', or (expr). */
