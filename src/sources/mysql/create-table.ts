@@ -1,8 +1,31 @@
-import { findTable, indexOfExactName, objectPath, schemaOf, type Table } from '../../model/catalog.js';
+import { findTable, indexOfExactName, objectPath, schemaOf, type Check, type Column, type ForeignKey, type Index, type Key, type QName, type Table } from '../../model/catalog.js';
+import type { SourceSpan } from '../../model/source.js';
 import { diag } from '../../model/diagnostics.js';
 import { acceptOp, acceptWords, atEnd, expectOp, fail, peek, peekOp, peekWord, spanOf, type Cursor } from './cursor.js';
 import { qualifiedName, report, type Session } from './session.js';
 import { applyPart, compact, parsePartitioning, parseTableOptions, parseTablePart } from './table-parts.js';
+
+/** A table as the parser makes it: a class, so the fields added as it is read stay in the object (see ColumnNode). */
+class TableNode implements Table {
+  declare name: QName;
+  declare columns: Column[];
+  declare uniques: Key[];
+  declare checks: Check[];
+  declare foreignKeys: ForeignKey[];
+  declare indexes: Index[];
+  declare options: Record<string, string>;
+  declare span: SourceSpan;
+  constructor(name: QName, span: SourceSpan) {
+    this.name = name;
+    this.columns = [];
+    this.uniques = [];
+    this.checks = [];
+    this.foreignKeys = [];
+    this.indexes = [];
+    this.options = {};
+    this.span = span;
+  }
+}
 
 /** CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name {LIKE other | (create_definition, ...) [options] [partitioning]} */
 export function parseCreateTable(c: Cursor, s: Session, temporary: boolean): void {
@@ -30,7 +53,7 @@ export function parseCreateTable(c: Cursor, s: Session, temporary: boolean): voi
     copy.span = span;
     return addTable(c, s, copy, ifNotExists);
   }
-  const table: Table = { name, columns: [], uniques: [], checks: [], foreignKeys: [], indexes: [], options: {}, span };
+  const table: Table = new TableNode(name, span);
   if (peekOp(c, '(')) {
     if (peekWord(c, 'SELECT', 1) || peekWord(c, 'WITH', 1)) return createAsSelect(c, s, object);
     c.i++;

@@ -27,6 +27,14 @@ function at<T extends Expr>(c: Cursor, start: number, node: T): T {
   return node;
 }
 
+/**
+ * The span `at` attaches, for nodes written with it in their literal: a field added to a literal later costs a second
+ * object (V8 property array), and column defaults (literals, NULL, CURRENT_TIMESTAMP) are kept for every column.
+ */
+function spanHere(c: Cursor, start: number): SourceSpan {
+  return spanOf(c, start, c.i - 1);
+}
+
 function opaqueOf(c: Cursor, from: number, to: number, reason: string): Expr {
   return { kind: 'opaque', text: textOf(c, from, to), reason, span: spanOf(c, from, to) };
 }
@@ -221,10 +229,11 @@ function parsePrimary(c: Cursor): Expr {
   const t = advance(c);
   switch (t.kind) {
     case 'num':
-      return at(c, start, { kind: 'number', value: t.value });
+      return { kind: 'number', value: t.value, span: spanHere(c, start) };
     case 'str': {
       let value = t.value;
       while (peek(c).kind === 'str' && !peek(c).charset && !peek(c).national) value += advance(c).value;
+      if (!t.national && !t.charset) return { kind: 'string', value, span: spanHere(c, start) };
       return at(c, start, {
         kind: 'string', value, ...(t.national ? { national: true } : {}), ...(t.charset ? { charset: t.charset } : {}),
       });
@@ -282,9 +291,9 @@ function sequenceName(c: Cursor): Expr {
 
 function parseWordPrimary(c: Cursor, t: Token, start: number): Expr {
   switch (t.value) {
-    case 'NULL': return at(c, start, { kind: 'null' });
-    case 'TRUE': return at(c, start, { kind: 'bool', value: true });
-    case 'FALSE': return at(c, start, { kind: 'bool', value: false });
+    case 'NULL': return { kind: 'null', span: spanHere(c, start) };
+    case 'TRUE': return { kind: 'bool', value: true, span: spanHere(c, start) };
+    case 'FALSE': return { kind: 'bool', value: false, span: spanHere(c, start) };
     case 'CASE': return parseCase(c, start);
     case 'CAST':
       if (peekOp(c, '(')) return guardedCall(c, start, () => parseCast(c, start));
@@ -338,7 +347,7 @@ function parseWordPrimary(c: Cursor, t: Token, start: number): Expr {
       break;
   }
   if (NILADIC.has(t.value) && !peekOp(c, '(')) {
-    return at(c, start, { kind: 'call', name: [raw(c, t)], args: [], niladic: true });
+    return { kind: 'call', name: [raw(c, t)], args: [], niladic: true, span: spanHere(c, start) };
   }
   if (RESERVED.has(t.value) && !peekOp(c, '(')) {
     c.i--;
@@ -360,7 +369,7 @@ function parseNameOrCall(c: Cursor, start: number): Expr {
     c.i += 2;
     parts.push(nameText(c, n));
   }
-  if (!peekOp(c, '(')) return at(c, start, { kind: 'column', parts });
+  if (!peekOp(c, '(')) return { kind: 'column', parts, span: spanHere(c, start) };
   return guardedCall(c, start, () => parseCallArgs(c, start, parts));
 }
 

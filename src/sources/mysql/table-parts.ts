@@ -1,5 +1,7 @@
-import type { Check, Column, ForeignKey, Index, Key, KeyPart, PartitionDef, Partitioning, RefAction, Table } from '../../model/catalog.js';
+import type { Check, Column, ForeignKey, Index, Key, KeyPart, PartitionDef, Partitioning, QName, RefAction, Table } from '../../model/catalog.js';
 import type { Expr } from '../../model/expr.js';
+import type { SourceSpan } from '../../model/source.js';
+import type { DataType } from '../../model/types.js';
 import { sharedType } from '../../model/types.js';
 import {
   acceptOp, acceptWord, acceptWords, advance, expectOp, expectWord, fail, identifier, isIdentifierToken, matchingParen,
@@ -131,10 +133,7 @@ function parseConstraint(c: Cursor, s: Session, object: string, start: number, n
         fkName ??= n;
       }
       const columns = parseNameList(c);
-      const fk = parseReferences(c, s, columns);
-      if (fkName) fk.name = fkName;
-      fk.span = spanOf(c, start, c.i - 1);
-      return { kind: 'foreign', fk: orderFk(fk) };
+      return { kind: 'foreign', fk: parseReferences(c, s, columns, fkName, start) };
     }
     case 'CHECK':
       return { kind: 'check', check: parseCheckTail(c, start, name) };
@@ -144,10 +143,20 @@ function parseConstraint(c: Cursor, s: Session, object: string, start: number, n
   }
 }
 
-/** Puts name first for readable IR dumps. */
-function orderFk(fk: ForeignKey): ForeignKey {
-  const { name, ...rest } = fk;
-  return name ? { name, ...rest } : rest;
+/** A foreign key as the parser makes it (name first, for readable IR dumps); a class for the reason of ColumnNode. */
+class ForeignKeyNode implements ForeignKey {
+  declare name?: string;
+  declare columns: string[];
+  declare ref: QName;
+  declare refColumns: string[];
+  declare span: SourceSpan;
+  constructor(name: string | undefined, columns: string[], ref: QName, refColumns: string[]) {
+    if (name) this.name = name;
+    this.columns = columns;
+    this.ref = ref;
+    this.refColumns = refColumns;
+    this.span = NO_SPAN;
+  }
 }
 
 function parseCheckTail(c: Cursor, start: number, name: string | undefined): Check {
@@ -160,13 +169,15 @@ function parseCheckTail(c: Cursor, start: number, name: string | undefined): Che
   return check;
 }
 
-/** REFERENCES tbl [(cols)] [MATCH FULL|PARTIAL|SIMPLE] [ON DELETE act] [ON UPDATE act] */
-export function parseReferences(c: Cursor, s: Session, columns: string[]): ForeignKey {
-  const start = c.i;
+/**
+ * REFERENCES tbl [(cols)] [MATCH FULL|PARTIAL|SIMPLE] [ON DELETE act] [ON UPDATE act]; the foreign key's span runs
+ * from token `start` (its CONSTRAINT or FOREIGN KEY) to the end of the clause.
+ */
+export function parseReferences(c: Cursor, s: Session, columns: string[], name?: string, start = c.i): ForeignKey {
   expectWord(c, 'REFERENCES');
   const ref = qualifiedName(c, s, 'table name');
   const refColumns = peekOp(c, '(') ? parseKeyParts(c).map((p) => p.column) : [];
-  const fk: ForeignKey = { columns, ref, refColumns, span: spanOf(c, start, c.i - 1) };
+  const fk: ForeignKey = new ForeignKeyNode(name, columns, ref, refColumns);
   for (;;) {
     if (acceptWord(c, 'MATCH')) {
       const m = advance(c).value;
@@ -176,6 +187,7 @@ export function parseReferences(c: Cursor, s: Session, columns: string[]): Forei
     else if (acceptWords(c, 'ON', 'UPDATE')) fk.onUpdate = parseRefAction(c);
     else break;
   }
+  fk.span = spanOf(c, start, c.i - 1);
   return fk;
 }
 
@@ -292,12 +304,37 @@ function parseDefaultValue(c: Cursor): { expr: Expr; raw: string } {
   return { expr, raw: textOf(c, start, c.i - 1) };
 }
 
+/**
+ * A column as the parser makes it. Its optional fields (DEFAULT, COMMENT, AUTO_INCREMENT, ...) are added as the
+ * attributes are read; an object literal has room for its own four fields only, so each column would carry a second
+ * object for the rest (a V8 property array), while instances of a class get room for the fields columns usually
+ * get (V8 slack tracking). The catalog keeps every column, and the garbage collector copies each object it keeps.
+ */
+class ColumnNode implements Column {
+  declare name: string;
+  declare type: DataType;
+  declare nullable: boolean;
+  declare span: SourceSpan;
+  constructor(name: string, type: DataType, span: SourceSpan) {
+    this.name = name;
+    this.type = type;
+    this.nullable = true;
+    this.span = span;
+  }
+}
+
+/** A placeholder until a column's span is known (set when its last attribute is read). */
+const NO_SPAN: SourceSpan = Object.freeze({ file: '', line: 0, col: 0, endLine: 0, endCol: 0 });
+
+/** MySQL AUTO_INCREMENT, one object for every column that has it (nothing changes it). */
+const AUTO_INCREMENT: NonNullable<Column['identity']> = Object.freeze({ start: 1n, increment: 1n, autoIncrement: true });
+
 /** column_definition: name data_type [attributes...] */
 export function parseColumnDef(c: Cursor, s: Session, object: string): TablePart & { kind: 'column' } {
   const start = c.i;
   const name = identifier(c, 'column name');
   const parsed = parseDataType(c);
-  const column: Column = { name, type: parsed.type, nullable: true, span: spanOf(c, start, c.i - 1) };
+  const column: Column = new ColumnNode(name, parsed.type, NO_SPAN);
   const part: TablePart & { kind: 'column' } = { kind: 'column', column, uniques: [], checks: [] };
   const flags: string[] = [];
   if (parsed.type.charset) column.charset = parsed.type.charset;
@@ -305,8 +342,8 @@ export function parseColumnDef(c: Cursor, s: Session, object: string): TablePart
   if (parsed.serial) {
     // SERIAL = BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE
     column.nullable = false;
-    column.identity = { start: 1n, increment: 1n, autoIncrement: true };
-    part.uniques.push({ columns: [{ column: name }], span: column.span });
+    column.identity = AUTO_INCREMENT;
+    part.uniques.push({ columns: [{ column: name }], span: spanOf(c, start, c.i - 1) });
   }
   for (;;) {
     const at = c.i;
@@ -335,12 +372,12 @@ export function parseColumnDef(c: Cursor, s: Session, object: string): TablePart
         continue;
       case 'AUTO_INCREMENT':
         c.i++;
-        column.identity = { start: 1n, increment: 1n, autoIncrement: true };
+        column.identity = AUTO_INCREMENT;
         continue;
       case 'SERIAL':
         if (acceptWords(c, 'SERIAL', 'DEFAULT', 'VALUE')) {
           column.nullable = false;
-          column.identity = { start: 1n, increment: 1n, autoIncrement: true };
+          column.identity = AUTO_INCREMENT;
           part.uniques.push({ columns: [{ column: name }], span: spanOf(c, at, c.i - 1) });
           continue;
         }
