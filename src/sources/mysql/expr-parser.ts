@@ -289,6 +289,21 @@ function sequenceName(c: Cursor): Expr {
   return { kind: 'column', parts };
 }
 
+/**
+ * CURRENT_TIMESTAMP and the other niladic calls are the defaults of many columns: their name and (empty) argument
+ * lists are shared, frozen, one per spelling (nothing changes a parsed call's name or arguments).
+ */
+const NO_ARGS: Expr[] = Object.freeze([]) as unknown as Expr[];
+const niladicNames = new Map<string, string[]>();
+function niladicName(name: string): string[] {
+  let shared = niladicNames.get(name);
+  if (!shared) {
+    shared = Object.freeze([name]) as unknown as string[];
+    if (niladicNames.size < 256) niladicNames.set(name, shared);
+  }
+  return shared;
+}
+
 function parseWordPrimary(c: Cursor, t: Token, start: number): Expr {
   switch (t.value) {
     case 'NULL': return { kind: 'null', span: spanHere(c, start) };
@@ -347,7 +362,7 @@ function parseWordPrimary(c: Cursor, t: Token, start: number): Expr {
       break;
   }
   if (NILADIC.has(t.value) && !peekOp(c, '(')) {
-    return { kind: 'call', name: [raw(c, t)], args: [], niladic: true, span: spanHere(c, start) };
+    return { kind: 'call', name: niladicName(raw(c, t)), args: NO_ARGS, niladic: true, span: spanHere(c, start) };
   }
   if (RESERVED.has(t.value) && !peekOp(c, '(')) {
     c.i--;

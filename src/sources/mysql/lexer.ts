@@ -112,9 +112,35 @@ function cachedAt(k: number, text: string, start: number, end: number): string |
   return s;
 }
 
+/**
+ * Longer strings (CURRENT_TIMESTAMP, a collation, a repeated COMMENT) are shared while a script is parsed
+ * (withSharedStrings): V8 cuts them as views of the script text, so a cache that outlived the parse would keep
+ * the text alive.
+ */
+const LONG_MAX = 64;
+let longStrings: Map<string, string> | undefined;
+
+/** Runs `parse` with longer strings shared (see internSlice). */
+export function withSharedStrings<T>(parse: () => T): T {
+  const outer = longStrings;
+  longStrings ??= new Map();
+  try {
+    return parse();
+  } finally {
+    longStrings = outer;
+  }
+}
+
 /** text.slice(start, end), shared with earlier slices of the same characters when short. */
 export function internSlice(text: string, start: number, end: number): string {
-  if (end - start > INTERN_MAX) return text.slice(start, end);
+  if (end - start > INTERN_MAX) {
+    const s = text.slice(start, end);
+    if (!longStrings || s.length > LONG_MAX) return s;
+    const hit = longStrings.get(s);
+    if (hit !== undefined) return hit;
+    longStrings.set(s, s);
+    return s;
+  }
   const k = internSlot(text, start, end);
   const hit = cachedAt(k, text, start, end);
   if (hit !== undefined) return hit;

@@ -4,7 +4,7 @@ import {
   acceptOp, acceptWord, acceptWords, advance, expectWord, fail, identifier, isParseFailure, peek, peekOp,
   peekWord, spanOf, textOf, type Cursor,
 } from './cursor.js';
-import { createLexer, offsetSpan, type Token } from './lexer.js';
+import { createLexer, offsetSpan, withSharedStrings, type Token } from './lexer.js';
 import { parseAlterTable, parseCreateIndex, parseRenameTable } from './alter-table.js';
 import { parseCreateTable } from './create-table.js';
 import { parseDrop } from './drop.js';
@@ -23,6 +23,10 @@ const MAX_STATEMENT_TEXT = 2000;
 
 /** Parse MySQL/MariaDB scripts (in order, as one client session) into a catalog. Never throws. */
 export function parseMysql(scripts: { file: string; text: string; segmented?: SegmentedFile }[], options: MysqlParseOptions = {}): Catalog {
+  return withSharedStrings(() => parseScripts(scripts, options));
+}
+
+function parseScripts(scripts: { file: string; text: string; segmented?: SegmentedFile }[], options: MysqlParseOptions): Catalog {
   const catalog: Catalog = { dialect: 'mysql', schemas: [], diagnostics: [] };
   const session: Session = { catalog, current: options.defaultSchema ?? '', data: new Map(), skipped: new Map() };
   for (const script of scripts) {

@@ -219,11 +219,14 @@ export function withComment<T extends { comment?: string }>(x: T, opts: IndexOpt
   return x;
 }
 
+/** MySQL indexes have no INCLUDE columns: one frozen empty list for all of them. */
+const NO_INCLUDE: string[] = Object.freeze([]) as unknown as string[];
+
 export function makeIndex(
   c: Cursor, start: number, name: string | undefined, unique: boolean, kind: Index['kind'], columns: KeyPart[], using?: string,
 ): Index {
   const span = spanOf(c, start, c.i - 1);
-  const index: Index = name ? { name, unique, kind, columns, include: [], span } : { unique, kind, columns, include: [], span };
+  const index: Index = name ? { name, unique, kind, columns, include: NO_INCLUDE, span } : { unique, kind, columns, include: NO_INCLUDE, span };
   if (using) index.using = using;
   return index;
 }
