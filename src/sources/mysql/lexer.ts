@@ -105,8 +105,8 @@ function internSlot(text: string, start: number, end: number): number {
   return slotOf(h, end - start);
 }
 
-function cachedAt(k: number, text: string, start: number, end: number): string | undefined {
-  const s = internRaw[k];
+function cachedAt(table: (string | undefined)[], k: number, text: string, start: number, end: number): string | undefined {
+  const s = table[k];
   if (s === undefined || s.length !== end - start) return undefined;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return undefined;
   return s;
@@ -114,39 +114,34 @@ function cachedAt(k: number, text: string, start: number, end: number): string |
 
 /**
  * Longer strings (CURRENT_TIMESTAMP, a collation, a repeated COMMENT) are shared while a script is parsed
- * (withSharedStrings): V8 cuts them as views of the script text, so a cache that outlived the parse would keep
- * the text alive.
+ * (withSharedStrings), in a table of their own: V8 cuts them as views of the script text, so a cache that outlived
+ * the parse would keep the text alive.
  */
 const LONG_MAX = 64;
-let longStrings: Map<string, string> | undefined;
+let longRaw: (string | undefined)[] | undefined;
 
 /** Runs `parse` with longer strings shared (see internSlice). */
 export function withSharedStrings<T>(parse: () => T): T {
-  const outer = longStrings;
-  longStrings ??= new Map();
+  const outer = longRaw;
+  longRaw ??= new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
   try {
     return parse();
   } finally {
-    longStrings = outer;
+    longRaw = outer;
   }
 }
 
-/** text.slice(start, end), shared with earlier slices of the same characters when short. */
+/** text.slice(start, end), shared with earlier slices of the same characters (see INTERN_MAX and LONG_MAX). */
 export function internSlice(text: string, start: number, end: number): string {
-  if (end - start > INTERN_MAX) {
-    const s = text.slice(start, end);
-    if (!longStrings || s.length > LONG_MAX) return s;
-    const hit = longStrings.get(s);
-    if (hit !== undefined) return hit;
-    longStrings.set(s, s);
-    return s;
-  }
+  const n = end - start;
+  const table = n <= INTERN_MAX ? internRaw : n <= LONG_MAX ? longRaw : undefined;
+  if (!table) return text.slice(start, end);
   const k = internSlot(text, start, end);
-  const hit = cachedAt(k, text, start, end);
+  const hit = cachedAt(table, k, text, start, end);
   if (hit !== undefined) return hit;
   const s = text.slice(start, end);
-  internRaw[k] = s;
-  internUpper[k] = undefined;
+  table[k] = s;
+  if (table === internRaw) internUpper[k] = undefined;
   return s;
 }
 
@@ -154,7 +149,7 @@ export function internSlice(text: string, start: number, end: number): string {
 function upperSlice(text: string, start: number, end: number, h: number): string {
   if (end - start > INTERN_MAX) return text.slice(start, end).toUpperCase();
   const k = slotOf(h, end - start);
-  if (cachedAt(k, text, start, end) !== undefined) {
+  if (cachedAt(internRaw, k, text, start, end) !== undefined) {
     const up = internUpper[k];
     if (up !== undefined) return up;
   } else internRaw[k] = text.slice(start, end);
