@@ -269,7 +269,8 @@ function dropIndex(tb: Table, n: string): void {
 function renameInKeys(s: Session, tb: Table, from: string, to: string): void {
   if (same(from, to)) return;
   const keys = [...(tb.primaryKey ? [tb.primaryKey] : []), ...tb.uniques, ...tb.indexes];
-  for (const k of keys) for (const p of k.columns) if (same(p.column, from)) p.column = to;
+  // parts are shared between keys (table-parts.ts plainPart): a renamed one is replaced, not changed
+  for (const k of keys) k.columns = k.columns.map((p) => (same(p.column, from) ? { ...p, column: to } : p));
   for (const fk of tb.foreignKeys) fk.columns = fk.columns.map((x) => (same(x, from) ? to : x));
   // as InnoDB does, foreign keys that refer to the column follow it
   for (const fk of referencesTo(s, tb.name)) fk.refColumns = fk.refColumns.map((x) => (same(x, from) ? to : x));

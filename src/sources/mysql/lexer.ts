@@ -47,13 +47,20 @@ export function lineIndex(file: string, text: string, first = 1): LineIndex {
   return { file, starts, first, hint: 0 };
 }
 
+/** Lines walked from the last lookup before a binary search (which misses the cache at every step of a big script). */
+const LINE_WALK = 64;
+
 function lineOf(idx: LineIndex, offset: number): number {
   const s = idx.starts;
   let lo = idx.hint;
   if (s[lo]! <= offset) {
-    // a few lines down from the last lookup: walk
-    for (let k = 0; k < 8; k++, lo++) {
+    for (let k = 0; k < LINE_WALK; k++, lo++) {
       if (lo + 1 >= s.length || s[lo + 1]! > offset) return (idx.hint = lo);
+    }
+  } else {
+    // a statement's span starts a few lines above the last token looked up
+    for (let k = 0; k < LINE_WALK && lo > 0; k++) {
+      if (s[--lo]! <= offset) return (idx.hint = lo);
     }
   }
   lo = 0;

@@ -1,6 +1,6 @@
 import type { LastRun } from '../data-runs.js';
 import type { Catalog, DataSet, QName } from '../../model/catalog.js';
-import { diag, type Diagnostic, type DiagnosticCode } from '../../model/diagnostics.js';
+import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from '../../model/diagnostics.js';
 import { acceptOp, identifier, peek, peekOp, spanOf, type Cursor } from './cursor.js';
 
 /** State carried across statements and scripts: the script runs top to bottom as one client session. */
@@ -35,9 +35,26 @@ export function qualifiedName(c: Cursor, s: Session, what = 'name'): QName {
   return { schema: s.current, name: first };
 }
 
-/** Report a diagnostic located at tokens [a, b] of the current statement. */
+/**
+ * Report a diagnostic located at tokens [a, b] of the current statement. Dumps give several per table (DROP TABLE IF
+ * EXISTS, skipped options) and the catalog keeps them all: the diagnostic is one literal of diag()'s shape (diag's
+ * spread of `extra` leaves it a second object for its last fields), its message and object each one string.
+ */
 export function report(
   c: Cursor, s: Session, code: DiagnosticCode, message: string, a: number, b = a, object?: string,
 ): void {
-  s.catalog.diagnostics.push(diag(code, message, { span: spanOf(c, a, b), ...(object ? { object } : {}) }));
+  const span = spanOf(c, a, b);
+  const severity = DIAGNOSTIC_CODES[code].severity;
+  s.catalog.diagnostics.push(object
+    ? { code, message: flat(message), span, object: flat(object), severity }
+    : { code, message: flat(message), span, severity });
+}
+
+/**
+ * A string built by + or a template literal is a tree of V8 cons strings (3 or 4 objects for a message) until
+ * something reads its characters: reading one flattens it into one string, and the garbage collector drops the tree.
+ */
+export function flat(text: string): string {
+  if (text.charCodeAt(0) === -1) return ''; // never: the comparison only keeps the read
+  return text;
 }

@@ -262,6 +262,21 @@ export function parseIndexOptions(c: Cursor, s: Session, object: string, into: I
   }
 }
 
+/**
+ * A key part that is only a column name (most are), one frozen object per name: every table's keys name the same
+ * few columns (id, name, created_at) and nothing changes a parsed part (renaming a column replaces it).
+ */
+const plainParts = new Map<string, KeyPart>();
+function plainPart(column: string): KeyPart {
+  let part = plainParts.get(column);
+  if (!part) {
+    part = Object.freeze({ column }) as KeyPart;
+    if (plainParts.size >= 8192) plainParts.clear();
+    plainParts.set(column, part);
+  }
+  return part;
+}
+
 /** (part, ...) where part = name [(length)] [ASC|DESC] | (expr) [ASC|DESC] */
 export function parseKeyParts(c: Cursor): KeyPart[] {
   expectOp(c, '(');
@@ -272,7 +287,8 @@ export function parseKeyParts(c: Cursor): KeyPart[] {
       const { expr } = parseParenExpr(c);
       part = { column: '', expr };
     } else {
-      part = { column: identifier(c, 'column name') };
+      const column = identifier(c, 'column name');
+      part = (peekOp(c, '(') && peek(c, 1).kind === 'num') || peekWord(c, 'DESC') ? { column } : plainPart(column);
       if (peekOp(c, '(') && peek(c, 1).kind === 'num') {
         c.i++;
         part.length = Number(advance(c).value);
