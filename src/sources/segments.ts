@@ -142,59 +142,66 @@ export function scriptSegments(script: { file: string; text: string; dataText?: 
     : [{ text: script.text, line: 1, source: fixedText(script.dataText ?? script.text), delimiter: ';' }];
 }
 
-/** Reads the file in line-aligned blocks and yields segments of about `segmentBytes` that end between statements. */
+/**
+ * Reads the file in line-aligned blocks and yields segments of about `segmentBytes` that end between statements.
+ * One buffer holds the current segment from its start, then the block being scanned; it is reused for every block
+ * and segment (fresh memory is costly: each new page faults on first touch), and grows only for a segment longer
+ * than it.
+ */
 export function* fileSegments(file: SegmentedFile, dialect: SegmentDialect, onStrayBytes?: (stray: number) => void): Generator<ScriptSegment> {
   let stray = 0;
   const scanner = dialect === 'mysql' ? new MysqlScanner() : new TsqlScanner();
   const fd = openSync(file.path, 'r');
   try {
-    let pos = file.start;
-    let carry: Buffer = Buffer.alloc(0);
-    let parts: Buffer[] = [];
-    let partBytes = 0;
+    let buf = Buffer.allocUnsafe(Math.min(file.segmentBytes, 64 << 20) + 2 * READ_BYTES);
+    let filled = 0; // bytes in buf; buf[0] is the segment's first byte
+    let scanned = 0; // a line start: the scanner has seen buf[0, scanned)
+    let pos = file.start; // file offset of buf[filled]
     let segStart = file.start;
     let line = 1;
     let delimiter = scanner.delimiter;
-    const emit = (): ScriptSegment => {
-      const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-      const range = new FileRange(file.path, segStart, segStart + bytes.length);
+    const emit = (cut: number): ScriptSegment => {
+      const bytes = buf.subarray(0, cut);
+      const range = new FileRange(file.path, segStart, segStart + cut);
       const decoded = decodeCounting(bytes);
       stray += decoded.stray;
       remember(range, decoded.dataText ?? decoded.text);
       const seg = { text: decoded.text, line, source: range, delimiter };
       line += countNewlines(bytes);
-      segStart += bytes.length;
-      parts = [];
-      partBytes = 0;
+      segStart += cut;
+      buf.copyWithin(0, cut, filled);
+      filled -= cut;
+      scanned -= cut;
       delimiter = scanner.delimiter;
       return seg;
     };
     for (;;) {
-      // The partial line carried over goes first; the read fills the rest (a line longer than a block doubles it).
-      const buf = Buffer.allocUnsafe(carry.length + Math.max(READ_BYTES, carry.length));
-      carry.copy(buf);
-      const n = readSync(fd, buf, carry.length, buf.length - carry.length, pos);
+      if (buf.length - filled < READ_BYTES) {
+        const bigger = Buffer.allocUnsafe(2 * buf.length);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, filled, READ_BYTES, pos);
       pos += n;
+      filled += n;
       const eof = n === 0;
-      const block = buf.subarray(0, carry.length + n);
-      // Blocks end at a line end, so every lookahead of the scanner stays inside the block.
-      const end = eof ? block.length : block.lastIndexOf(10) + 1;
-      carry = block.subarray(end);
-      let from = 0;
-      while (from < end) {
-        const cut = scanner.scan(block, from, end, from + file.segmentBytes - partBytes);
+      // Scans end at a line end, so every lookahead of the scanner stays inside the bytes read.
+      const nl = filled > scanned ? buf.lastIndexOf(10, filled - 1) : -1;
+      let end = eof ? filled : nl >= scanned ? nl + 1 : scanned;
+      while (scanned < end) {
+        // A view of the bytes read: past them the buffer holds stale bytes of earlier blocks.
+        const cut = scanner.scan(buf.subarray(0, filled), scanned, end, file.segmentBytes);
         if (cut < 0) {
-          parts.push(block.subarray(from, end));
-          partBytes += end - from;
+          scanned = end;
           break;
         }
-        if (cut > from) parts.push(block.subarray(from, cut));
-        if (parts.length) yield emit();
-        from = cut;
+        scanned = cut;
+        yield emit(cut); // moves the bytes after the cut to the buffer's start
+        end -= cut;
       }
       if (eof) break;
     }
-    if (parts.length) yield emit();
+    if (filled) yield emit(filled);
     if (stray) onStrayBytes?.(stray);
   } finally {
     closeSync(fd);
@@ -213,11 +220,30 @@ const LPAREN = 40, RPAREN = 41, LBRACKET = 91, RBRACKET = 93, COMMA = 44, SEMI =
 const isBlank = (c: number | undefined): boolean => c === SP || c === TAB || c === CR;
 const isWordByte = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 48 && c <= 57);
 
-/** The upper-cased word at p (ASCII letters, digits, _), or '' when none starts there. */
+/**
+ * The words the scanners look for, by length. Every line start is classified, so wordAt compares bytes against
+ * these instead of building a string for each line.
+ */
+const KNOWN_WORDS: string[][] = [];
+const OTHER_WORD = '?';
+
+/** The upper-cased word at p (ASCII letters, digits, _) when it is a known word, OTHER_WORD for another word, '' when none starts there. */
 function wordAt(b: Buffer, p: number, end: number): string {
   let q = p;
   while (q < end && q - p < 16 && isWordByte(b[q]!)) q++;
-  return q > p && !(b[p]! >= 48 && b[p]! <= 57) ? b.toString('latin1', p, q).toUpperCase() : '';
+  if (q === p || (b[p]! >= 48 && b[p]! <= 57)) return '';
+  for (const w of KNOWN_WORDS[q - p] ?? []) if (sameWord(b, p, w)) return w;
+  return OTHER_WORD;
+}
+
+/** Bytes at p spell the upper-case ASCII word w, in any case. */
+function sameWord(b: Buffer, p: number, w: string): boolean {
+  for (let i = 0; i < w.length; i++) if ((b[p + i]! & 0xdf) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
+function knowWords(words: Iterable<string>): void {
+  for (const w of words) if (!(KNOWN_WORDS[w.length] ??= []).includes(w)) KNOWN_WORDS[w.length]!.push(w);
 }
 
 interface Scanner {
@@ -348,6 +374,7 @@ const PLAIN_CREATE = new Set(['TABLE', 'INDEX', 'UNIQUE', 'CLUSTERED', 'NONCLUST
 const PLAIN_ALTER = new Set(['TABLE', 'INDEX']);
 /** BEGIN TRAN is a statement of its own (data scripts wrap their INSERTs in one); BEGIN alone opens a block. */
 const PLAIN_BEGIN = new Set(['TRAN', 'TRANSACTION', 'DISTRIBUTED']);
+knowWords([...PLAIN_WORDS, ...PLAIN_CREATE, ...PLAIN_ALTER, ...PLAIN_BEGIN, 'GO', 'CREATE', 'ALTER', 'BEGIN', 'DELIMITER']);
 
 const TSQL_PLAIN = plainBytes([NL, SQ, DQ, LBRACKET, DASH, SLASH, LPAREN, RPAREN]);
 
