@@ -1,4 +1,5 @@
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
+import grammar from '../../../grammars/tsql.json' with { type: 'json' };
 
 /**
  * word: unquoted identifier or keyword (also #temp names); ident: [bracketed] or "quoted" identifier;
@@ -22,7 +23,8 @@ export interface Token {
   value: string;
   /** Upper-case spelling for word tokens (keyword matching); '' otherwise. */
   upper: string;
-  national?: boolean;
+  /** N'...' strings; undefined on every other token (present on all, so every token has one shape). */
+  national: boolean | undefined;
 }
 
 /** Resumable lexer over one text; `lexBatch` hands out one GO-separated batch at a time to bound memory. */
@@ -68,6 +70,78 @@ const isSpace = (c: number): boolean => (c < 128 ? (CLASS[c]! & SPACE) !== 0 : c
 // The currency symbols SQL Server accepts before a money literal (its docs' list); none is a letter, so none starts a name.
 const CURRENCY = new Set([0x24, 0xa2, 0xa3, 0xa4, 0xa5, 0x9f2, 0x9f3, 0xe3f, 0x17db, 0xfdfc, 0xfe69, 0xff04, 0xffe0, 0xffe1, 0xffe5, 0xffe6]);
 const isCurrencySymbol = (c: number): boolean => c === 0x24 || (c > 127 && (CURRENCY.has(c) || (c >= 0x20a0 && c <= 0x20b1)));
+
+/**
+ * Words seen so far (keywords, mostly), upper-case, by a case-folding hash: a word found here needs no new string
+ * when written in upper case (SSMS writes keywords so), and its `upper` is the one internalized copy, so the parser's
+ * many `t.upper === 'NULL'` tests and keyword-set lookups compare pointers instead of characters. Filled on first
+ * sight up to MAX_WORDS (then unknown words take the slower path, same result).
+ */
+const WORD_SLOTS = 8192, WORD_MASK = WORD_SLOTS - 1, MAX_WORDS = WORD_SLOTS / 2;
+const wordKeys: (string | undefined)[] = new Array<string | undefined>(WORD_SLOTS).fill(undefined);
+const wordHashes = new Int32Array(WORD_SLOTS);
+let wordCount = 0;
+
+/** Hash step over a character, ASCII letters folded to upper case (an upper-case key hashes as its spellings do). */
+const foldHash = (h: number, d: number): number => (Math.imul(h, 31) + (d & 0xdf)) | 0;
+
+function findWord(src: string, pos: number, end: number, h: number): string | undefined {
+  for (let i = h & WORD_MASK; ; i = (i + 1) & WORD_MASK) {
+    const k = wordKeys[i];
+    if (k === undefined) return undefined;
+    if (wordHashes[i] === h && k.length === end - pos && sameFolded(src, pos, k)) return k;
+  }
+}
+
+function sameFolded(src: string, pos: number, upper: string): boolean {
+  for (let j = 0; j < upper.length; j++) {
+    const d = src.charCodeAt(pos + j);
+    if ((d >= 97 && d <= 122 ? d - 32 : d) !== upper.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+/** Adds an upper-case ASCII word; returns its internalized copy (the same string object as a literal in the code). */
+function addWord(upper: string, h: number): string {
+  if (wordCount >= MAX_WORDS) return upper;
+  // A property name is internalized: this is the string table's copy.
+  const interned = Object.keys({ [upper]: 0 })[0]!;
+  let i = h & WORD_MASK;
+  while (wordKeys[i] !== undefined) i = (i + 1) & WORD_MASK;
+  wordKeys[i] = interned;
+  wordHashes[i] = h;
+  wordCount++;
+  return interned;
+}
+
+for (const w of [...grammar.reservedWords, ...grammar.statementStarts, ...grammar.sessionStatements]) {
+  let h = 0;
+  for (let j = 0; j < w.length; j++) h = foldHash(h, w.charCodeAt(j));
+  if (findWord(w, 0, w.length, h) === undefined) addWord(w, h);
+}
+
+/**
+ * Names repeat: a column is named in its table, its keys and indexes, and the same names recur across tables. Equal
+ * names lexed close together share one string (a direct-mapped cache by hash), so the catalog holds far fewer
+ * strings. Cleared after each parse (clearNames), so it keeps no script text alive.
+ */
+const NAME_SLOTS = 4096;
+const names: string[] = new Array<string>(NAME_SLOTS).fill('');
+
+function sharedSlice(src: string, start: number, end: number, h: number): string {
+  const i = h & (NAME_SLOTS - 1);
+  const k = names[i]!;
+  if (k.length === end - start) {
+    let j = 0;
+    while (j < k.length && k.charCodeAt(j) === src.charCodeAt(start + j)) j++;
+    if (j === k.length) return k;
+  }
+  return (names[i] = src.slice(start, end));
+}
+
+export function clearNames(): void {
+  names.fill('');
+}
 
 const TWO_CHAR_OPS = new Set(['<=', '>=', '<>', '!=', '!<', '!>', '::', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=']);
 
@@ -172,14 +246,27 @@ export function nextToken(st: LexerState): Token {
     let e = pos + 1;
     // A word without a-z or non-ASCII letters is its own upper case (SSMS writes keywords so): no case mapping.
     let lower = c >= 97;
+    let ascii = c < 128;
+    let h = foldHash(0, c), hs = c; // case-folded, case-sensitive
     for (; e < n; e++) {
       const d = src.charCodeAt(e);
       if (!isWordPart(d)) break;
-      if (d >= 97) lower = true;
+      if (d >= 97) { lower = true; if (d >= 128) ascii = false; }
+      h = foldHash(h, d);
+      hs = (Math.imul(hs, 31) + d) | 0;
     }
-    const text = src.slice(pos, e);
     st.pos = e;
-    const upper = lower ? text.toUpperCase() : text;
+    let text: string;
+    let upper = ascii ? findWord(src, pos, e, h) : undefined;
+    if (upper !== undefined) text = lower ? sharedSlice(src, pos, e, hs) : upper;
+    else {
+      text = lower ? sharedSlice(src, pos, e, hs) : src.slice(pos, e);
+      upper = lower ? text.toUpperCase() : text;
+      if (ascii) {
+        upper = addWord(upper, h);
+        if (!lower) text = upper;
+      }
+    }
     if (fresh && upper === 'GO') {
       const go = lexGo(st, e);
       if (go) return tok(st, 'go', pos, st.pos, go, 'GO', startLine, startCol);
@@ -227,7 +314,7 @@ function tok(
   line = st.line, col = colAt(st, start),
 ): Token {
   return {
-    kind, start, end, line, col, endLine: st.line, endCol: end > start ? colAt(st, end - 1) : col, value, upper,
+    kind, start, end, line, col, endLine: st.line, endCol: end > start ? colAt(st, end - 1) : col, value, upper, national: undefined,
   };
 }
 
@@ -300,6 +387,7 @@ function lexQuotedIdent(st: LexerState, start: number, close: number, what: stri
   let p = start + 1;
   let value = '';
   let chunk = p;
+  let h = 0;
   for (;;) {
     if (p >= n) {
       value += src.slice(chunk, n);
@@ -310,11 +398,13 @@ function lexQuotedIdent(st: LexerState, start: number, close: number, what: stri
     const c = src.charCodeAt(p);
     if (c === close) {
       if (src.charCodeAt(p + 1) === close) { value += src.slice(chunk, p + 1); p += 2; chunk = p; continue; }
-      value += src.slice(chunk, p);
+      // A name without doubled quotes (nearly all) is one slice of the text, shared with its equals.
+      value = chunk === start + 1 ? sharedSlice(src, chunk, p, h) : value + src.slice(chunk, p);
       st.pos = p + 1;
       break;
     }
     if (c === 10) newline(st, p + 1);
+    h = (Math.imul(h, 31) + c) | 0;
     p++;
   }
   st.lineFresh = false;

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../model/catalog.js';
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
 import { applyBindings, parseCreateBindable } from './bindings.js';
-import { createLexer, type Token } from './lexer.js';
+import { clearNames, createLexer, type Token } from './lexer.js';
 import {
   type Cursor, compact, fillBatch, acceptWord, atEnd, enter, expectWord, isOp, isSyntaxError, isWord, leave, peek, prev, spanOf, syntaxError,
   textOf, parseMultipartName,
@@ -56,6 +56,7 @@ export function parseTsql(scripts: { file: string; text: string; segmented?: Seg
   }
   resolveSynonyms(s, (text, span) => runDynamic(s, text, span.file, span.line, span.col));
   applyBindings(s);
+  clearNames();
   return catalog;
 }
 
