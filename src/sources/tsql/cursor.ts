@@ -139,6 +139,14 @@ export function parseMultipartName(c: Cursor): string[] {
   return parts;
 }
 
+/**
+ * The catalog keeps what the parser builds, so its lists should hold no spare room: an array grown by push has 17
+ * slots from its first item on. This is the list at its exact size (a copy when it has spare room).
+ */
+export function exact<T>(list: T[]): T[] {
+  return list.length > 1 ? list.slice() : list.length === 1 ? [list[0]!] : list;
+}
+
 export function spanOf(c: Cursor, a: Token, b: Token = a): SourceSpan {
   return { file: c.file, line: a.line, col: a.col, endLine: b.endLine, endCol: b.endCol };
 }

@@ -10,7 +10,7 @@ import { parseOdbcEscape, parseParseCall, parseTrimCall } from './expr-escapes.j
 import { parseParenQuery, tolerant } from './query-parser.js';
 import { parseWindowSpec, parseWithinGroup } from './window-parser.js';
 import {
-  type Cursor, acceptOp, acceptWord, atEnd, enter, expectOp, expectWord, isIdent, isOp, isSyntaxError, isWord, leave,
+  type Cursor, acceptOp, acceptWord, atEnd, enter, exact, expectOp, expectWord, isIdent, isOp, isSyntaxError, isWord, leave,
   next, peek, prev, skipParens, spanOf, syntaxError, textOf,
 } from './cursor.js';
 
@@ -361,7 +361,7 @@ function parseNameOrCall(c: Cursor, first: Token): Expr {
     parts[0] = `${first.value}::${peek(c, 1).value}`;
     c.i += 2;
   }
-  if (!isOp(peek(c), '(')) return { kind: 'column', parts, span: spanOf(c, first, prev(c)) };
+  if (!isOp(peek(c), '(')) return { kind: 'column', parts: exact(parts), span: spanOf(c, first, prev(c)) };
   c.i++;
   const args: Expr[] = [];
   let star = false;
@@ -395,7 +395,7 @@ function parseNameOrCall(c: Cursor, first: Token): Expr {
     if (asText) over = textOf(c, from, close);
   }
   return {
-    kind: 'call', name: parts, args, ...(star ? { star } : {}), ...(distinct ? { distinct } : {}),
+    kind: 'call', name: exact(parts), args: exact(args), ...(star ? { star } : {}), ...(distinct ? { distinct } : {}),
     ...(over ? { over } : {}), ...(window ? { window } : {}), ...(orderBy ? { orderBy } : {}), span: spanOf(c, first, close),
   };
 }

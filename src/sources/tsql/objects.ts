@@ -2,7 +2,7 @@ import type { Column, Index, IndexKind, QName, Routine, Sequence, Trigger, UserT
 import { objectPath } from '../../model/catalog.js';
 import type { Token } from './lexer.js';
 import {
-  type Cursor, atEnd, fillBatch, acceptOp, acceptWord, acceptWords, expectIdent, expectOp, expectWord, isOp, isWord, next,
+  type Cursor, atEnd, exact, fillBatch, acceptOp, acceptWord, acceptWords, expectIdent, expectOp, expectWord, isOp, isWord, next,
   isSyntaxError, parseMultipartName, peek, prev, skipParens, spanOf, syntaxError, textOf,
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
@@ -65,6 +65,7 @@ export function parseCreateIndex(s: Session, c: Cursor, start: Token): void {
       index.columns.push(part);
     } while (acceptOp(c, ','));
     expectOp(c, ')');
+    index.columns = exact(index.columns);
   }
   if (kind === 'columnstore' && isWord(peek(c), 'ORDER')) { c.i++; skipParens(c); }
   if (kind === 'xml' && acceptWords(c, 'USING', 'XML', 'INDEX')) {
@@ -106,7 +107,7 @@ export function parseCreateIndex(s: Session, c: Cursor, start: Token): void {
     else report(s, 'PGS1016', `index ${name} on ${tableName.schema}.${tableName.name} is defined twice; the later definition wins`, { span: index.span, object });
     table.indexes.splice(dup, 1);
   }
-  table.indexes.push(index);
+  table.indexes = [...table.indexes, index]; // exact size (see exact())
 }
 
 /**

@@ -5,7 +5,7 @@ import grammar from '../../../grammars/tsql.json' with { type: 'json' };
 import type { Token } from './lexer.js';
 import {
   type Cursor, acceptOp, acceptWord, acceptWords, atEnd, expectIdent, expectOp, expectWord, isIdent, isOp, isWord,
-  next, parseMultipartName, peek, prev, skipParens, spanOf, syntaxError, textOf,
+  exact, next, parseMultipartName, peek, prev, skipParens, spanOf, syntaxError, textOf,
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
 import { parseExprOrOpaque } from './expr-parser.js';
@@ -76,6 +76,11 @@ export function parseCreateTable(s: Session, c: Cursor, start: Token): Table | u
     break;
   }
   table.span = spanOf(c, start, prev(c));
+  table.columns = exact(table.columns);
+  table.uniques = exact(table.uniques);
+  table.checks = exact(table.checks);
+  table.foreignKeys = exact(table.foreignKeys);
+  table.indexes = exact(table.indexes);
   finishTable(table);
   checkPartitionColumn(s, table, object);
   return table;
@@ -282,7 +287,7 @@ function parseKeyParts(c: Cursor): KeyPart[] {
     parts.push(part);
   } while (acceptOp(c, ','));
   expectOp(c, ')');
-  return parts;
+  return exact(parts);
 }
 
 function parseNameList(c: Cursor): string[] {
@@ -290,7 +295,7 @@ function parseNameList(c: Cursor): string[] {
   const names = [expectIdent(c, 'column name')];
   while (acceptOp(c, ',')) names.push(expectIdent(c, 'column name'));
   expectOp(c, ')');
-  return names;
+  return exact(names);
 }
 
 function parseClustered(c: Cursor): boolean | undefined {
