@@ -147,6 +147,13 @@ export function exact<T>(list: T[]): T[] {
   return list.length > 1 ? list.slice() : list.length === 1 ? [list[0]!] : list;
 }
 
+/**
+ * The span of a node whose extent is known only once it is parsed (a table, column, key, index): replaced then.
+ * One shared object, so no span is made to be thrown away (and the spans made are nearly all kept, which V8's
+ * allocation sites see: it then allocates them where the garbage collector need not copy them).
+ */
+export const PENDING_SPAN: SourceSpan = { file: '', line: 0, col: 0, endLine: 0, endCol: 0 };
+
 export function spanOf(c: Cursor, a: Token, b: Token = a): SourceSpan {
   return { file: c.file, line: a.line, col: a.col, endLine: b.endLine, endCol: b.endCol };
 }

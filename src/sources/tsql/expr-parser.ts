@@ -234,7 +234,7 @@ function parsePrimary(c: Cursor): Expr {
   switch (t.kind) {
     case 'string':
       c.i++;
-      return { kind: 'string', value: t.value, ...(t.national ? { national: true } : {}), span: spanOf(c, t) };
+      return t.national ? { kind: 'string', value: t.value, national: true, span: stringSpan(c, t) } : { kind: 'string', value: t.value, span: stringSpan(c, t) };
     case 'number':
       c.i++;
       return { kind: 'number', value: t.value, span: spanOf(c, t) };
@@ -394,9 +394,12 @@ function parseNameOrCall(c: Cursor, first: Token): Expr {
     // The text of OVER (and of a WITHIN GROUP not parsed) for drafts; a parsed WITHIN GROUP alone is `orderBy`.
     if (asText) over = textOf(c, from, close);
   }
+  const span = spanOf(c, first, close);
+  // Most calls have none of the optional keys: one literal; else the keys in the order the type lists them.
+  if (!star && !distinct && !over && !window && !orderBy) return { kind: 'call', name: exact(parts), args: exact(args), span };
   return {
     kind: 'call', name: exact(parts), args: exact(args), ...(star ? { star } : {}), ...(distinct ? { distinct } : {}),
-    ...(over ? { over } : {}), ...(window ? { window } : {}), ...(orderBy ? { orderBy } : {}), span: spanOf(c, first, close),
+    ...(over ? { over } : {}), ...(window ? { window } : {}), ...(orderBy ? { orderBy } : {}), span,
   };
 }
 
@@ -409,4 +412,15 @@ function withSpan<T extends Expr>(e: T, c: Cursor, left: Expr): T {
   const end = prev(c);
   if (left.span) e.span = { file: left.span.file, line: left.span.line, col: left.span.col, endLine: end.endLine, endCol: end.endCol };
   return e;
+}
+
+/**
+ * spanOf for string literals, as an allocation site of its own: V8 decides per site whether what it allocates goes
+ * straight to the old generation (the garbage collector then never copies it). Most spans are kept with their node;
+ * string literals are often parsed to be read and dropped (procedure arguments: sp_addextendedproperty, sp_rename,
+ * sp_executesql), and sharing spanOf's site they kept it from being tenured (20 % more copying in the parse of
+ * the bench input).
+ */
+function stringSpan(c: Cursor, a: Token): Expr['span'] {
+  return { file: c.file, line: a.line, col: a.col, endLine: a.endLine, endCol: a.endCol };
 }

@@ -2,7 +2,7 @@ import type { Column, Index, IndexKind, QName, Routine, Sequence, Trigger, UserT
 import { objectPath } from '../../model/catalog.js';
 import type { Token } from './lexer.js';
 import {
-  type Cursor, atEnd, exact, fillBatch, acceptOp, acceptWord, acceptWords, expectIdent, expectOp, expectWord, isOp, isWord, next,
+  type Cursor, atEnd, exact, fillBatch, PENDING_SPAN, acceptOp, acceptWord, acceptWords, expectIdent, expectOp, expectWord, isOp, isWord, next,
   isSyntaxError, parseMultipartName, peek, prev, skipParens, spanOf, syntaxError, textOf,
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
@@ -45,7 +45,7 @@ export function parseCreateIndex(s: Session, c: Cursor, start: Token): void {
   expectWord(c, 'ON');
   const tableName = qname(s, parseMultipartName(c));
   const object = objectPath('table', tableName);
-  const index: Index = { unique, kind, columns: [], include: [], span: spanOf(c, start) };
+  const index: Index = { unique, kind, columns: [], include: [], span: PENDING_SPAN };
   if (name) index.name = name;
   if (clustered !== undefined) index.clustered = clustered;
   if (isOp(peek(c), '(')) {

@@ -1,4 +1,3 @@
-import { joinSpans } from '../../model/source.js';
 import type { Token } from './lexer.js';
 import { type Cursor, acceptOp, atEnd, isIdent, isOp, isWord, next, peek, prev, skipParens, spanOf, syntaxError, textOf } from './cursor.js';
 import { type Session, report } from './session.js';
@@ -69,18 +68,23 @@ function warnIgnoreDupKey(s: Session, c: Cursor, from: number, object: string | 
  * after another one of the same statement joins its diagnostic, which then lists every clause and spans them all.
  */
 function dropped(s: Session, c: Cursor, a: Token, b: Token, object: string | undefined): void {
-  const text = textOf(c, a, b).replace(/\s+/g, ' ').slice(0, 200);
-  const span = spanOf(c, a, b);
+  const text = oneSpaced(textOf(c, a, b)).slice(0, 200);
   const ds = s.catalog.diagnostics;
   const note = s.storageNote;
   if (note && note.cursor === c && ds[ds.length - 1] === note.diag && note.diag.object === object && note.diag.span) {
     note.clauses.set(text, (note.clauses.get(text) ?? 0) + 1);
     note.diag.message = `storage options dropped: ${[...note.clauses].map(([t, n]) => (n > 1 ? `${t} (${n} times)` : t)).join('; ')}`;
-    note.diag.span = joinSpans(note.diag.span, span);
+    const { file, line, col } = note.diag.span;
+    note.diag.span = { file, line, col, endLine: b.endLine, endCol: b.endCol }; // joined with this clause's span
     return;
   }
-  report(s, 'PGS1011', `storage option dropped: ${text}`, { span, ...(object ? { object } : {}) });
+  report(s, 'PGS1011', `storage option dropped: ${text}`, { span: spanOf(c, a, b), ...(object ? { object } : {}) });
   s.storageNote = { diag: ds[ds.length - 1]!, cursor: c, clauses: new Map([[text, 1]]) };
+}
+
+/** Whitespace runs as one space; most clauses are written so already, and then need no new string. */
+function oneSpaced(text: string): string {
+  return /[^\S ]| \s/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /** `key = value` pairs inside WITH ( ... ); a value may itself be `ON (k = v, ...)`. */

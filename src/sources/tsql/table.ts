@@ -5,7 +5,7 @@ import grammar from '../../../grammars/tsql.json' with { type: 'json' };
 import type { Token } from './lexer.js';
 import {
   type Cursor, acceptOp, acceptWord, acceptWords, atEnd, expectIdent, expectOp, expectWord, isIdent, isOp, isWord,
-  exact, next, parseMultipartName, peek, prev, skipParens, spanOf, syntaxError, textOf,
+  exact, next, parseMultipartName, PENDING_SPAN, peek, prev, skipParens, spanOf, syntaxError, textOf,
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
 import { parseExprOrOpaque } from './expr-parser.js';
@@ -36,7 +36,6 @@ export function newTable(name: QName, span: Table['span']): Table {
  */
 export function parseCreateTable(s: Session, c: Cursor, start: Token): Table | undefined {
   expectWord(c, 'TABLE');
-  const nameTok = peek(c);
   const parts = parseMultipartName(c);
   const name = qname(s, parts);
   if (name.name.startsWith('#')) {
@@ -44,7 +43,7 @@ export function parseCreateTable(s: Session, c: Cursor, start: Token): Table | u
     report(s, 'PGS1010', `temporary table ${name.name} skipped`, { span: spanOf(c, start, prev(c)) });
     return undefined;
   }
-  const table = newTable(name, spanOf(c, start, nameTok));
+  const table = newTable(name, PENDING_SPAN);
   const object = objectPath('table', name);
   // FileTables and edge tables may have no column list.
   if (!isWord(peek(c), 'AS')) {
@@ -189,10 +188,10 @@ export function parseColumnDef(s: Session, c: Cursor, table: Table, object: stri
   if (acceptWord(c, 'AS')) {
     const from = peek(c);
     const expr = parseExprOrOpaque(c, isColumnOptionStop);
-    col = { name, type: { name: '', args: [], raw: '' }, nullable: true, generated: { expr, raw: textOf(c, from, prev(c)), stored: false }, span: spanOf(c, first) };
+    col = { name, type: { name: '', args: [], raw: '' }, nullable: true, generated: { expr, raw: textOf(c, from, prev(c)), stored: false }, span: PENDING_SPAN };
   } else {
     const type = sharedType(parseDataType(c, s.defaultSchema));
-    col = { name, type, nullable: aliasTypeNullable(s, type), span: spanOf(c, first) };
+    col = { name, type, nullable: aliasTypeNullable(s, type), span: PENDING_SPAN };
   }
   const flags: string[] = [];
   let constraintName: string | undefined;
@@ -366,7 +365,7 @@ function parseConstraintBody(
     expectWord(c, 'REFERENCES');
     const ref = qname(s, parseMultipartName(c));
     const refColumns = isOp(peek(c), '(') ? parseNameList(c) : [];
-    const fk: ForeignKey = { columns, ref, refColumns, span: spanOf(c, first) };
+    const fk: ForeignKey = { columns, ref, refColumns, span: PENDING_SPAN };
     if (name) fk.name = name;
     for (;;) {
       if (acceptWords(c, 'ON', 'DELETE')) { fk.onDelete = parseRefAction(c); continue; }
@@ -423,7 +422,7 @@ function parseInlineIndex(s: Session, c: Cursor, object: string, column: string 
   const columns = isOp(peek(c), '(') ? parseKeyParts(c) : column ? [{ column }] : [];
   const index: Index = {
     name, unique, kind, columns, include: [],
-    ...(clustered !== undefined ? { clustered } : {}), span: spanOf(c, first),
+    ...(clustered !== undefined ? { clustered } : {}), span: PENDING_SPAN,
   };
   parseIndexTail(s, c, index, object);
   index.span = spanOf(c, first, prev(c));
