@@ -73,7 +73,11 @@ function dropped(s: Session, c: Cursor, a: Token, b: Token, object: string | und
   const note = s.storageNote;
   if (note && note.cursor === c && ds[ds.length - 1] === note.diag && note.diag.object === object && note.diag.span) {
     note.clauses.set(text, (note.clauses.get(text) ?? 0) + 1);
-    note.diag.message = `storage options dropped: ${[...note.clauses].map(([t, n]) => (n > 1 ? `${t} (${n} times)` : t)).join('; ')}`;
+    // join makes one flat string (a template literal around it would keep a rope of two).
+    const items: string[] = [];
+    for (const [t, n] of note.clauses) items.push(n > 1 ? `${t} (${n} times)` : t);
+    items[0] = `storage options dropped: ${items[0]}`;
+    note.diag.message = items.join('; ');
     const { file, line, col } = note.diag.span;
     note.diag.span = { file, line, col, endLine: b.endLine, endCol: b.endCol }; // joined with this clause's span
     return;
