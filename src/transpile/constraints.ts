@@ -39,7 +39,7 @@ export function mapKeyParts(s: TableScope, parts: KeyPart[], what: string, uniqu
  */
 export function constraintName(s: TableScope, name: string | undefined, what: string, span: SourceSpan | undefined, scope: 'schema' | 'table' | 'both'): string | undefined {
   if (name === undefined) return undefined;
-  const where = { object: s.object, what, span: span ?? s.src.span, alternative: `${s.target.name}_${name}` };
+  const where = { object: s.object, what, span: span ?? s.src.span, alternativePrefix: s.target.name };
   return scope === 'schema' ? s.ctx.names.claim(s.target.schema, name, where) : s.ctx.names.claimConstraint(s.target, name, where, scope === 'both');
 }
 

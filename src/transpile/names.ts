@@ -10,6 +10,26 @@ function withSuffix(base: string, suffix: string): string {
   return truncateIdent(base, MAX_IDENT_BYTES - Buffer.byteLength(suffix, 'utf8')) + suffix;
 }
 
+/** s.toLowerCase(), without the copy toLowerCase always makes when s has no upper-case letter (most names). */
+export function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
+}
+
+/** Where a claimed name is reported: `object`, or the path of `kind` + `name`, built only when a diagnostic needs it. */
+interface ClaimSite {
+  object?: string;
+  kind?: ObjectKind;
+  name?: QName;
+  what: string;
+  span?: SourceSpan;
+  /** `<alternativePrefix>_<wanted>` is tried before numbering. */
+  alternativePrefix?: string;
+}
+
 export interface NameMap {
   /** Target schema of a source schema name. */
   schema(source: string): string;
@@ -21,30 +41,51 @@ export interface NameMap {
   fold(name: string): string;
   /**
    * Claim a name in a target schema's relation namespace (tables, views, sequences, types, indexes, key
-   * constraints). `alternative` is tried before numbering: for index names, `<table>_<name>`.
+   * constraints). `<alternativePrefix>_<wanted>` is tried before numbering: for index names, the table's name.
    */
-  claim(targetSchema: string, wanted: string, where: { object: string; what: string; span?: SourceSpan; alternative?: string }): string;
+  claim(targetSchema: string, wanted: string, where: { object: string; what: string; span?: SourceSpan; alternativePrefix?: string }): string;
   /**
    * Claim a constraint name of a target table. PostgreSQL keeps constraint names per table, so a foreign key or
    * CHECK may share its name with an index or another table's constraint (MySQL dumps name an FK and its index
    * alike); a primary key or unique constraint also names its index, so it needs a name free in both places.
    */
-  claimConstraint(table: QName, wanted: string, where: { object: string; what: string; span?: SourceSpan; alternative?: string }, namesIndex: boolean): string;
+  claimConstraint(table: QName, wanted: string, where: { object: string; what: string; span?: SourceSpan; alternativePrefix?: string }, namesIndex: boolean): string;
 }
 
-/** The part of a Set a claim needs: a name space can also be the union of two (a key constraint's name). */
-type NameSpace = Pick<Set<string>, 'has' | 'add'>;
-
-/** Case-insensitive column lookup key; the NUL keeps it apart from exact spellings in the same map. */
-const columnKey = (name: string): string => `\u0000${name.toLowerCase()}`;
-const key = (schema: string, name: string): string => `${schema.toLowerCase()}\u0000${name.toLowerCase()}`;
-/** Exact spelling: MySQL table names are case-sensitive on most servers, so Users and users are two tables. */
-const exactKey = (schema: string, name: string): string => `${schema}\u0000${name}`;
-
-/** Lookups try the exact spelling first, then the first case-insensitive match (both sources resolve names so by default). */
-function lookup<T>(exact: Map<string, T>, folded: Map<string, T>, schema: string, name: string): T | undefined {
-  return exact.get(exactKey(schema, name)) ?? folded.get(key(schema, name));
+/**
+ * Maps keyed by schema, then name: lookups build no key string. `exact` holds the spellings as written (MySQL table
+ * names are case-sensitive on most servers, so Users and users are two tables), `folded` the first of each
+ * case-insensitive spelling; lookups try the exact spelling first (both sources resolve names so by default).
+ */
+interface ByName<T> {
+  exact: Map<string, Map<string, T>>;
+  folded: Map<string, Map<string, T>>;
 }
+
+const byName = <T>(): ByName<T> => ({ exact: new Map(), folded: new Map() });
+
+function getIn<T>(m: Map<string, Map<string, T>>, schema: string, name: string): T | undefined {
+  return m.get(schema)?.get(name);
+}
+
+function setIn<T>(m: Map<string, Map<string, T>>, schema: string, name: string, value: T): void {
+  let inner = m.get(schema);
+  if (!inner) m.set(schema, (inner = new Map()));
+  inner.set(name, value);
+}
+
+function lookup<T>(m: ByName<T>, schema: string, name: string): T | undefined {
+  return getIn(m.exact, schema, name) ?? getIn(m.folded, lowerCase(schema), lowerCase(name));
+}
+
+/** Record a name (defined() said its exact spelling is new); the first of a case-insensitive spelling is its folded entry. */
+function define<T>(m: ByName<T>, schema: string, name: string, value: T): void {
+  setIn(m.exact, schema, name, value);
+  const s = lowerCase(schema), n = lowerCase(name);
+  if (getIn(m.folded, s, n) === undefined) setIn(m.folded, s, n, value);
+}
+
+const defined = <T>(m: ByName<T>, schema: string, name: string): boolean => getIn(m.exact, schema, name) !== undefined;
 
 /** Source schema → target schema: --schema-map first, then dbo → public (T-SQL), one database → public (MySQL). */
 export function schemaMapper(source: Catalog, options: ConvertOptions): (s: string) => string {
@@ -52,55 +93,64 @@ export function schemaMapper(source: Catalog, options: ConvertOptions): (s: stri
   const distinct = new Set(source.schemas.map((s) => s.name.toLowerCase()));
   const fold = (n: string): string => truncateIdent(options.identifiers === 'lower' ? n.toLowerCase() : n);
   return (s: string): string => {
-    const o = overrides.get(s.toLowerCase());
+    const lower = lowerCase(s);
+    const o = overrides.size ? overrides.get(lower) : undefined;
     if (o !== undefined) return o;
-    if (source.dialect === 'tsql') return s.toLowerCase() === 'dbo' ? 'public' : fold(s);
+    if (source.dialect === 'tsql') return lower === 'dbo' ? 'public' : fold(s);
     if (s === '' || distinct.size <= 1) return 'public';
     return fold(s);
   };
 }
 
 export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostics: Diagnostic[]): NameMap {
-  const fold = (n: string): string => (options.identifiers === 'lower' ? n.toLowerCase() : n);
+  const fold = options.identifiers === 'lower' ? lowerCase : (n: string): string => n;
   const mapSchema = schemaMapper(source, options);
   const namespaces = new Map<string, Set<string>>();
-  const relations = new Map<string, QName>();
-  const relationsExact = new Map<string, QName>();
-  const columns = new Map<string, Map<string, string>>();
-  const columnsExact = new Map<string, Map<string, string>>();
+  const relations = byName<QName>();
+  /**
+   * A table's column names by lower-cased source name (the first column of each spelling), so a lookup in any case
+   * finds it; a column spelled like an earlier one but for case (Note, NOTE) is found by its exact spelling in `variants`.
+   */
+  const columns = byName<Map<string, string>>();
+  const variants = new Map<Map<string, string>, Map<string, string>>();
   const ns = (schema: string): Set<string> => {
     let s = namespaces.get(schema);
     if (!s) namespaces.set(schema, (s = new Set()));
     return s;
   };
+  const siteObject = (w: ClaimSite): string => w.object ?? objectPath(w.kind!, w.name!);
 
-  function finalName(wanted: string, where: { object: string; what: string; span?: SourceSpan }): string {
+  function finalName(wanted: string, where: ClaimSite): string {
     const folded = fold(wanted);
     const cut = truncateIdent(folded);
     if (cut !== folded) {
-      diagnostics.push(diag('PGS2011', `${where.what} ${wanted} is longer than 63 bytes; truncated to ${cut}`, { object: where.object, span: where.span }));
+      diagnostics.push(diag('PGS2011', `${where.what} ${wanted} is longer than 63 bytes; truncated to ${cut}`, { object: siteObject(where), span: where.span }));
     }
     return cut;
   }
 
-  function claimIn(used: NameSpace, wanted: string, where: { object: string; what: string; span?: SourceSpan; alternative?: string }): string {
+  /** A name free in `used` (and in `also`, when given), added to both. */
+  function claimIn(used: Set<string>, also: Set<string> | undefined, wanted: string, where: ClaimSite): string {
     const first = finalName(wanted, where);
-    if (!used.has(first)) {
-      used.add(first);
-      return first;
-    }
-    const candidates: string[] = [];
-    if (where.alternative) candidates.push(truncateIdent(fold(where.alternative)));
-    let chosen = candidates.find((c) => !used.has(c));
-    for (let i = 2; !chosen; i++) {
-      const c = withSuffix(candidates[0] ?? first, `_${i}`);
-      if (!used.has(c)) chosen = c;
+    const taken = (n: string): boolean => used.has(n) || (also !== undefined && also.has(n));
+    let chosen: string | undefined;
+    if (!taken(first)) {
+      chosen = first;
+    } else {
+      const alternative = where.alternativePrefix !== undefined ? truncateIdent(fold(`${where.alternativePrefix}_${wanted}`)) : undefined;
+      if (alternative && !taken(alternative)) chosen = alternative;
+      for (let i = 2; !chosen; i++) {
+        const c = withSuffix(alternative ?? first, `_${i}`);
+        if (!taken(c)) chosen = c;
+      }
+      // An index name only has to be unique per schema in PostgreSQL (per table in MySQL): renaming it is routine.
+      const object = siteObject(where);
+      diagnostics.push(where.what === 'index'
+        ? diag('PGS2010', `index ${wanted}: ${first} is taken in the schema (PostgreSQL index names are unique per schema); renamed to ${chosen}`, { object, span: where.span, severity: 'info' })
+        : diag('PGS2010', `${where.what} ${wanted} collides with another name (${first}) after folding or truncation; renamed to ${chosen}`, { object, span: where.span }));
     }
     used.add(chosen);
-    // An index name only has to be unique per schema in PostgreSQL (per table in MySQL): renaming it is routine.
-    diagnostics.push(where.what === 'index'
-      ? diag('PGS2010', `index ${wanted}: ${first} is taken in the schema (PostgreSQL index names are unique per schema); renamed to ${chosen}`, { object: where.object, span: where.span, severity: 'info' })
-      : diag('PGS2010', `${where.what} ${wanted} collides with another name (${first}) after folding or truncation; renamed to ${chosen}`, { object: where.object, span: where.span }));
+    also?.add(chosen);
     return chosen;
   }
 
@@ -111,77 +161,89 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
     ['type', (s) => s.types],
   ];
   // Relations first, in input order, so their names win over indexes and constraints claimed later.
+  const where: ClaimSite = { what: '' };
   for (const [kind, list] of relationKinds) {
+    where.kind = where.what = kind;
     for (const s of source.schemas) {
       for (const obj of list(s)) {
-        const ek = exactKey(obj.name.schema, obj.name.name);
-        if (relationsExact.has(ek)) continue;
+        if (defined(relations, obj.name.schema, obj.name.name)) continue;
         const schema = mapSchema(obj.name.schema);
-        const name = claimIn(ns(schema), obj.name.name, { object: objectPath(kind, obj.name), what: kind, span: obj.span });
-        relationsExact.set(ek, { schema, name });
-        const k = key(obj.name.schema, obj.name.name);
-        if (!relations.has(k)) relations.set(k, { schema, name });
+        where.name = obj.name;
+        where.span = obj.span;
+        define(relations, obj.name.schema, obj.name.name, { schema, name: claimIn(ns(schema), undefined, obj.name.name, where) });
       }
     }
   }
+  where.kind = 'table';
+  where.what = 'column';
   for (const s of source.schemas) {
     for (const t of s.tables) {
-      const ek = exactKey(t.name.schema, t.name.name);
-      if (columnsExact.has(ek)) continue;
-      const used = new Set<string>();
+      where.name = t.name;
+      if (defined(columns, t.name.schema, t.name.name)) continue;
       const m = new Map<string, string>();
-      // One `where` per table: claimIn reads it and keeps nothing of it.
-      const where: { object: string; what: string; span?: SourceSpan } = { object: objectPath('table', t.name), what: 'column' };
-      for (const c of t.columns) {
-        if (m.has(c.name)) continue;
+      define(columns, t.name.schema, t.name.name, m);
+      const used = new Set<string>();
+      for (let i = 0; i < t.columns.length; i++) {
+        const c = t.columns[i]!;
+        const lower = lowerCase(c.name);
+        const first = m.get(lower);
+        let variant: Map<string, string> | undefined;
+        if (first !== undefined) {
+          // Spelled like an earlier column: the same spelling is a duplicate (skipped), another case a column of its own.
+          if (t.columns.slice(0, i).some((x) => x.name === c.name)) continue;
+          variant = variants.get(m);
+          if (!variant) variants.set(m, (variant = new Map()));
+        }
         where.span = c.span;
-        const target = claimIn(used, c.name, where);
-        // Exact spelling first (a case-sensitive database can hold Note and NOTE), then the first case-insensitive match.
-        m.set(c.name, target);
-        const folded = columnKey(c.name);
-        if (!m.has(folded)) m.set(folded, target);
+        const target = claimIn(used, undefined, c.name, where);
+        if (variant) variant.set(c.name, target);
+        else m.set(lower, target);
       }
-      columnsExact.set(ek, m);
-      const k = key(t.name.schema, t.name.name);
-      if (!columns.has(k)) columns.set(k, m);
       // PostgreSQL names an identity column's sequence <table>_<column>_seq when the table is created, before any
       // index: an index the source named so (MySQL allows it) must give way, so the name is taken here, silently.
-      const rel = relationsExact.get(ek);
+      const rel = getIn(relations.exact, t.name.schema, t.name.name);
+      if (!rel) continue;
       for (const c of t.columns) {
-        if (rel && c.identity) ns(rel.schema).add(withSuffix(`${rel.name}_${m.get(c.name)}`, '_seq'));
+        if (c.identity) ns(rel.schema).add(withSuffix(`${rel.name}_${columnIn(m, c.name)}`, '_seq'));
       }
     }
   }
 
-  const tableConstraints = new Map<string, Set<string>>();
+  function columnIn(m: Map<string, string>, column: string): string | undefined {
+    if (variants.size) {
+      const v = variants.get(m)?.get(column);
+      if (v !== undefined) return v;
+    }
+    return m.get(lowerCase(column));
+  }
+
+  const tableConstraints = new Map<string, Map<string, Set<string>>>();
+  let lastConstraintTable: QName | undefined;
+  let lastConstraints: Set<string> | undefined;
   const constraintsOf = (t: QName): Set<string> => {
-    const k = exactKey(t.schema, t.name);
-    let set = tableConstraints.get(k);
-    if (!set) tableConstraints.set(k, (set = new Set()));
-    return set;
+    // Claims come in runs for one table (the same QName object).
+    if (t === lastConstraintTable) return lastConstraints!;
+    let set = getIn(tableConstraints, t.schema, t.name);
+    if (!set) setIn(tableConstraints, t.schema, t.name, (set = new Set()));
+    lastConstraintTable = t;
+    return (lastConstraints = set);
   };
 
   let lastTable: QName | undefined;
   let lastColumns: Map<string, string> | undefined;
   return {
     schema: mapSchema,
-    relation: (q) => lookup(relationsExact, relations, q.schema, q.name),
+    relation: (q) => lookup(relations, q.schema, q.name),
     column: (table, column) => {
       // Calls come in runs for one table (the same QName object): look its column map up once per run.
       if (table !== lastTable) {
         lastTable = table;
-        lastColumns = lookup(columnsExact, columns, table.schema, table.name);
+        lastColumns = lookup(columns, table.schema, table.name);
       }
-      const m = lastColumns;
-      return m?.get(column) ?? m?.get(columnKey(column)) ?? truncateIdent(fold(column));
+      return (lastColumns && columnIn(lastColumns, column)) ?? truncateIdent(fold(column));
     },
     fold: (n) => truncateIdent(fold(n)),
-    claim: (schema, wanted, where) => claimIn(ns(schema), wanted, where),
-    claimConstraint: (table, wanted, where, namesIndex) => {
-      const own = constraintsOf(table);
-      if (!namesIndex) return claimIn(own, wanted, where);
-      const relations = ns(table.schema);
-      return claimIn({ has: (n) => own.has(n) || relations.has(n), add: (n) => (own.add(n), relations.add(n)) }, wanted, where);
-    },
+    claim: (schema, wanted, where) => claimIn(ns(schema), undefined, wanted, where),
+    claimConstraint: (table, wanted, where, namesIndex) => claimIn(constraintsOf(table), namesIndex ? ns(table.schema) : undefined, wanted, where),
   };
 }
