@@ -57,7 +57,7 @@ function checkOf(expr: Expr, col: Column): Check {
 }
 
 /** Map one column's type by the rules (alias types → their domain), with the enum/set/collation consequences. */
-export function mapColumnType(s: TableScope, col: Column, jsonColumns: Set<string>): MappedColumn {
+export function mapColumnType(s: TableScope, col: Column, jsonColumns: ReadonlySet<string>): MappedColumn {
   const { ctx } = s;
   const name = ctx.names.column(s.src.name, col.name);
   const out: MappedColumn = { src: col, name, type: TEXT, checks: [] };

@@ -1,4 +1,4 @@
-import { objectPath, type Check, type Column, type Index, type Key, type KeyPart, type Table } from '../model/catalog.js';
+import { objectPath, type Check, type Column, type ForeignKey, type Index, type Key, type KeyPart, type Table } from '../model/catalog.js';
 import { walkExpr, type Expr } from '../model/expr.js';
 import type { SourceSpan } from '../model/source.js';
 import { dataType, type DataType } from '../model/types.js';
@@ -196,7 +196,6 @@ const keyColumns = (parts: KeyPart[]): string[] => parts.flatMap((p) => (p.expr 
  */
 function keepWithColumns(s: TableScope, lost: Set<string>) {
   return <T extends { name?: string; span: SourceSpan }>(items: T[], kind: 'constraint' | 'index', what: string, columnsOf: (x: T) => string[], draft: (x: T) => string): T[] => {
-    if (!lost.size) return items;
     return items.filter((x) => {
       const missing = [...new Set(columnsOf(x).filter((c) => lost.has(c.toLowerCase())))];
       if (!missing.length) return true;
@@ -205,6 +204,25 @@ function keepWithColumns(s: TableScope, lost: Set<string>) {
       addManual(s, { kind, original: `${label} over ${missing.join(', ')} (see the column's own item)`, draft: draft(x), codes: ['PGS2019'], span: x.span });
       return false;
     });
+  };
+}
+
+/** The filters of keepWithColumns for each kind of item a table has; only made when some column went to manual/. */
+function lostColumnFilters(s: TableScope, lost: Set<string>) {
+  const keep = keepWithColumns(s, lost);
+  const t = quoteQName(s.target);
+  const named = (x: { name?: string }): string => (x.name ? `CONSTRAINT ${quoteIdent(x.name)} ` : '');
+  const list = (cols: string[]): string => cols.map(quoteIdent).join(', ');
+  const keyList = (parts: KeyPart[]): string => parts.map((p) => (p.expr ? `(${exprText(p.expr)})` : quoteIdent(p.column))).join(', ');
+  return {
+    checks: (items: Check[]) => keep(items, 'constraint', 'check constraint', (c) => exprColumns(c.expr),
+      (c) => `ALTER TABLE ${t} ADD ${named(c)}CHECK (${exprText(c.expr)});`),
+    foreignKeys: (items: ForeignKey[]) => keep(items, 'constraint', 'foreign key', (f) => f.columns,
+      (f) => `ALTER TABLE ${t} ADD ${named(f)}FOREIGN KEY (${list(f.columns)}) REFERENCES ${quoteQName(f.ref)}${f.refColumns.length ? ` (${list(f.refColumns)})` : ''};`),
+    indexes: (items: Index[]) => keep(items, 'index', 'index', (i) => [...keyColumns(i.columns), ...i.include, ...(i.where ? exprColumns(i.where) : [])],
+      (i) => `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${i.name ? `${quoteIdent(i.name)} ` : ''}ON ${t}${i.using ? ` USING ${i.using}` : ''} (${keyList(i.columns)})${i.include.length ? ` INCLUDE (${list(i.include)})` : ''}${i.where ? ` WHERE ${exprText(i.where)}` : ''};`),
+    keys: (items: Key[], what: 'primary key' | 'unique constraint') => keep(items, 'constraint', what, (k) => keyColumns(k.columns),
+      (k) => `ALTER TABLE ${t} ADD ${named(k)}${what === 'primary key' ? 'PRIMARY KEY' : 'UNIQUE'} (${keyList(k.columns)});`),
   };
 }
 
@@ -262,16 +280,38 @@ function reportMysqlTableOptions(s: TableScope): void {
   });
 }
 
-/** One source table → its PostgreSQL table (plus the enum types, collations, functions and triggers it needs). */
-export function convertTable(s: TableScope): Table {
-  const { src } = s;
-  const jsonColumns = new Set<string>();
+/** CHECK (json_valid(col)) columns: MariaDB's JSON columns. */
+function jsonValidColumns(src: Table): Set<string> | undefined {
+  let out: Set<string> | undefined;
   for (const c of src.checks) {
     const json = jsonValidColumn(c.expr);
-    if (json !== undefined) jsonColumns.add(json);
+    if (json !== undefined) (out ??= new Set()).add(json);
   }
-  const mapped = src.columns.map((c) => mapColumnType(s, c, jsonColumns));
-  for (const m of mapped) s.columnTypes.set(m.name, m.type);
+  return out;
+}
+
+function firstClustered(src: Table): Key | Index | undefined {
+  for (const k of src.uniques) if (k.clustered) return k;
+  for (const k of src.indexes) if (k.clustered) return k;
+  return undefined;
+}
+
+const NO_COLUMNS: ReadonlySet<string> = new Set();
+
+/**
+ * One source table → its PostgreSQL table (plus the enum types, collations, functions and triggers it needs).
+ * Loops, not map/filter/spread chains, and the lost-column filters only when a column went to manual/: this runs
+ * for every table.
+ */
+export function convertTable(s: TableScope): Table {
+  const { src } = s;
+  const jsonColumns = jsonValidColumns(src) ?? NO_COLUMNS;
+  const mapped: MappedColumn[] = [];
+  for (const c of src.columns) {
+    const m = mapColumnType(s, c, jsonColumns);
+    mapped.push(m);
+    s.columnTypes.set(m.name, m.type);
+  }
   const onUpdate: OnUpdateColumn[] = [];
   const columns: Column[] = [];
   for (const m of mapped) {
@@ -280,40 +320,42 @@ export function convertTable(s: TableScope): Table {
     columns.push(col);
     s.columnTypes.set(col.name, col.type);
   }
-  const kept = new Set(columns.map((c) => c.name));
-  // Loops, not flatMap/filter chains: this runs for every table.
+  // Columns that went to manual/ (lower-cased), and the type CHECKs of the columns kept.
+  let lost: Set<string> | undefined;
   const typeChecks: Check[] = [];
-  for (const m of mapped) if (kept.has(m.name)) typeChecks.push(...m.checks);
+  const kept = columns.length === mapped.length ? undefined : new Set(columns.map((c) => c.name));
+  for (const m of mapped) {
+    if (kept && !kept.has(m.name)) (lost ??= new Set()).add(m.name.toLowerCase());
+    else for (const c of m.checks) typeChecks.push(c);
+  }
   const primaryKey = src.primaryKey && convertKey(s, src.primaryKey, 'primary key');
-  const allUniques = src.uniques.map((u) => convertKey(s, u, `unique constraint${u.name ? ` ${u.name}` : ''}`));
   // A PostgreSQL UNIQUE constraint holds columns only: a unique key over an expression (MySQL 8 `UNIQUE KEY ((lower(x)))`)
   // is a unique index.
-  const uniques = allUniques.filter((u) => !u.columns.some((p) => p.expr));
-  const uniqueIndexes: Index[] = allUniques.filter((u) => !uniques.includes(u))
-    .map((u) => ({ ...(u.name !== undefined ? { name: u.name } : {}), unique: true, kind: 'plain', columns: u.columns, include: [], span: u.span, ...(u.comment !== undefined ? { comment: u.comment } : {}) }));
-  const clustered = [...src.uniques, ...src.indexes].find((k) => k.clustered);
+  const uniques: Key[] = [];
+  const uniqueIndexes: Index[] = [];
+  for (const key of src.uniques) {
+    const u = convertKey(s, key, `unique constraint${key.name ? ` ${key.name}` : ''}`);
+    if (!u.columns.some((p) => p.expr)) uniques.push(u);
+    else uniqueIndexes.push({ ...(u.name !== undefined ? { name: u.name } : {}), unique: true, kind: 'plain', columns: u.columns, include: [], span: u.span, ...(u.comment !== undefined ? { comment: u.comment } : {}) });
+  }
+  const clustered = firstClustered(src);
   if (clustered) {
     report(s, 'PGS2013', `CLUSTERED ${'unique' in clustered ? 'index' : 'unique constraint'} ${clustered.name ?? '(unnamed)'}: PostgreSQL tables are heaps; CLUSTER orders a table once, not on later writes`, { span: clustered.span, severity: 'info' });
   }
-  const lost = new Set<string>();
-  for (const m of mapped) if (!kept.has(m.name)) lost.add(m.name.toLowerCase());
-  const keep = keepWithColumns(s, lost);
-  const t = quoteQName(s.target);
-  const named = (x: { name?: string }): string => (x.name ? `CONSTRAINT ${quoteIdent(x.name)} ` : '');
-  const list = (cols: string[]): string => cols.map(quoteIdent).join(', ');
-  const keyList = (parts: KeyPart[]): string => parts.map((p) => (p.expr ? `(${exprText(p.expr)})` : quoteIdent(p.column))).join(', ');
-  const checks = keep([...typeChecks, ...convertChecks(s)], 'constraint', 'check constraint', (c) => exprColumns(c.expr),
-    (c) => `ALTER TABLE ${t} ADD ${named(c)}CHECK (${exprText(c.expr)});`);
-  const foreignKeys = keep(convertForeignKeys(s), 'constraint', 'foreign key', (f) => f.columns,
-    (f) => `ALTER TABLE ${t} ADD ${named(f)}FOREIGN KEY (${list(f.columns)}) REFERENCES ${quoteQName(f.ref)}${f.refColumns.length ? ` (${list(f.refColumns)})` : ''};`);
-  const indexes = keep([...uniqueIndexes, ...convertIndexes(s)], 'index', 'index', (i) => [...keyColumns(i.columns), ...i.include, ...(i.where ? exprColumns(i.where) : [])],
-    (i) => `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${i.name ? `${quoteIdent(i.name)} ` : ''}ON ${t}${i.using ? ` USING ${i.using}` : ''} (${keyList(i.columns)})${i.include.length ? ` INCLUDE (${list(i.include)})` : ''}${i.where ? ` WHERE ${exprText(i.where)}` : ''};`);
-  const keptPrimary = primaryKey && keep([primaryKey], 'constraint', 'primary key', (k) => keyColumns(k.columns),
-    (k) => `ALTER TABLE ${t} ADD ${named(k)}PRIMARY KEY (${keyList(k.columns)});`)[0];
-  const keptUniques = keep(uniques, 'constraint', 'unique constraint', (k) => keyColumns(k.columns),
-    (k) => `ALTER TABLE ${t} ADD ${named(k)}UNIQUE (${keyList(k.columns)});`);
-  const keys: Key[] = [...(keptPrimary ? [keptPrimary] : []), ...keptUniques];
-  const partition = convertPartitioning(s, [...keys, ...indexes.filter((i) => i.unique).map((i) => ({ name: i.name, columns: i.columns, span: i.span }))]);
+  const drop = lost && lostColumnFilters(s, lost);
+  const allChecks = convertChecks(s);
+  let checks = typeChecks.length ? typeChecks.concat(allChecks) : allChecks;
+  if (drop) checks = drop.checks(checks);
+  let foreignKeys = convertForeignKeys(s);
+  if (drop) foreignKeys = drop.foreignKeys(foreignKeys);
+  const allIndexes = convertIndexes(s);
+  let indexes = uniqueIndexes.length ? uniqueIndexes.concat(allIndexes) : allIndexes;
+  if (drop) indexes = drop.indexes(indexes);
+  const keptPrimary = primaryKey && drop ? drop.keys([primaryKey], 'primary key')[0] : primaryKey;
+  const keptUniques = drop ? drop.keys(uniques, 'unique constraint') : uniques;
+  const partition = src.partition && convertPartitioning(s, [
+    ...(keptPrimary ? [keptPrimary] : []), ...keptUniques, ...indexes.filter((i) => i.unique).map((i) => ({ name: i.name, columns: i.columns, span: i.span })),
+  ]);
   if (src.temporal) {
     report(s, 'PGS2016', `system-versioned table: PERIOD FOR SYSTEM_TIME (${src.temporal.start}, ${src.temporal.end}) dropped; the period columns are plain columns (defaults: the ${s.ctx.dialect === 'mysql' ? '' : 'UTC '}insert time and 9999-12-31, not changed by updates)${src.temporal.history ? ` and history table ${src.temporal.history.name} is not maintained` : ''}`, { span: src.span });
   }
