@@ -50,6 +50,9 @@ export function sourceCollation(dialect: SourceDialect, col: Column, table: Tabl
 
 const toFlags = (x: { ci: boolean; ai: boolean }): SourceCollation => ({ caseInsensitive: x.ci, accentInsensitive: x.ai });
 
+/** Types are never changed once made, so columns share this one. */
+const CITEXT = dataType('citext');
+
 /** ICU nondeterministic collations: level2 ignores case, level1 ignores case and accents. */
 export function nondeterministicCollation(accentInsensitive: boolean): Collation {
   return accentInsensitive
@@ -80,7 +83,7 @@ export function caseInsensitiveType(ctx: TranspileContext, type: DataType, accen
       const checks: Expr[] = typeof len === 'number'
         ? [{ kind: 'binary', op: '<=', left: { kind: 'call', name: ['char_length'], args: [subject] }, right: { kind: 'number', value: String(len) } }]
         : [];
-      return { type: dataType('citext'), checks };
+      return { type: CITEXT, checks };
     }
     case 'collation': {
       const coll = nondeterministicCollation(accentInsensitive);

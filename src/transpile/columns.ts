@@ -49,6 +49,7 @@ export function jsonValidColumn(e: Expr): string | undefined {
 
 /** Types are never changed once made, so columns share this one. */
 const TEXT = dataType('text');
+const JSONB = dataType('jsonb');
 
 const ref = (name: string): Expr => ({ kind: 'column', parts: [name] });
 
@@ -71,7 +72,7 @@ export function mapColumnType(s: TableScope, col: Column, jsonColumns: ReadonlyS
     return out;
   }
   if (ctx.dialect === 'mysql' && jsonColumns.has(col.name.toLowerCase()) && MARIADB_JSON_SOURCES.has(typeKey(col.type.name))) {
-    out.type = dataType('jsonb');
+    out.type = JSONB;
     out.rule = { id: 'mysql.mariadb-json', to: 'jsonb' };
     return out;
   }

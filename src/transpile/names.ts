@@ -1,22 +1,13 @@
 import { objectPath, type Catalog, type ObjectKind, type QName } from '../model/catalog.js';
 import { diag, type Diagnostic } from '../model/diagnostics.js';
 import type { SourceSpan } from '../model/source.js';
-import { MAX_IDENT_BYTES, truncateIdent } from '../target/postgres/names.js';
+import { lowerCase, MAX_IDENT_BYTES, truncateIdent } from '../target/postgres/names.js';
 import type { ConvertOptions } from './context.js';
 
 
 /** base + suffix within 63 bytes: the base gives way, the suffix stays. */
 function withSuffix(base: string, suffix: string): string {
   return truncateIdent(base, MAX_IDENT_BYTES - Buffer.byteLength(suffix, 'utf8')) + suffix;
-}
-
-/** s.toLowerCase(), without the copy toLowerCase always makes when s has no upper-case letter (most names). */
-export function lowerCase(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
-  }
-  return s;
 }
 
 /** Where a claimed name is reported: `object`, or the path of `kind` + `name`, built only when a diagnostic needs it. */

@@ -1,6 +1,15 @@
 /** PostgreSQL's identifier limit (NAMEDATALEN - 1), in bytes. */
 export const MAX_IDENT_BYTES = 63;
 
+/** s.toLowerCase(), without the copy toLowerCase always makes when s has no upper-case letter (most names). */
+export function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
+}
+
 /** Cut to 63 bytes without splitting a UTF-8 character, as PostgreSQL truncates. */
 export function truncateIdent(s: string, maxBytes = MAX_IDENT_BYTES): string {
   // A UTF-16 unit is at most 3 UTF-8 bytes: most names are short enough not to need counting.
@@ -22,8 +31,9 @@ export function generatedName(used: Set<string>, table: string, parts: string[],
   for (let n = 0; ; n++) {
     const tail = `_${suffix}${n ? n : ''}`;
     const name = truncateIdent(stem, MAX_IDENT_BYTES - Buffer.byteLength(tail, 'utf8')) + tail;
-    if (!used.has(name.toLowerCase())) {
-      used.add(name.toLowerCase());
+    const folded = lowerCase(name);
+    if (!used.has(folded)) {
+      used.add(folded);
       return name;
     }
   }

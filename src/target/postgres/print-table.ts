@@ -3,7 +3,7 @@ import type { Expr } from '../../model/expr.js';
 import { printExpr, type ExprPrintOptions } from './print-expr.js';
 import { printFailure } from './print-error.js';
 import { printType } from './print-type.js';
-import { quoteIdent, quoteLiteral, quoteQName } from './quote.js';
+import { quoteIdent, quoteLiteral, quoteQName, quoteTableName } from './quote.js';
 
 /** name type [COLLATE c] [NOT NULL] [DEFAULT e | GENERATED ...]. */
 export function printColumn(c: Column, o: ExprPrintOptions): string {
@@ -46,7 +46,7 @@ export function printCreateTable(t: Table, o: ExprPrintOptions): string {
     sep = ',\n  ';
   }
   const partition = t.partition ? ` PARTITION BY ${printPartitionBy(t.partition, o)}` : '';
-  return `CREATE ${t.options.persistence === 'unlogged' ? 'UNLOGGED ' : ''}TABLE ${quoteQName(t.name)} (\n${items}\n)${partition};`;
+  return `CREATE ${t.options.persistence === 'unlogged' ? 'UNLOGGED ' : ''}TABLE ${quoteTableName(t)} (\n${items}\n)${partition};`;
 }
 
 function printPartitionBy(p: Partitioning, o: ExprPrintOptions): string {
@@ -60,7 +60,7 @@ export function printPartitions(t: Table, o: ExprPrintOptions): { name: QName; s
   const p = t.partition;
   if (!p) return [];
   const width = Math.max(1, p.expr.length);
-  const parent = quoteQName(t.name);
+  const parent = quoteTableName(t);
   const child = (name: string) => ({ schema: t.name.schema, name });
   if (p.method === 'hash' || p.method === 'key') {
     const names = p.partitions.length ? p.partitions.map((d) => d.name) : Array.from({ length: p.count ?? 0 }, (_, i) => `${t.name.name}_p${i}`);
@@ -100,7 +100,7 @@ function keyColumns(k: Key): string {
 }
 
 export function printAddKey(t: Table, k: Key, name: string, kind: 'PRIMARY KEY' | 'UNIQUE'): string {
-  return `ALTER TABLE ${quoteQName(t.name)} ADD CONSTRAINT ${quoteIdent(name)} ${kind} (${keyColumns(k)});`;
+  return `ALTER TABLE ${quoteTableName(t)} ADD CONSTRAINT ${quoteIdent(name)} ${kind} (${keyColumns(k)});`;
 }
 
 function printIndexPart(p: KeyPart, o: ExprPrintOptions): string {
@@ -111,7 +111,7 @@ function printIndexPart(p: KeyPart, o: ExprPrintOptions): string {
 export function printCreateIndex(t: Table, ix: Index, name: string, o: ExprPrintOptions): string {
   const method = ix.using ?? (ix.kind === 'hash' ? 'hash' : ix.kind === 'plain' ? undefined : null);
   if (method === null) throw printFailure(`index kind ${ix.kind} has no PostgreSQL form`);
-  let s = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(name)} ON ${quoteQName(t.name)}`;
+  let s = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(name)} ON ${quoteTableName(t)}`;
   if (method) s += ` USING ${quoteIdent(method.toLowerCase())}`;
   s += ` (${ix.columns.map((p) => printIndexPart(p, o)).join(', ')})`;
   if (ix.include.length) s += ` INCLUDE (${ix.include.map(quoteIdent).join(', ')})`;
@@ -121,7 +121,7 @@ export function printCreateIndex(t: Table, ix: Index, name: string, o: ExprPrint
 
 export function printAddForeignKey(t: Table, fk: ForeignKey, name: string): string {
   const refCols = fk.refColumns.length ? ` (${fk.refColumns.map(quoteIdent).join(', ')})` : '';
-  let s = `ALTER TABLE ${quoteQName(t.name)} ADD CONSTRAINT ${quoteIdent(name)} FOREIGN KEY (${fk.columns.map(quoteIdent).join(', ')}) REFERENCES ${quoteQName(fk.ref)}${refCols}`;
+  let s = `ALTER TABLE ${quoteTableName(t)} ADD CONSTRAINT ${quoteIdent(name)} FOREIGN KEY (${fk.columns.map(quoteIdent).join(', ')}) REFERENCES ${quoteQName(fk.ref)}${refCols}`;
   if (fk.match && fk.match !== 'simple') s += ` MATCH ${fk.match.toUpperCase()}`;
   if (fk.onDelete) s += ` ON DELETE ${fk.onDelete.toUpperCase()}`;
   if (fk.onUpdate) s += ` ON UPDATE ${fk.onUpdate.toUpperCase()}`;
@@ -130,11 +130,11 @@ export function printAddForeignKey(t: Table, fk: ForeignKey, name: string): stri
 }
 
 export function printAddCheckNotValid(t: Table, c: Check, name: string, o: ExprPrintOptions): string {
-  return `ALTER TABLE ${quoteQName(t.name)} ADD CONSTRAINT ${quoteIdent(name)} CHECK (${printExpr(c.expr, o)}) NOT VALID;`;
+  return `ALTER TABLE ${quoteTableName(t)} ADD CONSTRAINT ${quoteIdent(name)} CHECK (${printExpr(c.expr, o)}) NOT VALID;`;
 }
 
 export function printDropConstraint(t: Table, name: string): string {
-  return `ALTER TABLE ${quoteQName(t.name)} DROP CONSTRAINT ${quoteIdent(name)};`;
+  return `ALTER TABLE ${quoteTableName(t)} DROP CONSTRAINT ${quoteIdent(name)};`;
 }
 
 export function printCommentOn(what: string, comment: string | null): string {

@@ -10,13 +10,20 @@ const ZONED: Record<string, string> = {
   'time without time zone': 'time',
 };
 
-/** Types are shared and never changed (the transpiler makes one object per distinct type): each is spelled once. */
-const printed = new WeakMap<DataType, string>();
+/**
+ * Types are shared and never changed (the transpiler makes one object per distinct built-in type): each is spelled
+ * once, kept by its raw text (a map by string, not a WeakMap, whose entries the garbage collector must trace
+ * specially) for that object. User types are mostly one per column, and cheap to spell: not kept.
+ */
+const printed = new Map<string, { type: DataType; text: string }>();
 
 /** A PostgreSQL type as PostgreSQL spells it: name(args), user types qualified, [] for arrays. */
 export function printType(t: DataType): string {
-  let text = printed.get(t);
-  if (text === undefined) printed.set(t, (text = spellType(t)));
+  if (t.schema) return spellType(t);
+  const hit = printed.get(t.raw);
+  if (hit !== undefined && hit.type === t) return hit.text;
+  const text = spellType(t);
+  printed.set(t.raw, { type: t, text });
   return text;
 }
 

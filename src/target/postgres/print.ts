@@ -2,7 +2,7 @@ import { printCollationName } from './print-table.js';
 import { objectPath, type Catalog, type ManualItem, type QName, type Routine, type Schema, type Table, type UserType, type View } from '../../model/catalog.js';
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
 import type { SourceSpan } from '../../model/source.js';
-import { generatedName } from './names.js';
+import { generatedName, lowerCase } from './names.js';
 import { orderViews, queryReads } from './order.js';
 import { isPrintFailure, printFailure } from './print-error.js';
 import { printExpr, type ExprPrintOptions } from './print-expr.js';
@@ -11,7 +11,7 @@ import {
   printDropConstraint, printPartitions,
 } from './print-table.js';
 import { printType } from './print-type.js';
-import { quoteIdent, quoteLiteral, quoteQName } from './quote.js';
+import { quoteIdent, quoteLiteral, quoteQName, quoteTableName } from './quote.js';
 import { PHASES, tablePath, terminate, type Phase, type PhaseFile, type Statement } from './statement.js';
 import { groupBy } from '../../collections.js';
 
@@ -77,7 +77,16 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
   const relations = new Map<string, string>();
   for (const t of tables) relations.set(qkey(t.name), tablePath(t));
   for (const v of pg.schemas.flatMap((s) => s.views)) relations.set(qkey(v.name), v.source ?? objectPath('view', v.name));
+  // The needs of one relation, shared by every statement that has them (they are never changed).
+  const needsOne = new Map<string, string[]>();
   const needs = (names: QName[]): string[] | undefined => {
+    if (names.length === 1) {
+      const path = relations.get(qkey(names[0]!));
+      if (path === undefined) return undefined;
+      let one = needsOne.get(path);
+      if (!one) needsOne.set(path, (one = [path]));
+      return one;
+    }
     const paths = new Set<string>();
     for (const q of names) {
       const path = relations.get(qkey(q));
@@ -183,17 +192,17 @@ function qkey(q: QName): string {
 
 /** The table, its partitions and its comments: one unit, so a failure moves all of it. */
 function tablePieces(t: Table, o: ExprPrintOptions, needs?: string[]): Piece[] {
-  const create: Piece = { file: '0030_tables', kind: 'table', up: printCreateTable(t, o), down: `DROP TABLE ${quoteQName(t.name)};` };
+  const create: Piece = { file: '0030_tables', kind: 'table', up: printCreateTable(t, o), down: `DROP TABLE ${quoteTableName(t)};` };
   if (needs) create.needs = needs;
   const pieces: Piece[] = [create];
   for (const part of printPartitions(t, o)) {
     pieces.push({ file: '0030_tables', kind: 'table', up: part.sql, down: `DROP TABLE ${quoteQName(part.name)};` });
   }
-  const table = `TABLE ${quoteQName(t.name)}`;
+  const table = `TABLE ${quoteTableName(t)}`;
   if (t.comment) pieces.push({ file: '0100_comments', kind: 'statement', up: printCommentOn(table, t.comment), down: printCommentOn(table, null) });
   for (const c of t.columns) {
     if (!c.comment) continue;
-    const col = `COLUMN ${quoteQName(t.name)}.${quoteIdent(c.name)}`;
+    const col = `COLUMN ${quoteTableName(t)}.${quoteIdent(c.name)}`;
     pieces.push({ file: '0100_comments', kind: 'statement', up: printCommentOn(col, c.comment), down: printCommentOn(col, null) });
   }
   // Named CHECKs are created with the table (a NOT VALID one is added later, its comment with it).
@@ -235,7 +244,7 @@ function commentPiece(on: () => string, comment: string | undefined, joins = tru
 }
 
 function constraintComment(t: Table, name: string, comment: string | undefined, joins = true): Piece[] {
-  return commentPiece(() => `CONSTRAINT ${quoteIdent(name)} ON ${quoteQName(t.name)}`, comment, joins);
+  return commentPiece(() => `CONSTRAINT ${quoteIdent(name)} ON ${quoteTableName(t)}`, comment, joins);
 }
 
 function keyPiece(t: Table, up: string, name: string): Piece {
@@ -322,7 +331,7 @@ function fail(p: Printer, object: string, kind: ManualItem['kind'], span: Source
 
 function emit(p: Printer, object: string, span: SourceSpan | undefined, pieces: Piece[]): void {
   for (const piece of pieces) {
-    const key = `s${piece.joins ? p.key : ++p.key}`;
+    const key = piece.joins ? p.key : ++p.key;
     const needs = piece.needs?.includes(object) ? piece.needs.filter((n) => n !== object) : piece.needs;
     push(p.up, piece.file, statement(flatten(piece.up), object, piece.kind, key, span, needs));
     if (piece.down) push(p.down, piece.file, statement(flatten(piece.down), object, piece.kind, key, span, needs));
@@ -330,7 +339,7 @@ function emit(p: Printer, object: string, span: SourceSpan | undefined, pieces: 
 }
 
 /** One literal per shape: properties added after a literal (or spread into it) live in a separate array. */
-function statement(sql: string, object: string, kind: ManualItem['kind'], key: string, span: SourceSpan | undefined, needs: string[] | undefined): Statement {
+function statement(sql: string, object: string, kind: ManualItem['kind'], key: number, span: SourceSpan | undefined, needs: string[] | undefined): Statement {
   if (needs?.length) return span ? { sql, object, kind, key, span, needs } : { sql, object, kind, key, needs };
   return span ? { sql, object, kind, key, span } : { sql, object, kind, key };
 }
@@ -358,7 +367,7 @@ function allocateNames(pg: Catalog): Map<Table, TableNames> {
   const out = new Map<Table, TableNames>();
   for (const s of pg.schemas) {
     const used = new Set<string>();
-    const take = (n: string | undefined) => n && used.add(n.toLowerCase());
+    const take = (n: string | undefined) => n && used.add(lowerCase(n));
     for (const t of s.tables) {
       take(t.name.name);
       t.partition?.partitions.forEach((d) => take(d.name));

@@ -28,6 +28,24 @@ export function quoteQName(q: QName): string {
   return q.schema ? `${quoteIdent(q.schema)}.${quoteIdent(q.name)}` : quoteIdent(q.name);
 }
 
+let lastSchema: string | undefined;
+let lastName: string | undefined;
+let lastText = '';
+
+/**
+ * quoteQName of a table's name: a table's statements come one after another and each names the table, so the
+ * text for the last name is kept.
+ */
+export function quoteTableName(t: { name: QName }): string {
+  const q = t.name;
+  if (q.name !== lastName || q.schema !== lastSchema) {
+    lastText = quoteQName(q);
+    lastSchema = q.schema;
+    lastName = q.name;
+  }
+  return lastText;
+}
+
 const CONTROL = /[\x00-\x1f\x7f]/;
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
 

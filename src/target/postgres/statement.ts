@@ -10,7 +10,7 @@ export interface Statement {
   /** What the statement creates, so a failure becomes a ManualItem of the right kind. */
   kind?: ManualItem['kind'];
   /** Shared by an up statement and its down counterpart, so pruning one prunes both. */
-  key?: string;
+  key?: string | number;
   /**
    * Source paths of the other objects it cannot apply without (the table a foreign key or COPY names, the tables
    * and views a view reads, a trigger's table): when the statement creating one of them is rejected, this goes too.

@@ -209,7 +209,7 @@ export function pruneFailures(
       toManual(s, `statement not applied: ${need === s.object ? 'its object' : need} did not convert (a statement ${verb}); moved to manual/ with it`);
     }
   }
-  const goneKeys = new Set([...gone].map((s) => s.key).filter((k): k is string => k !== undefined));
+  const goneKeys = new Set([...gone].map((s) => s.key).filter((k): k is string | number => k !== undefined));
   const keep = (s: Statement) => !gone.has(s) && !(s.key !== undefined && goneKeys.has(s.key));
   return phases
     .map((p) => ({ ...p, up: p.up.filter(keep), down: p.down.filter(keep) }))
