@@ -6,6 +6,7 @@ import { jsonValidColumn } from './columns.js';
 import type { TranspileContext } from './context.js';
 import { exprText, quoteIdent, quoteQName, typeText } from './draft.js';
 import { translateExpr } from './expr.js';
+import { flatten } from '../target/postgres/quote.js';
 import { addManual, problemCodes, report, reportProblems, type TableScope } from './scope.js';
 
 /** Key columns mapped; prefix lengths dropped (PGS2015, stronger on unique keys since uniqueness changes). */
@@ -159,7 +160,7 @@ export function alignForeignKeyTypes(ctx: TranspileContext, tables: Table[]): vo
         const col = t.columns.find((c) => c.name === name);
         const target = ref.columns.find((c) => c.name === refCols[i]);
         if (!col || !target || typeText(col.type) === typeText(target.type)) return;
-        ctx.diagnostics.push(diag('PGS2002', `column ${name}: ${typeText(col.type)} → ${typeText(target.type)} to match ${ref.name.name}.${target.name}, which foreign key ${fk.name ?? '(unnamed)'} references`, {
+        ctx.diagnostics.push(diag('PGS2002', flatten(`column ${name}: ${typeText(col.type)} → ${typeText(target.type)} to match ${ref.name.name}.${target.name}, which foreign key ${fk.name ?? '(unnamed)'} references`), {
           object: t.source, span: col.span, severity: 'info',
         }));
         col.type = target.type;

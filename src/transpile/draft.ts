@@ -2,6 +2,7 @@ import type { Expr } from '../model/expr.js';
 import type { DataType } from '../model/types.js';
 import { printExpr } from '../target/postgres/print-expr.js';
 import { printType } from '../target/postgres/print-type.js';
+import { flatten } from '../target/postgres/quote.js';
 
 /**
  * Text for what the transpiler itself writes (trigger functions, manual drafts), through the one printer.
@@ -19,7 +20,8 @@ export function typeText(t: DataType): string {
 
 export function exprText(e: Expr): string {
   try {
-    return printExpr(e, { opaque: 'inline' });
+    // The text lives as long as the catalog (a default's or CHECK's raw): kept flat.
+    return flatten(printExpr(e, { opaque: 'inline' }));
   } catch (err) {
     return `/* not converted: ${(err as Error).message} */`;
   }

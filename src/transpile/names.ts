@@ -2,6 +2,7 @@ import { objectPath, type Catalog, type ObjectKind, type QName } from '../model/
 import { diag, type Diagnostic } from '../model/diagnostics.js';
 import type { SourceSpan } from '../model/source.js';
 import { lowerCase, MAX_IDENT_BYTES, truncateIdent } from '../target/postgres/names.js';
+import { flatten } from '../target/postgres/quote.js';
 import type { ConvertOptions } from './context.js';
 
 
@@ -109,13 +110,13 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
     if (!s) namespaces.set(schema, (s = new Set()));
     return s;
   };
-  const siteObject = (w: ClaimSite): string => w.object ?? objectPath(w.kind!, w.name!);
+  const siteObject = (w: ClaimSite): string => w.object ?? flatten(objectPath(w.kind!, w.name!));
 
   function finalName(wanted: string, where: ClaimSite): string {
     const folded = fold(wanted);
     const cut = truncateIdent(folded);
     if (cut !== folded) {
-      diagnostics.push(diag('PGS2011', `${where.what} ${wanted} is longer than 63 bytes; truncated to ${cut}`, { object: siteObject(where), span: where.span }));
+      diagnostics.push(diag('PGS2011', flatten(`${where.what} ${wanted} is longer than 63 bytes; truncated to ${cut}`), { object: siteObject(where), span: where.span }));
     }
     return cut;
   }
@@ -137,8 +138,8 @@ export function makeNameMap(source: Catalog, options: ConvertOptions, diagnostic
       // An index name only has to be unique per schema in PostgreSQL (per table in MySQL): renaming it is routine.
       const object = siteObject(where);
       diagnostics.push(where.what === 'index'
-        ? diag('PGS2010', `index ${wanted}: ${first} is taken in the schema (PostgreSQL index names are unique per schema); renamed to ${chosen}`, { object, span: where.span, severity: 'info' })
-        : diag('PGS2010', `${where.what} ${wanted} collides with another name (${first}) after folding or truncation; renamed to ${chosen}`, { object, span: where.span }));
+        ? diag('PGS2010', flatten(`index ${wanted}: ${first} is taken in the schema (PostgreSQL index names are unique per schema); renamed to ${chosen}`), { object, span: where.span, severity: 'info' })
+        : diag('PGS2010', flatten(`${where.what} ${wanted} collides with another name (${first}) after folding or truncation; renamed to ${chosen}`), { object, span: where.span }));
     }
     used.add(chosen);
     also?.add(chosen);

@@ -3,6 +3,7 @@ import type { Expr } from '../model/expr.js';
 import type { SourceSpan } from '../model/source.js';
 import { exprText, quoteIdent, quoteQName } from './draft.js';
 import { translateExpr } from './expr.js';
+import { flatten } from '../target/postgres/quote.js';
 import { report, reportProblems, type TableScope } from './scope.js';
 
 /** A column refreshed on UPDATE: MySQL ON UPDATE (a source expression) or a SQL Server rowversion (already PostgreSQL). */
@@ -31,7 +32,7 @@ export function onUpdateTrigger(s: TableScope, columns: OnUpdateColumn[]): { rou
   if (!assignments.length) return undefined;
   const base = s.ctx.names.fold(`${s.target.name}_on_update`);
   const fn = { schema: s.target.schema, name: base };
-  const signature = `${quoteQName(fn)}()`;
+  const signature = flatten(`${quoteQName(fn)}()`);
   const text = [
     `CREATE FUNCTION ${signature} RETURNS trigger LANGUAGE plpgsql AS $$`,
     'BEGIN',
@@ -42,7 +43,7 @@ export function onUpdateTrigger(s: TableScope, columns: OnUpdateColumn[]): { rou
     'END;',
     '$$;',
   ].join('\n');
-  const trigText = `CREATE TRIGGER ${quoteIdent(base)} BEFORE UPDATE ON ${quoteQName(s.target)} FOR EACH ROW EXECUTE ${s.ctx.options.targetVersion >= 11 ? 'FUNCTION' : 'PROCEDURE'} ${signature};`;
+  const trigText = flatten(`CREATE TRIGGER ${quoteIdent(base)} BEFORE UPDATE ON ${quoteQName(s.target)} FOR EACH ROW EXECUTE ${s.ctx.options.targetVersion >= 11 ? 'FUNCTION' : 'PROCEDURE'} ${signature};`);
   const onUpdate = columns.filter((c) => !c.rowversion).map((c) => c.name);
   const rowversion = columns.filter((c) => c.rowversion).map((c) => c.name);
   const what = [onUpdate.length ? `ON UPDATE CURRENT_TIMESTAMP on ${onUpdate.join(', ')}` : '', rowversion.length ? `rowversion ${rowversion.join(', ')} (a new value from the schema's rowversion sequence)` : ''];

@@ -4,6 +4,7 @@ import type { SourceSpan } from '../model/source.js';
 import type { DataType } from '../model/types.js';
 import type { TranspileContext } from './context.js';
 import type { ExprEnv, ExprProblem } from './expr.js';
+import { flatten } from '../target/postgres/quote.js';
 
 /** One source table being converted: where diagnostics and manual items about it go. */
 export interface TableScope {
@@ -32,7 +33,8 @@ export function report(
   message: string,
   extra: { span?: SourceSpan; rule?: string; severity?: Severity; suggestion?: string } = {},
 ): void {
-  s.ctx.diagnostics.push(diag(code, message, { object: s.object, ...extra }));
+  // Diagnostics live to the end of the run: their text is kept flat (see flatten).
+  s.ctx.diagnostics.push(diag(code, flatten(message), { object: s.object, ...extra }));
 }
 
 /** Report the problems of one translated expression, prefixed with what it belongs to. */

@@ -7,6 +7,7 @@ import { convertChecks, convertForeignKeys, convertKey } from './constraints.js'
 import type { TranspileContext } from './context.js';
 import { translateDefault } from './defaults.js';
 import { exprText, quoteIdent, quoteQName, typeText } from './draft.js';
+import { flatten } from '../target/postgres/quote.js';
 import { isImmutable, pgTypeOf, translateExpr } from './expr.js';
 import { convertIdentity } from './identity.js';
 import { convertIndexes } from './indexes.js';
@@ -19,7 +20,7 @@ export function tableScope(ctx: TranspileContext, src: Table): TableScope {
   const target = ctx.names.relation(src.name)!;
   const columnTypes = new Map<string, DataType>();
   return {
-    ctx, src, target, object: objectPath('table', src.name),
+    ctx, src, target, object: flatten(objectPath('table', src.name)),
     env: { ctx, table: src.name, columnTypes },
     columnTypes, ciColumns: new Map(), newTypes: [], newCollations: [], newRoutines: [], newTriggers: [], newSequences: [],
   };

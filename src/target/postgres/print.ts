@@ -11,13 +11,13 @@ import {
   printDropConstraint, printPartitions,
 } from './print-table.js';
 import { printType } from './print-type.js';
-import { quoteIdent, quoteLiteral, quoteQName, quoteTableName } from './quote.js';
+import { flatten, quoteIdent, quoteLiteral, quoteQName, quoteTableName } from './quote.js';
 import { PHASES, tablePath, terminate, type Phase, type PhaseFile, type Statement } from './statement.js';
 import { groupBy } from '../../collections.js';
 
 export { printExpr } from './print-expr.js';
 export { printType } from './print-type.js';
-export { quoteIdent } from './quote.js';
+export { flatten, quoteIdent } from './quote.js';
 export { downPhases, PHASES, type Phase, type Statement } from './statement.js';
 
 /** One statement an object contributes: the phase it belongs to, its text, the text that undoes it, the other objects it needs. */
@@ -342,16 +342,6 @@ function emit(p: Printer, object: string, span: SourceSpan | undefined, pieces: 
 function statement(sql: string, object: string, kind: ManualItem['kind'], key: number, span: SourceSpan | undefined, needs: string[] | undefined): Statement {
   if (needs?.length) return span ? { sql, object, kind, key, span, needs } : { sql, object, kind, key, needs };
   return span ? { sql, object, kind, key, span } : { sql, object, kind, key };
-}
-
-/**
- * V8 keeps a string built by concatenation as a tree of its pieces (32 bytes a node) until something reads it by
- * position; reading one character flattens it in place. Statements live until the files are written, so they
- * are kept flat: half the memory, and far less for the garbage collector to copy.
- */
-export function flatten(s: string): string {
-  s.charCodeAt(0);
-  return s;
 }
 
 function push(m: Map<PhaseFile, Statement[]>, file: PhaseFile, s: Statement): void {
