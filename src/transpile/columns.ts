@@ -15,7 +15,8 @@ export interface MappedColumn {
   name: string;
   type: DataType;
   rule?: TypeRule;
-  checks: Check[];
+  /** Type CHECKs (set-array members, citext lengths, rule checks); absent when none (most columns). */
+  checks?: Check[];
   copy?: string;
   collation?: string;
   dropDefault?: boolean;
@@ -61,7 +62,7 @@ function checkOf(expr: Expr, col: Column): Check {
 export function mapColumnType(s: TableScope, col: Column, jsonColumns: ReadonlySet<string>): MappedColumn {
   const { ctx } = s;
   const name = ctx.names.column(s.src.name, col.name);
-  const out: MappedColumn = { src: col, name, type: TEXT, checks: [] };
+  const out: MappedColumn = { src: col, name, type: TEXT };
   const alias = ctx.dialect === 'tsql' ? findAliasType(ctx, col.type) : undefined;
   if (alias) {
     const target = ctx.names.relation(alias.name)!;
@@ -108,11 +109,11 @@ export function mapColumnType(s: TableScope, col: Column, jsonColumns: ReadonlyS
     out.type = dataType('text', [], { array: true, raw: 'text[]' });
     const members = (col.type.values ?? []).map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',');
     const arr: Expr = { kind: 'cast', expr: { kind: 'string', value: `{${members}}` }, type: dataType('text', [], { array: true, raw: 'text[]' }), form: 'cast' };
-    out.checks.push(checkOf({ kind: 'binary', op: '<@', left: ref(name), right: arr }, col));
+    (out.checks ??= []).push(checkOf({ kind: 'binary', op: '<@', left: ref(name), right: arr }, col));
   } else {
     out.type = renderTypeTemplate(rule.to, col.type);
   }
-  if (rule.check) out.checks.push(checkOf(renderCheckTemplate(rule.check, ref(name), col.type), col));
+  if (rule.check) (out.checks ??= []).push(checkOf(renderCheckTemplate(rule.check, ref(name), col.type), col));
   applyCollationPolicy(s, col, out);
   return out;
 }
@@ -142,7 +143,7 @@ function applyCollationPolicy(s: TableScope, col: Column, out: MappedColumn): vo
   if (ctx.dialect === 'tsql' && out.type.name === 'char' && ci.type.name === 'citext') out.copy ??= 'trim-padding';
   out.type = ci.type;
   if (ci.collation) out.collation = ci.collation;
-  for (const e of ci.checks) out.checks.push(checkOf(e, col));
+  for (const e of ci.checks) (out.checks ??= []).push(checkOf(e, col));
   if (ci.newCollation && !s.newCollations.some((c) => c.name === ci.newCollation!.name)) s.newCollations.push(ci.newCollation);
 }
 

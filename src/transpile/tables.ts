@@ -107,7 +107,7 @@ function convertColumn(s: TableScope, m: MappedColumn, onUpdate: OnUpdateColumn[
   const { ctx } = s;
   const c = m.src;
   const col: Column = { name: m.name, type: m.type, nullable: c.nullable || !!m.dropNotNull, span: c.span };
-  for (const f of c.flags ?? []) {
+  if (c.flags) for (const f of c.flags) {
     // A column set is the sparse columns seen as one xml value; as a plain column nothing fills or reads through it.
     if (f.toLowerCase() === 'column_set') {
       report(s, 'PGS2013', `column ${c.name}: COLUMN_SET FOR ALL_SPARSE_COLUMNS dropped; it becomes a plain xml column that neither shows nor sets the sparse columns`, { span: c.span, severity: 'warning' });
@@ -117,7 +117,7 @@ function convertColumn(s: TableScope, m: MappedColumn, onUpdate: OnUpdateColumn[
   }
   if (c.identity) {
     const id = convertIdentity(c, s.src, m.type);
-    reportProblems(s, `column ${c.name}`, id.problems.map((p) => ({ ...p, message: p.message.replace(`column ${c.name}: `, '') })), c.span);
+    if (id.problems.length) reportProblems(s, `column ${c.name}`, id.problems.map((p) => ({ ...p, message: p.message.replace(`column ${c.name}: `, '') })), c.span);
     col.type = id.type;
     if (id.identity) col.identity = id.identity;
   }
@@ -327,7 +327,7 @@ export function convertTable(s: TableScope): Table {
   const kept = columns.length === mapped.length ? undefined : new Set(columns.map((c) => c.name));
   for (const m of mapped) {
     if (kept && !kept.has(m.name)) (lost ??= new Set()).add(m.name.toLowerCase());
-    else for (const c of m.checks) typeChecks.push(c);
+    else if (m.checks) for (const c of m.checks) typeChecks.push(c);
   }
   const primaryKey = src.primaryKey && convertKey(s, src.primaryKey, 'primary key');
   // A PostgreSQL UNIQUE constraint holds columns only: a unique key over an expression (MySQL 8 `UNIQUE KEY ((lower(x)))`)

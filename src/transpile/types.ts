@@ -9,8 +9,21 @@ export interface TypeFacts {
   identity?: boolean;
 }
 
+const normalizedDefaults = new Map<string, string>();
+const MAX_NORMALIZED_DEFAULTS = 4096;
+
 /** A default's text without wrapping parentheses and quotes: (('0000-00-00')) → 0000-00-00. */
 export function normalizeDefaultRaw(raw: string): string {
+  // Default-guarded rules ask for every column of their types, and scripts repeat a few defaults: each is done once.
+  let out = normalizedDefaults.get(raw);
+  if (out === undefined) {
+    if (normalizedDefaults.size >= MAX_NORMALIZED_DEFAULTS) normalizedDefaults.clear();
+    normalizedDefaults.set(raw, (out = unwrapDefaultRaw(raw)));
+  }
+  return out;
+}
+
+function unwrapDefaultRaw(raw: string): string {
   let s = raw.trim();
   for (;;) {
     const unwrapped = s.startsWith('(') && s.endsWith(')') ? s.slice(1, -1).trim() : s;

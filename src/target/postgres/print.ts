@@ -302,19 +302,22 @@ function routinePiece(r: Routine): Piece {
   return { file: '0080_routines', kind: 'routine', up: terminate(r.text), down: `DROP ${what} ${r.signature ?? quoteQName(r.name)};` };
 }
 
+const FAIL: ExprPrintOptions = { opaque: 'fail' };
+const INLINE: ExprPrintOptions = { opaque: 'inline' };
+
 /** Print an object's pieces; on a print failure the object goes to manual/ instead. */
 function attempt(
   p: Printer, object: string, kind: ManualItem['kind'], span: SourceSpan | undefined,
   build: (o: ExprPrintOptions) => Piece[], draft?: (o: ExprPrintOptions) => string,
 ): boolean {
   try {
-    emit(p, object, span, build({ opaque: 'fail' }));
+    emit(p, object, span, build(FAIL));
     return true;
   } catch (e) {
     if (!isPrintFailure(e)) throw e;
     let text: string;
     try {
-      text = draft ? draft({ opaque: 'inline' }) : build({ opaque: 'inline' }).map((x) => x.up).join('\n\n');
+      text = draft ? draft(INLINE) : build(INLINE).map((x) => x.up).join('\n\n');
     } catch (inner) {
       if (!isPrintFailure(inner)) throw inner;
       text = `-- ${e.message}`;
