@@ -6,7 +6,7 @@ import { jsonValidColumn } from './columns.js';
 import type { TranspileContext } from './context.js';
 import { exprText, quoteIdent, quoteQName, typeText } from './draft.js';
 import { translateExpr } from './expr.js';
-import { flatten } from '../target/postgres/quote.js';
+import { flatten } from '../collections.js';
 import { addManual, problemCodes, report, reportProblems, type TableScope } from './scope.js';
 
 /** Key columns mapped; prefix lengths dropped (PGS2015, stronger on unique keys since uniqueness changes). */

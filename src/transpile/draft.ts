@@ -2,7 +2,7 @@ import type { Expr } from '../model/expr.js';
 import type { DataType } from '../model/types.js';
 import { printExpr } from '../target/postgres/print-expr.js';
 import { printType } from '../target/postgres/print-type.js';
-import { flatten } from '../target/postgres/quote.js';
+import { flatten } from '../collections.js';
 
 /**
  * Text for what the transpiler itself writes (trigger functions, manual drafts), through the one printer.

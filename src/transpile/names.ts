@@ -2,7 +2,7 @@ import { objectPath, type Catalog, type ObjectKind, type QName } from '../model/
 import { diag, type Diagnostic } from '../model/diagnostics.js';
 import type { SourceSpan } from '../model/source.js';
 import { lowerCase, MAX_IDENT_BYTES, truncateIdent } from '../target/postgres/names.js';
-import { flatten } from '../target/postgres/quote.js';
+import { flatten } from '../collections.js';
 import type { ConvertOptions } from './context.js';
 
 

@@ -3,7 +3,7 @@ import type { Expr } from '../model/expr.js';
 import type { SourceSpan } from '../model/source.js';
 import { exprText, quoteIdent, quoteQName } from './draft.js';
 import { translateExpr } from './expr.js';
-import { flatten } from '../target/postgres/quote.js';
+import { flatten } from '../collections.js';
 import { report, reportProblems, type TableScope } from './scope.js';
 
 /** A column refreshed on UPDATE: MySQL ON UPDATE (a source expression) or a SQL Server rowversion (already PostgreSQL). */

@@ -4,7 +4,7 @@ import type { SourceSpan } from '../model/source.js';
 import type { DataType } from '../model/types.js';
 import type { TranspileContext } from './context.js';
 import type { ExprEnv, ExprProblem } from './expr.js';
-import { flatten } from '../target/postgres/quote.js';
+import { flatten } from '../collections.js';
 
 /** One source table being converted: where diagnostics and manual items about it go. */
 export interface TableScope {

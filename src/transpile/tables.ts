@@ -7,7 +7,7 @@ import { convertChecks, convertForeignKeys, convertKey } from './constraints.js'
 import type { TranspileContext } from './context.js';
 import { translateDefault } from './defaults.js';
 import { exprText, quoteIdent, quoteQName, typeText } from './draft.js';
-import { flatten } from '../target/postgres/quote.js';
+import { flatten } from '../collections.js';
 import { isImmutable, pgTypeOf, translateExpr } from './expr.js';
 import { convertIdentity } from './identity.js';
 import { convertIndexes } from './indexes.js';

@@ -1,4 +1,5 @@
 import type { LastRun } from '../data-runs.js';
+import { flatten } from '../../collections.js';
 import type { Catalog, DataSet, QName } from '../../model/catalog.js';
 import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from '../../model/diagnostics.js';
 import { acceptOp, identifier, peek, peekOp, spanOf, type Cursor } from './cursor.js';
@@ -46,15 +47,7 @@ export function report(
   const span = spanOf(c, a, b);
   const severity = DIAGNOSTIC_CODES[code].severity;
   s.catalog.diagnostics.push(object
-    ? { code, message: flat(message), span, object: flat(object), severity }
-    : { code, message: flat(message), span, severity });
+    ? { code, message: flatten(message), span, object: flatten(object), severity }
+    : { code, message: flatten(message), span, severity });
 }
 
-/**
- * A string built by + or a template literal is a tree of V8 cons strings (3 or 4 objects for a message) until
- * something reads its characters: reading one flattens it into one string, and the garbage collector drops the tree.
- */
-export function flat(text: string): string {
-  if (text.charCodeAt(0) === -1) return ''; // never: the comparison only keeps the read
-  return text;
-}

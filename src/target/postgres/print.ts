@@ -11,13 +11,13 @@ import {
   printDropConstraint, printPartitions,
 } from './print-table.js';
 import { printType } from './print-type.js';
-import { flatten, quoteIdent, quoteLiteral, quoteQName, quoteTableName } from './quote.js';
+import { quoteIdent, quoteLiteral, quoteQName, quoteTableName } from './quote.js';
 import { PHASES, tablePath, terminate, type Phase, type PhaseFile, type Statement } from './statement.js';
-import { groupBy } from '../../collections.js';
+import { flatten, groupBy } from '../../collections.js';
 
 export { printExpr } from './print-expr.js';
 export { printType } from './print-type.js';
-export { flatten, quoteIdent } from './quote.js';
+export { quoteIdent } from './quote.js';
 export { downPhases, PHASES, type Phase, type Statement } from './statement.js';
 
 /** One statement an object contributes: the phase it belongs to, its text, the text that undoes it, the other objects it needs. */

@@ -62,13 +62,3 @@ function escapeChar(c: string): string {
   return ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 }
 
-/**
- * V8 keeps a string built by concatenation as a tree of its pieces (32 bytes a node) until something reads it by
- * position; reading one character flattens it in place. Statements and diagnostics live until the files are written, so they
- * are kept flat: half the memory, and far less for the garbage collector to copy.
- */
-export function flatten(s: string): string {
-  s.charCodeAt(0);
-  return s;
-}
-
