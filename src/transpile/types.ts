@@ -15,6 +15,9 @@ const MAX_NORMALIZED_DEFAULTS = 4096;
 /** A default's text without wrapping parentheses and quotes: (('0000-00-00')) → 0000-00-00. */
 export function normalizeDefaultRaw(raw: string): string {
   // Default-guarded rules ask for every column of their types, and scripts repeat a few defaults: each is done once.
+  // Only short texts are kept: V8 copies a slice under 13 characters, a longer one is a view that would keep its
+  // whole script alive in this module-wide map.
+  if (raw.length > 12) return unwrapDefaultRaw(raw);
   let out = normalizedDefaults.get(raw);
   if (out === undefined) {
     if (normalizedDefaults.size >= MAX_NORMALIZED_DEFAULTS) normalizedDefaults.clear();

@@ -1,9 +1,10 @@
+import { exactSize } from '../../collections.js';
 import { findTable, indexOfExactName, objectPath, schemaOf, type Check, type Column, type ForeignKey, type Index, type Key, type QName, type Table } from '../../model/catalog.js';
 import type { SourceSpan } from '../../model/source.js';
 import { diag } from '../../model/diagnostics.js';
 import { acceptOp, acceptWords, atEnd, expectOp, fail, peek, peekOp, peekWord, spanOf, type Cursor } from './cursor.js';
 import { qualifiedName, report, type Session } from './session.js';
-import { applyPart, compact, parsePartitioning, parseTableOptions, parseTablePart } from './table-parts.js';
+import { applyPart, parsePartitioning, parseTableOptions, parseTablePart } from './table-parts.js';
 
 /** A table as the parser makes it: a class, so the fields added as it is read stay in the object (see ColumnNode). */
 class TableNode implements Table {
@@ -59,11 +60,11 @@ export function parseCreateTable(c: Cursor, s: Session, temporary: boolean): voi
     c.i++;
     do applyPart(table, parseTablePart(c, s, object)); while (acceptOp(c, ','));
     expectOp(c, ')');
-    table.columns = compact(table.columns);
-    table.uniques = compact(table.uniques);
-    table.checks = compact(table.checks);
-    table.foreignKeys = compact(table.foreignKeys);
-    table.indexes = compact(table.indexes);
+    table.columns = exactSize(table.columns);
+    table.uniques = exactSize(table.uniques);
+    table.checks = exactSize(table.checks);
+    table.foreignKeys = exactSize(table.foreignKeys);
+    table.indexes = exactSize(table.indexes);
   }
   parseTableOptions(c, table);
   let versioned: number | undefined;

@@ -1,4 +1,5 @@
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
+import { hashOf, hashStep, SliceCache } from '../slice-cache.js';
 import type { SourceSpan } from '../../model/source.js';
 import grammar from '../../../grammars/mysql.json' with { type: 'json' };
 
@@ -91,77 +92,49 @@ export interface Lexer {
 }
 
 /**
- * Short strings cut from script text (names, keywords, literal values, raw type text), shared: a dump repeats the
- * same few hundred names and values across thousands of tables, and every string the catalog holds is an object the
- * garbage collector copies. A direct-mapped cache keyed by a hash of the characters; only strings V8 copies when it
- * slices (shorter than 13 characters), so a cached string never keeps a script text alive.
+ * Strings cut from the script are shared (SliceCache): short ones (names, keywords, literal values, raw type text)
+ * always, as V8 copies them when it slices (shorter than 13 characters) and a cached one keeps no text alive; longer
+ * ones (CURRENT_TIMESTAMP, a collation, a repeated COMMENT) while a script is parsed (withSharedStrings).
  */
-const INTERN_MAX = 12;
-const INTERN_SLOTS = 4096;
-const internRaw: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
-/** The upper-cased form of internRaw[k], filled when a word token reads it. */
-const internUpper: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
-
-/** Hash step over one character code (the word scanner runs it as it reads, so a word is read once). */
-const hashStep = (h: number, ch: number): number => (Math.imul(h, 31) + ch) | 0;
-const slotOf = (h: number, length: number): number => ((h ^ (h >>> 13)) + length) & (INTERN_SLOTS - 1);
-
-function internSlot(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let i = start; i < end; i++) h = hashStep(h, text.charCodeAt(i));
-  return slotOf(h, end - start);
-}
-
-function cachedAt(table: (string | undefined)[], k: number, text: string, start: number, end: number): string | undefined {
-  const s = table[k];
-  if (s === undefined || s.length !== end - start) return undefined;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return undefined;
-  return s;
-}
-
-/**
- * Longer strings (CURRENT_TIMESTAMP, a collation, a repeated COMMENT) are shared while a script is parsed
- * (withSharedStrings), in a table of their own: V8 cuts them as views of the script text, so a cache that outlived
- * the parse would keep the text alive.
- */
+const SHORT_MAX = 12;
 const LONG_MAX = 64;
-let longRaw: (string | undefined)[] | undefined;
+const SLOTS = 4096;
+const shortStrings = new SliceCache(SLOTS);
+/** The upper-cased form of shortStrings' string in the same slot, filled when a word token reads it. */
+const shortUpper: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+let longStrings: SliceCache | undefined;
 
 /** Runs `parse` with longer strings shared (see internSlice). */
 export function withSharedStrings<T>(parse: () => T): T {
-  const outer = longRaw;
-  longRaw ??= new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
+  const outer = longStrings;
+  longStrings ??= new SliceCache(SLOTS);
   try {
     return parse();
   } finally {
-    longRaw = outer;
+    longStrings = outer;
   }
 }
 
-/** text.slice(start, end), shared with earlier slices of the same characters (see INTERN_MAX and LONG_MAX). */
+/** text.slice(start, end), shared with earlier slices of the same characters (see SHORT_MAX and LONG_MAX). */
 export function internSlice(text: string, start: number, end: number): string {
   const n = end - start;
-  const table = n <= INTERN_MAX ? internRaw : n <= LONG_MAX ? longRaw : undefined;
-  if (!table) return text.slice(start, end);
-  const k = internSlot(text, start, end);
-  const hit = cachedAt(table, k, text, start, end);
+  const cache = n <= SHORT_MAX ? shortStrings : n <= LONG_MAX ? longStrings : undefined;
+  if (!cache) return text.slice(start, end);
+  const k = cache.slot(hashOf(text, start, end), n);
+  const hit = cache.at(k, text, start, end);
   if (hit !== undefined) return hit;
-  const s = text.slice(start, end);
-  table[k] = s;
-  if (table === internRaw) internUpper[k] = undefined;
-  return s;
+  if (cache === shortStrings) shortUpper[k] = undefined;
+  return (cache.strings[k] = text.slice(start, end));
 }
 
 /** text.slice(start, end).toUpperCase() (a bare word's token value), shared when short; `h`: hash of its characters. */
 function upperSlice(text: string, start: number, end: number, h: number): string {
-  if (end - start > INTERN_MAX) return text.slice(start, end).toUpperCase();
-  const k = slotOf(h, end - start);
-  if (cachedAt(internRaw, k, text, start, end) !== undefined) {
-    const up = internUpper[k];
-    if (up !== undefined) return up;
-  } else internRaw[k] = text.slice(start, end);
-  const up = internRaw[k]!.toUpperCase();
-  internUpper[k] = up;
+  if (end - start > SHORT_MAX) return text.slice(start, end).toUpperCase();
+  const k = shortStrings.slot(h, end - start);
+  const hit = shortStrings.at(k, text, start, end);
+  if (hit !== undefined && shortUpper[k] !== undefined) return shortUpper[k]!;
+  const up = (hit ?? (shortStrings.strings[k] = text.slice(start, end))).toUpperCase();
+  shortUpper[k] = up;
   return up;
 }
 
@@ -454,7 +427,7 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
       // identifiers may start with digits (2fa_codes)
       const numEnd = pos;
       scanIdentTail(0);
-      if (pos > numEnd) return tok('word', start, upperSlice(text, start, pos, internSlot(text, start, pos)), gap);
+      if (pos > numEnd) return tok('word', start, upperSlice(text, start, pos, hashOf(text, start, pos)), gap);
     }
     return tok('num', start, internSlice(text, start, pos), gap);
   };

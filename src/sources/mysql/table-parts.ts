@@ -1,3 +1,4 @@
+import { exactSize } from '../../collections.js';
 import type { Check, Column, ForeignKey, Index, Key, KeyPart, PartitionDef, Partitioning, QName, RefAction, Table } from '../../model/catalog.js';
 import type { Expr } from '../../model/expr.js';
 import type { SourceSpan } from '../../model/source.js';
@@ -23,14 +24,6 @@ export type TablePart =
   | { kind: 'foreign'; fk: ForeignKey }
   | { kind: 'check'; check: Check }
   | { kind: 'period'; system?: { start: string; end: string } };
-
-/**
- * The items of an array filled by push, in an array of their own size: one that grew by push has room for 17,
- * and the catalog keeps several per table (columns, key parts, indexes).
- */
-export function compact<T>(items: T[]): T[] {
-  return items.length ? items.slice() : items;
-}
 
 /** Adds a parsed part to a table (a column goes to position `at` when given). */
 export function applyPart(table: Table, part: TablePart, at?: number): void {
@@ -300,7 +293,7 @@ export function parseKeyParts(c: Cursor): KeyPart[] {
     parts.push(part);
   } while (acceptOp(c, ','));
   expectOp(c, ')');
-  return compact(parts);
+  return exactSize(parts);
 }
 
 /** (name, ...) */
@@ -309,7 +302,7 @@ export function parseNameList(c: Cursor): string[] {
   const names: string[] = [];
   if (!peekOp(c, ')')) do names.push(identifier(c, 'column name')); while (acceptOp(c, ','));
   expectOp(c, ')');
-  return compact(names);
+  return exactSize(names);
 }
 
 /** DEFAULT / ON UPDATE value: a (signed) literal, CURRENT_TIMESTAMP[(n)], NOW(), b'0', or (expr). */

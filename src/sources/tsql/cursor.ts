@@ -140,14 +140,6 @@ export function parseMultipartName(c: Cursor): string[] {
 }
 
 /**
- * The catalog keeps what the parser builds, so its lists should hold no spare room: an array grown by push has 17
- * slots from its first item on. This is the list at its exact size (a copy when it has spare room).
- */
-export function exact<T>(list: T[]): T[] {
-  return list.length > 1 ? list.slice() : list.length === 1 ? [list[0]!] : list;
-}
-
-/**
  * The span of a node whose extent is known only once it is parsed (a table, column, key, index): replaced then.
  * One shared object, so no span is made to be thrown away (and the spans made are nearly all kept, which V8's
  * allocation sites see: it then allocates them where the garbage collector need not copy them).

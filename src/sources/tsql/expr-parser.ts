@@ -1,3 +1,4 @@
+import { exactSize } from '../../collections.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { Expr } from '../../model/expr.js';
 import { extend } from '../../model/objects.js';
@@ -10,7 +11,7 @@ import { parseOdbcEscape, parseParseCall, parseTrimCall } from './expr-escapes.j
 import { parseParenQuery, tolerant } from './query-parser.js';
 import { parseWindowSpec, parseWithinGroup } from './window-parser.js';
 import {
-  type Cursor, acceptOp, acceptWord, atEnd, enter, exact, expectOp, expectWord, isIdent, isOp, isSyntaxError, isWord, leave,
+  type Cursor, acceptOp, acceptWord, atEnd, enter, expectOp, expectWord, isIdent, isOp, isSyntaxError, isWord, leave,
   next, peek, prev, skipParens, spanOf, syntaxError, textOf,
 } from './cursor.js';
 
@@ -361,7 +362,7 @@ function parseNameOrCall(c: Cursor, first: Token): Expr {
     parts[0] = `${first.value}::${peek(c, 1).value}`;
     c.i += 2;
   }
-  if (!isOp(peek(c), '(')) return { kind: 'column', parts: exact(parts), span: spanOf(c, first, prev(c)) };
+  if (!isOp(peek(c), '(')) return { kind: 'column', parts: exactSize(parts), span: spanOf(c, first, prev(c)) };
   c.i++;
   const args: Expr[] = [];
   let star = false;
@@ -396,9 +397,9 @@ function parseNameOrCall(c: Cursor, first: Token): Expr {
   }
   const span = spanOf(c, first, close);
   // Most calls have none of the optional keys: one literal; else the keys in the order the type lists them.
-  if (!star && !distinct && !over && !window && !orderBy) return { kind: 'call', name: exact(parts), args: exact(args), span };
+  if (!star && !distinct && !over && !window && !orderBy) return { kind: 'call', name: exactSize(parts), args: exactSize(args), span };
   return {
-    kind: 'call', name: exact(parts), args: exact(args), ...(star ? { star } : {}), ...(distinct ? { distinct } : {}),
+    kind: 'call', name: exactSize(parts), args: exactSize(args), ...(star ? { star } : {}), ...(distinct ? { distinct } : {}),
     ...(over ? { over } : {}), ...(window ? { window } : {}), ...(orderBy ? { orderBy } : {}), span,
   };
 }

@@ -1,4 +1,5 @@
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
+import { hashStep, SliceCache } from '../slice-cache.js';
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
 
 /**
@@ -125,22 +126,10 @@ for (const w of [...grammar.reservedWords, ...grammar.statementStarts, ...gramma
  * names lexed close together share one string (a direct-mapped cache by hash), so the catalog holds far fewer
  * strings. Cleared after each parse (clearNames), so it keeps no script text alive.
  */
-const NAME_SLOTS = 4096;
-const names: string[] = new Array<string>(NAME_SLOTS).fill('');
-
-function sharedSlice(src: string, start: number, end: number, h: number): string {
-  const i = h & (NAME_SLOTS - 1);
-  const k = names[i]!;
-  if (k.length === end - start) {
-    let j = 0;
-    while (j < k.length && k.charCodeAt(j) === src.charCodeAt(start + j)) j++;
-    if (j === k.length) return k;
-  }
-  return (names[i] = src.slice(start, end));
-}
+const names = new SliceCache(4096);
 
 export function clearNames(): void {
-  names.fill('');
+  names.clear();
 }
 
 const TWO_CHAR_OPS = new Set(['<=', '>=', '<>', '!=', '!<', '!>', '::', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=']);
@@ -247,20 +236,20 @@ export function nextToken(st: LexerState): Token {
     // A word without a-z or non-ASCII letters is its own upper case (SSMS writes keywords so): no case mapping.
     let lower = c >= 97;
     let ascii = c < 128;
-    let h = foldHash(0, c), hs = c; // case-folded, case-sensitive
+    let h = foldHash(0, c), hs = hashStep(0, c); // case-folded, case-sensitive
     for (; e < n; e++) {
       const d = src.charCodeAt(e);
       if (!isWordPart(d)) break;
       if (d >= 97) { lower = true; if (d >= 128) ascii = false; }
       h = foldHash(h, d);
-      hs = (Math.imul(hs, 31) + d) | 0;
+      hs = hashStep(hs, d);
     }
     st.pos = e;
     let text: string;
     let upper = ascii ? findWord(src, pos, e, h) : undefined;
-    if (upper !== undefined) text = lower ? sharedSlice(src, pos, e, hs) : upper;
+    if (upper !== undefined) text = lower ? names.slice(src, pos, e, hs) : upper;
     else {
-      text = lower ? sharedSlice(src, pos, e, hs) : src.slice(pos, e);
+      text = lower ? names.slice(src, pos, e, hs) : src.slice(pos, e);
       upper = lower ? text.toUpperCase() : text;
       if (ascii) {
         upper = addWord(upper, h);
@@ -399,12 +388,12 @@ function lexQuotedIdent(st: LexerState, start: number, close: number, what: stri
     if (c === close) {
       if (src.charCodeAt(p + 1) === close) { value += src.slice(chunk, p + 1); p += 2; chunk = p; continue; }
       // A name without doubled quotes (nearly all) is one slice of the text, shared with its equals.
-      value = chunk === start + 1 ? sharedSlice(src, chunk, p, h) : value + src.slice(chunk, p);
+      value = chunk === start + 1 ? names.slice(src, chunk, p, h) : value + src.slice(chunk, p);
       st.pos = p + 1;
       break;
     }
     if (c === 10) newline(st, p + 1);
-    h = (Math.imul(h, 31) + c) | 0;
+    h = hashStep(h, c);
     p++;
   }
   st.lineFresh = false;

@@ -1,8 +1,9 @@
+import { exactSize } from '../../collections.js';
 import type { Column, Index, IndexKind, QName, Routine, Sequence, Trigger, UserType, View } from '../../model/catalog.js';
 import { objectPath } from '../../model/catalog.js';
 import type { Token } from './lexer.js';
 import {
-  type Cursor, atEnd, exact, fillBatch, PENDING_SPAN, acceptOp, acceptWord, acceptWords, expectIdent, expectOp, expectWord, isOp, isWord, next,
+  type Cursor, atEnd, fillBatch, PENDING_SPAN, acceptOp, acceptWord, acceptWords, expectIdent, expectOp, expectWord, isOp, isWord, next,
   isSyntaxError, parseMultipartName, peek, prev, skipParens, spanOf, syntaxError, textOf,
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
@@ -65,7 +66,7 @@ export function parseCreateIndex(s: Session, c: Cursor, start: Token): void {
       index.columns.push(part);
     } while (acceptOp(c, ','));
     expectOp(c, ')');
-    index.columns = exact(index.columns);
+    index.columns = exactSize(index.columns);
   }
   if (kind === 'columnstore' && isWord(peek(c), 'ORDER')) { c.i++; skipParens(c); }
   if (kind === 'xml' && acceptWords(c, 'USING', 'XML', 'INDEX')) {
@@ -107,7 +108,7 @@ export function parseCreateIndex(s: Session, c: Cursor, start: Token): void {
     else report(s, 'PGS1016', `index ${name} on ${tableName.schema}.${tableName.name} is defined twice; the later definition wins`, { span: index.span, object });
     table.indexes.splice(dup, 1);
   }
-  table.indexes = [...table.indexes, index]; // exact size (see exact())
+  table.indexes = [...table.indexes, index]; // exact size (see exactSize())
 }
 
 /**

@@ -1,3 +1,4 @@
+import { exactSize } from '../../collections.js';
 import type { Check, Column, ForeignKey, Index, Key, KeyPart, QName, RefAction, Table } from '../../model/catalog.js';
 import { objectPath } from '../../model/catalog.js';
 import { sharedType, type DataType } from '../../model/types.js';
@@ -5,7 +6,7 @@ import grammar from '../../../grammars/tsql.json' with { type: 'json' };
 import type { Token } from './lexer.js';
 import {
   type Cursor, acceptOp, acceptWord, acceptWords, atEnd, expectIdent, expectOp, expectWord, isIdent, isOp, isWord,
-  exact, next, parseMultipartName, PENDING_SPAN, peek, prev, skipParens, spanOf, syntaxError, textOf,
+  next, parseMultipartName, PENDING_SPAN, peek, prev, skipParens, spanOf, syntaxError, textOf,
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
 import { parseExprOrOpaque } from './expr-parser.js';
@@ -75,11 +76,11 @@ export function parseCreateTable(s: Session, c: Cursor, start: Token): Table | u
     break;
   }
   table.span = spanOf(c, start, prev(c));
-  table.columns = exact(table.columns);
-  table.uniques = exact(table.uniques);
-  table.checks = exact(table.checks);
-  table.foreignKeys = exact(table.foreignKeys);
-  table.indexes = exact(table.indexes);
+  table.columns = exactSize(table.columns);
+  table.uniques = exactSize(table.uniques);
+  table.checks = exactSize(table.checks);
+  table.foreignKeys = exactSize(table.foreignKeys);
+  table.indexes = exactSize(table.indexes);
   finishTable(table);
   checkPartitionColumn(s, table, object);
   return table;
@@ -286,7 +287,7 @@ function parseKeyParts(c: Cursor): KeyPart[] {
     parts.push(part);
   } while (acceptOp(c, ','));
   expectOp(c, ')');
-  return exact(parts);
+  return exactSize(parts);
 }
 
 function parseNameList(c: Cursor): string[] {
@@ -294,7 +295,7 @@ function parseNameList(c: Cursor): string[] {
   const names = [expectIdent(c, 'column name')];
   while (acceptOp(c, ',')) names.push(expectIdent(c, 'column name'));
   expectOp(c, ')');
-  return exact(names);
+  return exactSize(names);
 }
 
 function parseClustered(c: Cursor): boolean | undefined {

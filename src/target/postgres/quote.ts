@@ -61,4 +61,3 @@ function escapeChar(c: string): string {
   if (c === '\\') return '\\\\';
   return ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 }
-
