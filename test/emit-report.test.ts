@@ -150,3 +150,23 @@ test('report.md lists the first 50 occurrences of a code and counts the rest; re
   expect(md).not.toContain('ix_50 ');
   expect(md).toContain('- … and 3 more (2 warning, 1 info); report.json lists every one');
 });
+
+test('the report lists each diagnostic once, in file:line:col order, the first of equal ones where it first appears', async () => {
+  const { uniqueSortedDiagnostics } = await import('../src/model/diagnostics.js');
+  const at = (line: number, col: number, endCol = col + 1) => ({ file: 'a.sql', line, col, endLine: line, endCol });
+  const a = diag('PGS1011', 'ON [PRIMARY] dropped', { object: 'table t', span: at(3, 5) });
+  const aAgain = diag('PGS1011', 'ON [PRIMARY] dropped', { object: 'table t', span: at(3, 5), suggestion: 'not part of identity' });
+  const otherEnd = diag('PGS1011', 'ON [PRIMARY] dropped', { object: 'table t', span: at(3, 5, 9) });
+  const otherRule = diag('PGS2002', 'tinyint mapped', { object: 'table t', span: at(3, 5), rule: 'r1' });
+  const otherRule2 = diag('PGS2002', 'tinyint mapped', { object: 'table t', span: at(3, 5), rule: 'r2' });
+  const warning = diag('PGS1011', 'ON [PRIMARY] dropped', { object: 'table t', span: at(3, 5), severity: 'warning' });
+  const early = diag('PGS1011', 'x', { span: at(1, 1) });
+  const bare = diag('PGS2013', 'no span', { object: 'table u' });
+  const bareAgain = diag('PGS2013', 'no span', { object: 'table u' });
+  const bareOther = diag('PGS2013', 'no span', { object: 'table v' });
+  const out = uniqueSortedDiagnostics([bare, a, otherRule, a, aAgain, otherEnd, warning, otherRule2, early, bareAgain, bareOther, otherRule]);
+  // Warnings before infos at one place; a repeat (the same object, or equal but for its suggestion) is dropped.
+  expect(out).toEqual([early, otherRule, warning, otherRule2, a, otherEnd, bare, bareOther]);
+  expect(out[4]).toBe(a);
+  expect(out[6]).toBe(bare);
+});

@@ -31,8 +31,9 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
 
 async function runConvert(argv: ConvertArgs): Promise<number> {
   // The pipeline loads when the command runs (the CLI starts without every command's modules).
-  const [{ convertCatalog }, { writeMigration }, { renderReportMarkdown }, { startSyntaxCheck }] = await Promise.all([
+  const [{ convertCatalog }, { writeMigration }, { renderReportMarkdown }, { startSyntaxCheck }, { bufferedWriter, writeBuffered }, { jsonPieces }] = await Promise.all([
     import('../convert.js'), import('../emit/files.js'), import('../emit/report.js'), import('../target/postgres/verify.js'),
+    import('../emit/stream-file.js'), import('../emit/json-text.js'),
   ]);
   startSyntaxCheck(); // the check's parser compiles off the main thread while the source is read
   let conversion, loaded;
@@ -56,12 +57,18 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
   const result = await convertCatalog(loaded.catalog, options, loaded.inputs);
   mkdirSync(argv.out, { recursive: true });
   writeMigration(argv.out, result.phases, result.manual);
-  writeFileSync(join(argv.out, 'report.json'), JSON.stringify(result.report, null, 2) + '\n');
+  writeBuffered(join(argv.out, 'report.json'), (put) => {
+    for (const piece of jsonPieces(result.report)) put(piece);
+    put('\n');
+  });
   writeFileSync(join(argv.out, 'report.md'), renderReportMarkdown(result.report));
 
   const diagnostics = sortDiagnostics(result.diagnostics);
   if (argv.format === 'json') {
-    process.stdout.write(JSON.stringify(result.report, null, 2) + '\n');
+    const out = bufferedWriter((text) => process.stdout.write(text));
+    for (const piece of jsonPieces(result.report)) out.put(piece);
+    out.put('\n');
+    out.end();
   } else {
     for (const d of diagnostics) if (argv.verbose || d.severity !== 'info') process.stdout.write(formatDiagnostic(d) + '\n');
     process.stdout.write(summaryLine(diagnostics, result.phases.length, result.manual.length, argv.out) + '\n');

@@ -10,11 +10,6 @@ import { writeMigrationFile } from './stream-file.js';
 /** First line of every file pgshift writes: how stale files are recognised as ours. */
 export const HEADER = '-- pgshift: ';
 
-/** The text of one migration file: header, then statements separated by a blank line. */
-export function renderMigrationFile(title: string, statements: Statement[]): string {
-  return `${HEADER}${title}\n\n${statements.map((s) => s.sql).join('\n\n')}\n`;
-}
-
 /** The text of one manual/ file: what needs attention and why, the original commented out, the draft as SQL. */
 export function renderManualFile(m: ManualItem): string {
   const lines = [`${HEADER}manual conversion needed: ${m.object} (${m.kind})`];
@@ -38,7 +33,7 @@ export function writeMigration(dir: string, phases: Phase[], manual: ManualItem[
   const planned = new Map<string, string | { title: string; statements: Statement[] }>();
   for (const p of phases) {
     planned.set(join(dir, `${p.file}.sql`), { title: p.title, statements: p.up });
-    if (p.down.length) planned.set(join(dir, 'down', `${p.file}.sql`), renderMigrationFile(`${p.title} (down)`, p.down));
+    if (p.down.length) planned.set(join(dir, 'down', `${p.file}.sql`), { title: `${p.title} (down)`, statements: p.down });
   }
   manualFileNames(manual).forEach((name, i) => planned.set(join(dir, 'manual', name), renderManualFile(manual[i]!)));
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { objectPath, type Catalog, type ManualItem, type ObjectKind, type QName } from '../model/catalog.js';
-import { sortDiagnostics, type Diagnostic, type Severity } from '../model/diagnostics.js';
+import { uniqueSortedDiagnostics, type Diagnostic, type Severity } from '../model/diagnostics.js';
 import type { SourceSpan } from '../model/source.js';
 import { groupBy } from '../collections.js';
 import { packageRoot } from '../paths.js';
@@ -79,7 +79,7 @@ const NOT_YET_CODES = new Set(['PGS4001', 'PGS4002', 'PGS4003', 'PGS4004']);
 
 /** The JSON report: deterministic (no timestamps), keys in a fixed order. */
 export function buildReport(input: ReportInput): Report {
-  const diagnostics = uniqueDiagnostics([...input.source.diagnostics, ...input.target.diagnostics, ...input.diagnostics]);
+  const diagnostics = uniqueSortedDiagnostics([...input.source.diagnostics, ...input.target.diagnostics, ...input.diagnostics]);
   const byObject = groupBy(diagnostics.filter((d) => d.object), (d) => d.object!);
   const manualByObject = groupBy(input.manual, (m) => m.object);
   const targets = targetIndex(input.target);
@@ -199,21 +199,6 @@ function findTarget(targets: TargetIndex, kind: ObjectKind, path: string, name: 
   if (exact) return text(exact.name);
   const bare = sameKind.filter((t) => lower(t.name.name) === lower(name.name));
   return bare.length === 1 ? text(bare[0]!.name) : undefined;
-}
-
-function uniqueDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  // The pipeline's list repeats the catalogs' own diagnostics: the same objects, skipped before any key is built.
-  const same = new Set<Diagnostic>();
-  const seen = new Set<string>();
-  return sortDiagnostics(ds.filter((d) => {
-    if (same.has(d)) return false;
-    same.add(d);
-    const sp = d.span;
-    const key = `${d.code}\u0000${d.severity}\u0000${d.message}\u0000${d.object ?? ''}\u0000${sp ? `${sp.file}\u0000${sp.line}:${sp.col}:${sp.endLine}:${sp.endCol}` : ''}\u0000${d.rule ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }));
 }
 
 function reportDiagnostic(d: Diagnostic): ReportDiagnostic {

@@ -102,18 +102,47 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Stable order: file, line, col, then severity. */
-export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  return ds
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => {
-      const sa = a.d.span, sb = b.d.span;
-      if (sa && sb) {
-        if (sa.file !== sb.file) return sa.file < sb.file ? -1 : 1;
-        if (sa.line !== sb.line) return sa.line - sb.line;
-        if (sa.col !== sb.col) return sa.col - sb.col;
-      } else if (sa || sb) return sa ? -1 : 1;
-      return severityRank[a.d.severity] - severityRank[b.d.severity] || a.i - b.i;
-    })
-    .map((x) => x.d);
+/** Stable order: file, line, col, then severity (Array.prototype.sort is stable: ties keep input order). */
+export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  return [...ds].sort(compareDiagnostics);
+}
+
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const sa = a.span, sb = b.span;
+  if (sa && sb) {
+    if (sa.file !== sb.file) return sa.file < sb.file ? -1 : 1;
+    if (sa.line !== sb.line) return sa.line - sb.line;
+    if (sa.col !== sb.col) return sa.col - sb.col;
+  } else if (sa || sb) return sa ? -1 : 1;
+  return severityRank[a.severity] - severityRank[b.severity];
+}
+
+/**
+ * Sorted as sortDiagnostics, each one once: a diagnostic repeated (the same object, or one equal in code,
+ * severity, message, object, span and rule) is kept where it first appears. Equal ones sort next to each other,
+ * so each is compared only with those of its own place, by message: no key is built per diagnostic.
+ */
+export function uniqueSortedDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  const sorted = sortDiagnostics([...new Set(ds)]);
+  const out: Diagnostic[] = [];
+  let place: Diagnostic | undefined;
+  let atPlace = new Map<string, Diagnostic[]>();
+  for (const d of sorted) {
+    if (!place || compareDiagnostics(place, d) !== 0) {
+      place = d;
+      if (atPlace.size) atPlace = new Map();
+    }
+    const alike = atPlace.get(d.message);
+    if (alike?.some((x) => sameDiagnostic(x, d))) continue;
+    if (alike) alike.push(d);
+    else atPlace.set(d.message, [d]);
+    out.push(d);
+  }
+  return out;
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  const sa = a.span, sb = b.span;
+  return a.code === b.code && a.object === b.object && a.rule === b.rule &&
+    (sa === sb || (!!sa && !!sb && sa.file === sb.file && sa.line === sb.line && sa.col === sb.col && sa.endLine === sb.endLine && sa.endCol === sb.endCol));
 }
