@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { grammarKeywords, ShapeCache } from './statement-shape.js';
 
 /** The parts of libpg_query's emscripten module the syntax check calls (the same ones its parse() uses). */
 interface PgQueryWasm {
@@ -10,8 +11,6 @@ interface PgQueryWasm {
   getValue(p: number, t: 'i32'): number;
   HEAPU8: Uint8Array;
   UTF8ToString(p: number, maxBytes?: number): string;
-  _wasm_normalize_query(p: number): number;
-  _wasm_free_string(p: number): void;
 }
 
 export interface PgSyntaxError { message: string; cursorPosition?: number }
@@ -30,6 +29,8 @@ interface EmscriptenOptions {
 }
 
 let loading: Promise<PgQueryWasm> | undefined;
+/** Shapes of the statements checked (statement-shape.ts); made from the module's own keyword list when it loads. */
+let shapes: ShapeCache | undefined;
 
 /**
  * Loads libpg_query's wasm module once; the package's parse() would also decode and JSON.parse the tree we never read.
@@ -40,7 +41,10 @@ export function loadPgParser(): Promise<PgQueryWasm> {
   if (loading) return loading;
   const require = createRequire(import.meta.url);
   const factory = require('libpg-query/wasm/libpg-query.js') as (o: EmscriptenOptions) => Promise<PgQueryWasm>;
-  const module = new wasm.Module(readFileSync(require.resolve('libpg-query/wasm/libpg-query.wasm')));
+  const bytes = readFileSync(require.resolve('libpg-query/wasm/libpg-query.wasm'));
+  const keywords = grammarKeywords(bytes);
+  if (keywords) shapes = new ShapeCache(keywords);
+  const module = new wasm.Module(bytes);
   loading = factory({
     instantiateWasm: (imports, receive) => {
       receive(new wasm.Instance(module, imports));
@@ -95,7 +99,9 @@ export function pgSyntaxErrorText(m: PgQueryWasm, sql: string): string | undefin
 }
 
 /**
- * The check over many statements: [index, error] for each one PostgreSQL rejects. Plain statements are parsed in
+ * The check over many statements: [index, error] for each one PostgreSQL rejects, in index order, exactly as one
+ * call per statement says. A statement whose shape (statement-shape.ts) was accepted before is not parsed again,
+ * and of the statements of one new shape only the first is, unless it fails. The statements left are parsed in
  * batches (a wasm call costs about as much as parsing a short statement, so one call per batch halves the check);
  * a batch that fails is parsed one by one for the exact errors.
  */
@@ -105,33 +111,50 @@ export function pgSyntaxErrors(m: PgQueryWasm, sql: readonly string[]): [number,
     const e = pgSyntaxErrorText(m, sql[i]!);
     if (e !== undefined) errors.push([i, e]);
   };
-  for (let i = 0; i < sql.length;) {
-    if (!endsAtTopLevel(sql[i]!)) { one(i++); continue; }
-    let j = i + 1, chars = sql[i]!.length;
-    while (j < sql.length && j - i < BATCH_STATEMENTS && chars < BATCH_CHARS && endsAtTopLevel(sql[j]!)) chars += sql[j++]!.length;
-    if (j - i === 1 || !parses(m, sql.slice(i, j).join('\n'))) for (let k = i; k < j; k++) one(k);
-    i = j;
+  // The first statement of each new shape is parsed; the others of its shape wait for its answer.
+  shapes?.trim();
+  const parse: number[] = [];
+  const first = new Map<number, number>();
+  const shapeIds = new Int32Array(sql.length).fill(-1);
+  let waiting = false;
+  for (let i = 0; i < sql.length; i++) {
+    const shape = shapes && sql[i]!.length <= MAX_SHAPE_CHARS ? shapes.shapeOf(sql[i]!) : -1;
+    if (shape >= 0 && shapes!.isAccepted(shape)) continue;
+    shapeIds[i] = shape;
+    if (shape >= 0 && first.has(shape)) waiting = true;
+    else {
+      if (shape >= 0) first.set(shape, i);
+      parse.push(i);
+    }
+  }
+  for (let k = 0; k < parse.length;) {
+    const i = parse[k]!;
+    if (!endsAtTopLevel(sql[i]!)) { one(i); k++; continue; }
+    let j = k + 1, chars = sql[i]!.length;
+    while (j < parse.length && j - k < BATCH_STATEMENTS && chars < BATCH_CHARS && endsAtTopLevel(sql[parse[j]!]!)) chars += sql[parse[j++]!]!.length;
+    if (j - k === 1 || pgSyntaxError(m, parse.slice(k, j).map((x) => sql[x]!).join('\n')) !== undefined) for (let x = k; x < j; x++) one(parse[x]!);
+    k = j;
+  }
+  const rejected = new Set(errors.map(([i]) => i));
+  for (const [shape, i] of first) if (!rejected.has(i)) shapes!.accept(shape);
+  if (waiting && rejected.size) {
+    // A shape whose first statement failed fails for the others too; each is parsed for its own error text.
+    for (let i = 0; i < sql.length; i++) {
+      const shape = shapeIds[i]!;
+      if (shape < 0) continue;
+      const at = first.get(shape)!;
+      if (at !== i && rejected.has(at)) one(i);
+    }
+    errors.sort((a, b) => a[0] - b[0]);
   }
   return errors;
 }
 
+/** Long statements (views, routines) seldom share a shape: they are parsed themselves, and the cache stays small. */
+const MAX_SHAPE_CHARS = 4096;
+
 const BATCH_STATEMENTS = 32;
 const BATCH_CHARS = 16384;
-
-/** PostgreSQL's parser accepts `text` (the cheapest call that runs the whole grammar: no parse tree is serialized). */
-function parses(m: PgQueryWasm, text: string): boolean {
-  return withQuery(m, text, (queryPtr) => {
-    const resultPtr = m._wasm_normalize_query(queryPtr);
-    if (!resultPtr) return false;
-    try {
-      // The result is the normalized text, or an error message (libpg-query's own normalize() tells them apart so).
-      const head = m.UTF8ToString(resultPtr, 16);
-      return !(head.startsWith('syntax error') || head.startsWith('deparse error') || head.startsWith('ERROR'));
-    } finally {
-      m._wasm_free_string(resultPtr);
-    }
-  });
-}
 
 const SPECIAL = /['"$]|--|\/\*/g;
 const DOLLAR_TAG = /\$(?:[A-Za-z_\x80-\uffff][\w\x80-\uffff]*)?\$/y;
