@@ -8,7 +8,8 @@ import type { ConvertOptions } from './transpile/context.js';
 import { printMigration, type Phase } from './target/postgres/print.js';
 import { printDataPhases } from './target/postgres/data-phase.js';
 import { applyToPglite, applyToUrl, checkSyntax, pruneFailures, startSyntaxCheck } from './target/postgres/verify.js';
-import { buildReport, type Report } from './emit/report.js';
+import { buildReport, sourceObjects, targetIndex, type Report } from './emit/report.js';
+import { collectGarbage } from './gc.js';
 
 import { sourceUrlDialect, type SourceDialect } from './sources/url-dialect.js';
 
@@ -62,30 +63,52 @@ export async function convertScripts(scripts: ScriptText[], options: PipelineOpt
 
 /** The pipeline after the source stage, shared by scripts and live databases; `inputs` name them in the report (no credentials). */
 export async function convertCatalog(source: Catalog, options: PipelineOptions, inputs: string[]): Promise<ConvertResult> {
-  startSyntaxCheck();
-  const target = transpile(source, options);
-  const printed = printMigration(target);
-  const data = printDataPhases(source, target);
-  printed.phases = [...printed.phases, ...data.phases].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const manual = [...(target.manual ?? []), ...printed.manual, ...data.manual];
-  const diagnostics = [...source.diagnostics, ...target.diagnostics, ...printed.diagnostics, ...data.diagnostics];
+  const held = { catalog: source };
+  const out = await pipeline(held, options, inputs, true);
+  return { source, target: out.target!, phases: out.phases, manual: out.manual, diagnostics: out.diagnostics, report: out.report };
+}
 
-  const syntax = await checkSyntax(printed.phases);
+/** What the convert command writes: the catalogs themselves are gone by then. */
+export type ConvertOutput = Omit<ConvertResult, 'source' | 'target'>;
+
+/**
+ * convertCatalog for a caller that needs only the output: `held.catalog` is taken (the field is left undefined),
+ * and each catalog is let go as soon as the next stage has what it needs (the source once transpiled, the target
+ * once printed), so a large schema's peak memory holds two stages' worth, not three.
+ */
+export async function convertHandedOver(held: { catalog?: Catalog }, options: PipelineOptions, inputs: string[]): Promise<ConvertOutput> {
+  const { target: _t, ...out } = await pipeline(held, options, inputs, false);
+  return out;
+}
+
+async function pipeline(held: { catalog?: Catalog }, options: PipelineOptions, inputs: string[], keep: boolean): Promise<ConvertOutput & { target?: Catalog }> {
+  startSyntaxCheck();
+  let source: Catalog | undefined = held.catalog!;
+  if (!keep) held.catalog = undefined;
+  let target: Catalog | undefined = transpile(source, options);
+  const data = printDataPhases(source, target);
+  const sourceDiagnostics = source.diagnostics;
+  const objects = sourceObjects(source);
+  source = undefined;
+  if (!keep) collectGarbage();
+
+  const printed = printMigration(target);
+  const printedPhases = [...printed.phases, ...data.phases].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const manual = [...(target.manual ?? []), ...printed.manual, ...data.manual];
+  const diagnostics = [...sourceDiagnostics, ...target.diagnostics, ...printed.diagnostics, ...data.diagnostics];
+  const subjects = { objects, targets: targetIndex(target) };
+  const kept = keep ? target : undefined;
+  target = undefined;
+  if (!keep) collectGarbage();
+
+  const syntax = await checkSyntax(printedPhases);
   let phases = pruneFailures(syntax.phases, syntax.rejected, 'PGS6001', manual, diagnostics);
   if (options.verify) {
     const applied = options.verify === 'pglite' ? await applyToPglite(phases) : await applyToUrl(options.verify, phases);
     phases = pruneFailures(phases, applied.failed, 'PGS6002', manual, diagnostics);
   }
-  const report = buildReport({
-    inputs,
-    options: reportOptions(options),
-    source,
-    target,
-    phases,
-    manual,
-    diagnostics,
-  });
-  return { source, target, phases, manual, diagnostics, report };
+  const report = buildReport({ inputs, options: reportOptions(options), subjects, phases, manual, diagnostics });
+  return { ...(kept ? { target: kept } : {}), phases, manual, diagnostics, report };
 }
 
 /** Options as the report shows them: no URLs (they may carry credentials). */

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { emptySchema, type Catalog, type ManualItem } from '../src/model/catalog.js';
 import { diag } from '../src/model/diagnostics.js';
 import { dataType } from '../src/model/types.js';
-import { buildReport, renderReportMarkdown } from '../src/emit/report.js';
+import { buildReport, renderReportMarkdown, sourceObjects, targetIndex } from '../src/emit/report.js';
 import { printMigration } from '../src/target/postgres/print.js';
 import { column, span, table } from './target-fixture.js';
 
@@ -46,7 +46,7 @@ test('statuses, summary and stable JSON', () => {
   const { source, target, manual } = pair();
   const printed = printMigration(target);
   const extra = [diag('PGS6002', 'statement failed when applied to PostgreSQL: boom', { object: 'procedure dbo.Fix', span: span(14) })];
-  const input = { inputs: ['in.sql'], options: { verify: 'pglite', from: 'tsql' }, source, target, phases: printed.phases, manual, diagnostics: [...source.diagnostics, ...target.diagnostics, ...extra] };
+  const input = { inputs: ['in.sql'], options: { verify: 'pglite', from: 'tsql' }, subjects: { objects: sourceObjects(source), targets: targetIndex(target) }, phases: printed.phases, manual, diagnostics: [...source.diagnostics, ...target.diagnostics, ...extra] };
   const r = buildReport(input);
   expect(r.objects.map((o) => [o.object, o.status, o.target ?? null, o.codes])).toEqual([
     ['table dbo.Orders', 'converted', 'public.orders', ['PGS1011']],
@@ -142,7 +142,7 @@ test('report.md lists the first 50 occurrences of a code and counts the rest; re
   const many = Array.from({ length: 53 }, (_, i) => diag('PGS2010', `index ix renamed to ix_${i}`, {
     object: 'table dbo.Orders', span: span(100 + i), severity: i < 51 ? 'info' : 'warning',
   }));
-  const r = buildReport({ inputs: ['in.sql'], options: {}, source, target, phases: [], manual, diagnostics: many });
+  const r = buildReport({ inputs: ['in.sql'], options: {}, subjects: { objects: sourceObjects(source), targets: targetIndex(target) }, phases: [], manual, diagnostics: many });
   expect(r.diagnostics.filter((d) => d.code === 'PGS2010')).toHaveLength(53);
   const md = renderReportMarkdown(r);
   expect(md.split('\n').filter((l) => / index ix renamed to ix_\d+ /.test(l))).toHaveLength(50);

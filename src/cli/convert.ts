@@ -31,7 +31,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
 
 async function runConvert(argv: ConvertArgs): Promise<number> {
   // The pipeline loads when the command runs (the CLI starts without every command's modules).
-  const [{ convertCatalog }, { writeMigration }, { renderReportMarkdown }, { startSyntaxCheck }, { bufferedWriter, writeBuffered }, { jsonPieces }] = await Promise.all([
+  const [{ convertHandedOver }, { writeMigration }, { renderReportMarkdown }, { startSyntaxCheck }, { bufferedWriter, writeBuffered }, { jsonPieces }] = await Promise.all([
     import('../convert.js'), import('../emit/files.js'), import('../emit/report.js'), import('../target/postgres/verify.js'),
     import('../emit/stream-file.js'), import('../emit/json-text.js'),
   ]);
@@ -54,7 +54,8 @@ async function runConvert(argv: ConvertArgs): Promise<number> {
     from: loaded.from,
     ...(argv.verify === undefined ? {} : { verify: argv.verify === '' ? 'pglite' : argv.verify }),
   };
-  const result = await convertCatalog(loaded.catalog, options, loaded.inputs);
+  // The catalog is handed over (loaded.catalog is cleared): the pipeline lets it go once transpiled.
+  const result = await convertHandedOver(loaded, options, loaded.inputs);
   mkdirSync(argv.out, { recursive: true });
   writeMigration(argv.out, result.phases, result.manual);
   writeBuffered(join(argv.out, 'report.json'), (put) => {

@@ -67,11 +67,18 @@ export interface Report {
 export interface ReportInput {
   inputs: string[];
   options: Record<string, unknown>;
-  source: Catalog;
-  target: Catalog;
+  /** What the report needs of the source and target catalogs (reportSubjects), so they need not outlive printing. */
+  subjects: ReportSubjects;
   phases: Phase[];
   manual: ManualItem[];
+  /** Every diagnostic of the conversion, the catalogs' own included. */
   diagnostics: Diagnostic[];
+}
+
+/** The source objects the report lists (sourceObjects) and the target objects they became (targetIndex). */
+export interface ReportSubjects {
+  objects: SourceObject[];
+  targets: TargetIndex;
 }
 
 /** Codes that mean "this object is left for a later pgshift version", not "needs a person". */
@@ -79,12 +86,12 @@ const NOT_YET_CODES = new Set(['PGS4001', 'PGS4002', 'PGS4003', 'PGS4004']);
 
 /** The JSON report: deterministic (no timestamps), keys in a fixed order. */
 export function buildReport(input: ReportInput): Report {
-  const diagnostics = uniqueSortedDiagnostics([...input.source.diagnostics, ...input.target.diagnostics, ...input.diagnostics]);
+  const diagnostics = uniqueSortedDiagnostics(input.diagnostics);
   const byObject = groupBy(diagnostics.filter((d) => d.object), (d) => d.object!);
   const manualByObject = groupBy(input.manual, (m) => m.object);
-  const targets = targetIndex(input.target);
+  const targets = input.subjects.targets;
 
-  const objects: ReportObject[] = sourceObjects(input.source).map((o) => {
+  const objects: ReportObject[] = input.subjects.objects.map((o) => {
     const diags = byObject.get(o.path) ?? [];
     const whole = (manualByObject.get(o.path) ?? []).filter((m) => m.kind === manualKindOf(o.kind));
     const codes = [...new Set([...diags.map((d) => d.code), ...whole.flatMap((m) => m.codes)])].sort();
@@ -139,9 +146,10 @@ function manualKindOf(kind: ObjectKind): ManualItem['kind'] {
   }
 }
 
-interface SourceObject { kind: ObjectKind; path: string; name: QName; span?: SourceSpan }
+export interface SourceObject { kind: ObjectKind; path: string; name: QName; span?: SourceSpan }
 
-function sourceObjects(c: Catalog): SourceObject[] {
+/** Every object of the source catalog, by the path diagnostics name it with. */
+export function sourceObjects(c: Catalog): SourceObject[] {
   const out: SourceObject[] = [];
   const add = (kind: ObjectKind, name: QName, span: SourceSpan | undefined) => out.push({ kind, path: objectPath(kind, name), name, ...(span ? { span } : {}) });
   for (const s of c.schemas) {
@@ -159,11 +167,11 @@ function sourceObjects(c: Catalog): SourceObject[] {
 interface TargetEntry { kind: ObjectKind; source?: string; name: QName }
 
 /** Target objects by the source path the transpiler recorded, and the others by kind and lower-case name. */
-interface TargetIndex { bySource: Map<string, TargetEntry>; byName: Map<string, TargetEntry[]> }
+export interface TargetIndex { bySource: Map<string, TargetEntry>; byName: Map<string, TargetEntry[]> }
 
 const nameKey = (kind: ObjectKind, name: string): string => `${kind}\u0000${name.toLowerCase()}`;
 
-function targetIndex(c: Catalog): TargetIndex {
+export function targetIndex(c: Catalog): TargetIndex {
   const index: TargetIndex = { bySource: new Map(), byName: new Map() };
   const add = (kind: ObjectKind, name: QName, source: string | undefined) => {
     const t: TargetEntry = { kind, name, ...(source ? { source } : {}) };
