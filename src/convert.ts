@@ -76,11 +76,11 @@ export type ConvertOutput = Omit<ConvertResult, 'source' | 'target'>;
  * and each catalog is let go as soon as the next stage has what it needs (the source once transpiled, the target
  * once printed), so a large schema's peak memory holds two stages' worth, not three.
  */
-export async function convertHandedOver(held: { catalog?: Catalog }, options: PipelineOptions, inputs: string[]): Promise<ConvertOutput> {
-  const { target: _t, ...out } = await pipeline(held, options, inputs, false);
-  return out;
+export function convertHandedOver(held: { catalog?: Catalog }, options: PipelineOptions, inputs: string[]): Promise<ConvertOutput> {
+  return pipeline(held, options, inputs, false);
 }
 
+/** `keep`: the caller holds the source and is given the target; else both go (and are collected) as soon as they may. */
 async function pipeline(held: { catalog?: Catalog }, options: PipelineOptions, inputs: string[], keep: boolean): Promise<ConvertOutput & { target?: Catalog }> {
   startSyntaxCheck();
   let source: Catalog | undefined = held.catalog!;

@@ -67,7 +67,7 @@ export interface Report {
 export interface ReportInput {
   inputs: string[];
   options: Record<string, unknown>;
-  /** What the report needs of the source and target catalogs (reportSubjects), so they need not outlive printing. */
+  /** What the report needs of the source and target catalogs, so they need not outlive printing. */
   subjects: ReportSubjects;
   phases: Phase[];
   manual: ManualItem[];

@@ -1,13 +1,14 @@
 /**
  * A statement's shape: its text with what PostgreSQL's grammar never looks inside replaced by a stand-in.
- * The scanner turns a quoted name, a bare name that is not a keyword, a plain string and a small integer into one
- * token each (IDENT, SCONST, ICONST) whatever they hold, so two statements of one shape are accepted or rejected
- * alike: the check parses one statement per shape and the parser's answer holds for the rest.
+ * The scanner turns a quoted name, a bare name that is not a keyword, a plain string, a dollar-quoted string (a
+ * function's body: the grammar never reads it) and a small integer into one token each (IDENT, SCONST, ICONST)
+ * whatever they hold, so two statements of one shape are accepted or rejected alike: the check parses one
+ * statement per shape and the parser's answer holds for the rest.
  *
  * Every form whose contents the scanner does read (or whose end is harder to see) leaves the statement without a
- * shape, and it is parsed itself: E'' and U&'' escapes, the empty name "", $ (dollar quotes, parameters),
- * comments, a NUL, a word glued to a quote or & (x'..', b'..', n'..' are literals of their own), an integer too
- * long for ICONST, a number glued to letters or dots.
+ * shape, and it is parsed itself: E'' and U&'' escapes, the empty name "", a $1 parameter or an unclosed dollar
+ * quote, comments, a NUL, a word glued to a quote or & (x'..', b'..', n'..' are literals of their own), an integer
+ * too long for ICONST, a number glued to letters or dots.
  *
  * A shape is a run of units: a character code, or a stand-in code above them. The walk writes the units of one
  * statement into a scratch buffer with their hash; shapes are kept as copies of that buffer and compared whole,
