@@ -1,3 +1,13 @@
+/**
+ * s as a string of its own. V8 cuts a slice of 13 characters or more as a view of the whole text (and a string
+ * built by concatenation is a tree of its pieces), and such a string keeps the text alive: one table comment
+ * would keep a whole script in memory after its catalog has let go of the rest. What the lexers hand to the
+ * catalogs is detached, so a catalog never holds its script.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Hash step over one character code; lexers run it as they scan, so a word is read once. */
 export const hashStep = (h: number, ch: number): number => (Math.imul(h, 31) + ch) | 0;
 
@@ -11,8 +21,8 @@ export function hashOf(text: string, start: number, end: number): number {
 /**
  * Strings cut from script text, shared: a script repeats the same names, keywords and values across thousands of
  * tables, and every string the catalog holds is an object the garbage collector copies. A direct-mapped cache by a
- * hash of the characters (a miss just replaces the slot). V8 cuts a string of 13 characters or more as a view of
- * the text: a cache that may hold such strings is cleared when its parse ends, so it keeps no script alive.
+ * hash of the characters (a miss just replaces the slot). Its strings are detached (see detach), so it keeps no
+ * script alive.
  */
 export class SliceCache {
   readonly strings: (string | undefined)[];
@@ -39,7 +49,7 @@ export class SliceCache {
   /** text.slice(start, end), shared with an equal earlier slice; `h`: its hash (hashStep). */
   slice(text: string, start: number, end: number, h: number): string {
     const k = this.slot(h, end - start);
-    return this.at(k, text, start, end) ?? (this.strings[k] = text.slice(start, end));
+    return this.at(k, text, start, end) ?? (this.strings[k] = detach(text.slice(start, end)));
   }
 
   clear(): void {

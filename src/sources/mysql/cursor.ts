@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { SourceSpan, TextSource } from '../../model/source.js';
 import { internSlice, offsetSpan, type LineIndex, type Token } from './lexer.js';
+import { detach } from '../slice-cache.js';
 
 /** Nesting limit for expressions and parentheses; deeper input is reported as PGS1005 instead of overflowing the stack. */
 export const MAX_DEPTH = 500;
@@ -161,5 +162,5 @@ export function textOf(c: Cursor, a: number, b: number): string {
     const t = toks[j]!;
     out += (t.gap ? ' ' : c.text.slice(toks[j - 1]!.end, t.start)) + c.text.slice(t.start, t.end);
   }
-  return out;
+  return detach(out);
 }

@@ -1,5 +1,5 @@
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
-import { hashOf, hashStep, SliceCache } from '../slice-cache.js';
+import { detach, hashOf, hashStep, SliceCache } from '../slice-cache.js';
 import type { SourceSpan } from '../../model/source.js';
 import grammar from '../../../grammars/mysql.json' with { type: 'json' };
 
@@ -119,12 +119,12 @@ export function withSharedStrings<T>(parse: () => T): T {
 export function internSlice(text: string, start: number, end: number): string {
   const n = end - start;
   const cache = n <= SHORT_MAX ? shortStrings : n <= LONG_MAX ? longStrings : undefined;
-  if (!cache) return text.slice(start, end);
+  if (!cache) return detach(text.slice(start, end));
   const k = cache.slot(hashOf(text, start, end), n);
   const hit = cache.at(k, text, start, end);
   if (hit !== undefined) return hit;
   if (cache === shortStrings) shortUpper[k] = undefined;
-  return (cache.strings[k] = text.slice(start, end));
+  return (cache.strings[k] = detach(text.slice(start, end)));
 }
 
 /** text.slice(start, end).toUpperCase() (a bare word's token value), shared when short; `h`: hash of its characters. */
@@ -305,7 +305,7 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
         }
         out += text.slice(chunk, pos);
         pos++;
-        return out;
+        return detach(out);
       }
       if (c === C_BSL && backslash) {
         out += text.slice(chunk, pos) + escapeChar(text.charCodeAt(pos + 1));

@@ -1,5 +1,6 @@
 import type { SourceSpan, TextSource } from '../../model/source.js';
 import { type LexerState, type Token, nextToken } from './lexer.js';
+import { detach } from '../slice-cache.js';
 
 /** A position in one batch of tokens; `src` is the text the token offsets point into. */
 export interface Cursor {
@@ -152,7 +153,7 @@ export function spanOf(c: Cursor, a: Token, b: Token = a): SourceSpan {
 
 /** Source text from token a through token b. */
 export function textOf(c: Cursor, a: Token, b: Token): string {
-  return b.end > a.start ? c.src.slice(a.start, b.end) : '';
+  return b.end > a.start ? detach(c.src.slice(a.start, b.end)) : '';
 }
 
 /** Skip a balanced (...) group starting at '(' (iterative: depth never touches the stack). Returns the ')' token. */

@@ -1,5 +1,5 @@
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
-import { hashStep, SliceCache } from '../slice-cache.js';
+import { detach, hashStep, SliceCache } from '../slice-cache.js';
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
 
 /**
@@ -366,7 +366,7 @@ function lexString(st: LexerState, quotePos: number, start: number, national: bo
     p++;
   }
   st.lineFresh = false;
-  const t = tok(st, 'string', start, st.pos, value, '', line, col);
+  const t = tok(st, 'string', start, st.pos, detach(value), '', line, col);
   if (national) t.national = true;
   return t;
 }
@@ -388,7 +388,7 @@ function lexQuotedIdent(st: LexerState, start: number, close: number, what: stri
     if (c === close) {
       if (src.charCodeAt(p + 1) === close) { value += src.slice(chunk, p + 1); p += 2; chunk = p; continue; }
       // A name without doubled quotes (nearly all) is one slice of the text, shared with its equals.
-      value = chunk === start + 1 ? names.slice(src, chunk, p, h) : value + src.slice(chunk, p);
+      value = chunk === start + 1 ? names.slice(src, chunk, p, h) : detach(value + src.slice(chunk, p));
       st.pos = p + 1;
       break;
     }
