@@ -28,3 +28,26 @@ export function flatten(s: string): string {
   if (s.charCodeAt(0) === -1) return '';
   return s;
 }
+
+const BEYOND_LATIN1 = /[^\x00-\xff]/;
+
+/**
+ * s one byte a character when every character fits in one. V8 keeps a string two bytes a character when the text
+ * it was cut from had a single character beyond Latin-1 anywhere (an arrow in a comment of a YAML file), and every
+ * string built with such a piece is two-byte too: one type name from such a file doubled every CREATE TABLE.
+ */
+export function oneByte(s: string): string {
+  return BEYOND_LATIN1.test(s) ? s : Buffer.from(s, 'latin1').toString('latin1');
+}
+
+/** Every string in a parsed JSON or YAML value, one byte a character where it can be (see oneByte). */
+export function oneByteStrings<T>(value: T): T {
+  if (typeof value === 'string') return oneByte(value) as T;
+  if (Array.isArray(value)) return value.map(oneByteStrings) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[oneByte(k)] = oneByteStrings(v);
+    return out as T;
+  }
+  return value;
+}

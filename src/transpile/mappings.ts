@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { packageRoot } from '../paths.js';
+import { oneByteStrings } from '../collections.js';
 import { validateJson, type JsonSchema } from './json-schema.js';
 import { parseTemplate } from './template.js';
 import type { SourceDialect } from './context.js';
@@ -58,7 +59,7 @@ function readYaml(file: string): unknown {
   }
   try {
     // YAML 1.2 core types only: a value like 2020-01-01 or 0000-00-00 stays text, never a Date.
-    return load(text, { schema: CORE_SCHEMA });
+    return oneByteStrings(load(text, { schema: CORE_SCHEMA }));
   } catch (e) {
     throw new Error(`mappings file ${file}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
   }

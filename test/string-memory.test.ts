@@ -4,6 +4,7 @@ import { generateDdl } from '../bench/generate.js';
 import { parseSource } from '../src/convert.js';
 import { collectGarbage } from '../src/gc.js';
 import { detach } from '../src/sources/slice-cache.js';
+import { oneByte, oneByteStrings } from '../src/collections.js';
 
 const heapMB = () => {
   collectGarbage(0);
@@ -36,5 +37,24 @@ describe('catalog strings do not hold their script', () => {
     });
     expect(kept.filter((s) => s.length >= 13).length).toBeGreaterThan(1000);
     expect(mb).toBeLessThan(10);
+  });
+});
+
+describe('strings one byte a character', () => {
+  test('oneByte narrows a Latin-1 string cut from two-byte text, and keeps the others', () => {
+    // A text with one character beyond Latin-1: V8 holds all of it, and every piece cut from it, two bytes a character.
+    const text = () => `→${'é'.repeat(4e6)}`;
+    const wide = retainedMB(() => { const t = text(); return Array.from({ length: 100 }, (_, i) => (' ' + t.slice(1 + i * 30000, 1 + (i + 1) * 30000)).slice(1)); });
+    const narrow = retainedMB(() => { const t = text(); return Array.from({ length: 100 }, (_, i) => oneByte(t.slice(1 + i * 30000, 1 + (i + 1) * 30000))); });
+    expect(wide.mb).toBeGreaterThan(5); // 3 M characters, two bytes each
+    expect(narrow.mb).toBeLessThan(4);
+    expect(narrow.kept[5]).toBe('é'.repeat(30000));
+    expect(oneByte('a→b')).toBe('a→b');
+  });
+
+  test('oneByteStrings keeps the shape and order of a parsed value', () => {
+    const v = { b: ['x', 1, null, { c: 'y→' }], a: true };
+    expect(oneByteStrings(v)).toEqual(v);
+    expect(Object.keys(oneByteStrings(v))).toEqual(['b', 'a']);
   });
 });
