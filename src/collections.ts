@@ -29,7 +29,11 @@ export function flatten(s: string): string {
   return s;
 }
 
-const BEYOND_LATIN1 = /[^\x00-\xff]/;
+/** s holds a character beyond Latin-1. (A loop, not a RegExp: a match would keep s alive as the last subject.) */
+export function beyondLatin1(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return true;
+  return false;
+}
 
 /**
  * s one byte a character when every character fits in one. V8 keeps a string two bytes a character when the text
@@ -37,7 +41,7 @@ const BEYOND_LATIN1 = /[^\x00-\xff]/;
  * string built with such a piece is two-byte too: one type name from such a file doubled every CREATE TABLE.
  */
 export function oneByte(s: string): string {
-  return BEYOND_LATIN1.test(s) ? s : Buffer.from(s, 'latin1').toString('latin1');
+  return beyondLatin1(s) ? s : Buffer.from(s, 'latin1').toString('latin1');
 }
 
 /** Every string in a parsed JSON or YAML value, one byte a character where it can be (see oneByte). */

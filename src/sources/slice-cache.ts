@@ -1,10 +1,30 @@
+import { beyondLatin1, oneByte } from '../collections.js';
+
+let wideText = false;
+
+/**
+ * `read` parses `text` (a script or a segment of one; the lexers of its expressions run inside). When the text
+ * holds a character beyond Latin-1 anywhere (a curly quote in a comment), V8 keeps all of it two bytes a
+ * character, and every piece cut from it too, whatever that piece holds: detach then narrows them (oneByte).
+ */
+export function readingText<T>(text: string, read: () => T): T {
+  const outer = wideText;
+  wideText = beyondLatin1(text);
+  try {
+    return read();
+  } finally {
+    wideText = outer;
+  }
+}
+
 /**
  * s as a string of its own. V8 cuts a slice of 13 characters or more as a view of the whole text (and a string
  * built by concatenation is a tree of its pieces), and such a string keeps the text alive: one table comment
  * would keep a whole script in memory after its catalog has let go of the rest. What the lexers hand to the
- * catalogs is detached, so a catalog never holds its script.
+ * catalogs is detached, so a catalog never holds its script; cut from a two-byte text, it is narrowed too.
  */
 export function detach(s: string): string {
+  if (wideText && !beyondLatin1(s)) return oneByte(s);
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 

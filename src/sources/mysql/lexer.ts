@@ -129,11 +129,11 @@ export function internSlice(text: string, start: number, end: number): string {
 
 /** text.slice(start, end).toUpperCase() (a bare word's token value), shared when short; `h`: hash of its characters. */
 function upperSlice(text: string, start: number, end: number, h: number): string {
-  if (end - start > SHORT_MAX) return text.slice(start, end).toUpperCase();
+  if (end - start > SHORT_MAX) return detach(text.slice(start, end)).toUpperCase();
   const k = shortStrings.slot(h, end - start);
   const hit = shortStrings.at(k, text, start, end);
   if (hit !== undefined && shortUpper[k] !== undefined) return shortUpper[k]!;
-  const up = (hit ?? (shortStrings.strings[k] = text.slice(start, end))).toUpperCase();
+  const up = (hit ?? (shortStrings.strings[k] = detach(text.slice(start, end)))).toUpperCase();
   shortUpper[k] = up;
   return up;
 }
@@ -443,7 +443,7 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
     }
     const s = pos;
     while (pos < len && (isIdentChar(text.charCodeAt(pos)) || text.charCodeAt(pos) === C_DOT)) pos++;
-    return tok(system ? 'sysvar' : 'var', start, text.slice(s, pos), gap);
+    return tok(system ? 'sysvar' : 'var', start, detach(text.slice(s, pos)), gap);
   };
 
   /** Skips a quoted string or identifier without decoding it. */

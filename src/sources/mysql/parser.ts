@@ -1,3 +1,4 @@
+import { readingText } from '../slice-cache.js';
 import { schemaOf, type Catalog } from '../../model/catalog.js';
 import { DIAGNOSTIC_CODES, diag } from '../../model/diagnostics.js';
 import {
@@ -30,7 +31,7 @@ function parseScripts(scripts: { file: string; text: string; segmented?: Segment
   const catalog: Catalog = { dialect: 'mysql', schemas: [], diagnostics: [] };
   const session: Session = { catalog, current: options.defaultSchema ?? '', data: new Map(), skipped: new Map() };
   for (const script of scripts) {
-    for (const seg of scriptSegments(script, 'mysql')) parseScript(session, script.file, seg);
+    for (const seg of scriptSegments(script, 'mysql')) readingText(seg.text, () => parseScript(session, script.file, seg));
   }
   for (const n of session.skipped.values()) {
     if (n.count > 1) n.diag.message = `${n.message} (${n.count} statements: the first here, the last at line ${n.lastLine})`;

@@ -229,7 +229,7 @@ export function nextToken(st: LexerState): Token {
   if (isCurrencySymbol(c) && (isDigit(src.charCodeAt(pos + 1)) || src.charCodeAt(pos + 1) === 46)) { // $12.50, €5, ¥100
     const e = scanNumber(src, pos + 1);
     st.pos = e;
-    return tok(st, 'money', pos, e, src.slice(pos + 1, e), '', startLine, startCol);
+    return tok(st, 'money', pos, e, detach(src.slice(pos + 1, e)), '', startLine, startCol);
   }
   if (isWordStart(c)) {
     let e = pos + 1;
@@ -249,7 +249,7 @@ export function nextToken(st: LexerState): Token {
     let upper = ascii ? findWord(src, pos, e, h) : undefined;
     if (upper !== undefined) text = lower ? names.slice(src, pos, e, hs) : upper;
     else {
-      text = lower ? names.slice(src, pos, e, hs) : src.slice(pos, e);
+      text = lower ? names.slice(src, pos, e, hs) : detach(src.slice(pos, e));
       upper = lower ? text.toUpperCase() : text;
       if (ascii) {
         upper = addWord(upper, h);
@@ -270,19 +270,19 @@ export function nextToken(st: LexerState): Token {
       while (e < n && isHex(src.charCodeAt(e))) e++;
       st.pos = e;
       // SQL Server reads an odd digit count as if led by a 0 (0x1 is 0x01).
-      const hex = src.slice(pos + 2, e);
+      const hex = detach(src.slice(pos + 2, e));
       return tok(st, 'binary', pos, e, hex.length % 2 ? `0${hex}` : hex, '', startLine, startCol);
     }
     const e = scanNumber(src, pos);
     st.pos = e;
-    return tok(st, 'number', pos, e, src.slice(pos, e), '', startLine, startCol);
+    return tok(st, 'number', pos, e, detach(src.slice(pos, e)), '', startLine, startCol);
   }
   if (c === 64) { // @var, @@sysvar
     const sys = src.charCodeAt(pos + 1) === 64;
     let e = pos + (sys ? 2 : 1);
     while (e < n && isWordPart(src.charCodeAt(e))) e++;
     st.pos = e;
-    return tok(st, sys ? 'sysvar' : 'variable', pos, e, src.slice(pos + (sys ? 2 : 1), e), '', startLine, startCol);
+    return tok(st, sys ? 'sysvar' : 'variable', pos, e, detach(src.slice(pos + (sys ? 2 : 1), e)), '', startLine, startCol);
   }
   // Every two-character operator ends in = < > or : (most operators are one character: no slice for them).
   const d = src.charCodeAt(pos + 1);

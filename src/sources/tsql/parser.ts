@@ -1,3 +1,4 @@
+import { readingText } from '../slice-cache.js';
 import type { Catalog } from '../../model/catalog.js';
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
 import { applyBindings, parseCreateBindable } from './bindings.js';
@@ -62,6 +63,10 @@ export function parseTsql(scripts: { file: string; text: string; segmented?: Seg
 
 /** Lex and parse one text batch by batch (GO-separated). */
 function parseText(s: Session, text: string, file: string, line: number, col: number, source: TextSource = fixedText(text)): void {
+  readingText(text, () => parseBatches(s, text, file, line, col, source));
+}
+
+function parseBatches(s: Session, text: string, file: string, line: number, col: number, source: TextSource): void {
   const lx = createLexer(text, file, line, col);
   while (!lx.done) {
     const c: Cursor = { src: text, source, file, toks: [], i: 0, depth: 0, lexer: lx };
