@@ -29,8 +29,12 @@ export function flatten(s: string): string {
   return s;
 }
 
-/** s holds a character beyond Latin-1. (A loop, not a RegExp: a match would keep s alive as the last subject.) */
+/**
+ * s holds a character beyond Latin-1. ASCII text (most scripts) is told natively by its UTF-8 length; the rest by a
+ * loop, not a RegExp: a match would keep s, a whole script, alive as the last subject.
+ */
 export function beyondLatin1(s: string): boolean {
+  if (Buffer.byteLength(s, 'utf8') === s.length) return false;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return true;
   return false;
 }
