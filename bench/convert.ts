@@ -15,7 +15,7 @@ import type { Catalog } from '../src/model/catalog.js';
 // npm run bench: per dialect, in a fresh process (so peak RSS is its own), convert a generated DDL corpus on one
 // thread as `pgshift convert` does (each catalog let go once the next stage has what it needs) and print MB/s for
 // each stage and peak RSS; then the whole command as users run it (report and files written too).
-// PGSHIFT_BENCH_MB sets the size (default 24).
+// PGSHIFT_BENCH_MB sets the size (default 24), PGSHIFT_BENCH_RUNS how many runs the figures are the median of (3).
 const [, , mode, dialectArg, file] = process.argv;
 
 if (mode === '--child') {
@@ -51,23 +51,27 @@ if (mode === '--child') {
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'pgshift-bench-'));
   const bytes = Number(process.env.PGSHIFT_BENCH_MB ?? 24) * 1e6;
+  const RUNS = Math.max(1, Number(process.env.PGSHIFT_BENCH_RUNS ?? 3));
   try {
     for (const dialect of ['tsql', 'mysql'] as const) {
       const f = join(dir, `${dialect}.sql`);
       writeFileSync(f, generateDdl(dialect, bytes));
-      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dialect, f], { encoding: 'utf8', maxBuffer: 1 << 24 });
-      const r = JSON.parse(out.trim().split('\n').pop()!);
-      if (r.rejected) throw new Error(`${r.rejected} statement(s) of the generated corpus rejected by libpg_query`);
-      // The whole command: /usr/bin/time reports the child's peak RSS (kB) on its last line of stderr.
-      const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
-      const t0 = performance.now();
-      const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'convert', f, '--from', dialect, '-o', join(dir, 'out')], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
-      const seconds = (performance.now() - t0) / 1000;
-      if (run.status !== 0) throw new Error(`pgshift convert failed: ${run.stderr.slice(-2000)}`);
-      const cmdRss = Number(run.stderr.trim().split('\n').pop()) / 1024;
+      // Each run in a fresh process; the figures are the median run's (a shared machine's speed varies by tens of
+      // percent from one minute to the next), with the spread of the convert rate beside them.
+      const runs: Record<string, number>[] = [];
+      const commands: { seconds: number; rssMB: number }[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dialect, f], { encoding: 'utf8', maxBuffer: 1 << 24 });
+        runs.push(JSON.parse(out.trim().split('\n').pop()!));
+        if (runs[i]!.rejected) throw new Error(`${runs[i]!.rejected} statement(s) of the generated corpus rejected by libpg_query`);
+        commands.push(wholeCommand(dialect, f, join(dir, 'out')));
+      }
+      const r = median(runs, (x) => x.convertMBps!);
+      const range = `${Math.min(...runs.map((x) => x.convertMBps!))}-${Math.max(...runs.map((x) => x.convertMBps!))}`;
+      const { seconds, rssMB: cmdRss } = median(commands, (x) => x.seconds);
       console.log(
         `${dialect.padEnd(5)} ${r.inputMB} MB, ${r.tables} tables, ${r.statements} statements | parse ${r.parseMBps} MB/s, ` +
-          `transpile ${r.transpileMBps} MB/s, print ${r.printMBps} MB/s, ${r.collectMs} ms of collections => convert ${r.convertMBps} MB/s | libpg_query check ${r.checkMBps} MB/s ` +
+          `transpile ${r.transpileMBps} MB/s, print ${r.printMBps} MB/s, ${r.collectMs} ms of collections => convert ${r.convertMBps} MB/s (${range} in ${RUNS} runs) | libpg_query check ${r.checkMBps} MB/s ` +
           `=> ${r.withLibpgQueryCheckMBps} MB/s in all (one thread) | peak RSS ${r.peakRssMB} MB (${(r.peakRssMB / r.inputMB).toFixed(1)}x input; ` +
           `${r.peakRssMB - r.idleRssMB} MB above the ${r.idleRssMB} MB of the idle process, ${((r.peakRssMB - r.idleRssMB) / r.inputMB).toFixed(1)}x input)`,
       );
@@ -79,4 +83,19 @@ if (mode === '--child') {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The whole command: /usr/bin/time reports the child's peak RSS (kB) on its last line of stderr. */
+function wholeCommand(dialect: string, file: string, out: string): { seconds: number; rssMB: number } {
+  const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+  const t0 = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'convert', file, '--from', dialect, '-o', out], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (run.status !== 0) throw new Error(`pgshift convert failed: ${run.stderr.slice(-2000)}`);
+  return { seconds, rssMB: Number(run.stderr.trim().split('\n').pop()) / 1024 };
+}
+
+/** The item whose key is the median (the upper one of an even count). */
+function median<T>(items: T[], key: (x: T) => number): T {
+  return [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)]!;
 }
