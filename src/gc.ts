@@ -12,8 +12,12 @@ let gc: (() => void) | undefined;
 export function collectGarbage(minHeap = 64 << 20): void {
   if (getHeapStatistics().used_heap_size < minHeap) return;
   if (!gc) {
-    setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
+    try {
+      setFlagsFromString('--expose-gc');
+      gc = runInNewContext('gc') as () => void;
+    } catch {
+      gc = () => {}; // an embedder that forbids it: the memory is only reclaimed later
+    }
   }
   gc();
 }
