@@ -45,7 +45,12 @@ export function beyondLatin1(s: string): boolean {
  * string built with such a piece is two-byte too: one type name from such a file doubled every CREATE TABLE.
  */
 export function oneByte(s: string): string {
-  return beyondLatin1(s) ? s : Buffer.from(s, 'latin1').toString('latin1');
+  return beyondLatin1(s) ? s : latin1Copy(s);
+}
+
+/** A one-byte copy of s, which must hold Latin-1 characters only (see oneByte). */
+export function latin1Copy(s: string): string {
+  return Buffer.from(s, 'latin1').toString('latin1');
 }
 
 /** Every string in a parsed JSON or YAML value, one byte a character where it can be (see oneByte). */

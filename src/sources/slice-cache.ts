@@ -1,4 +1,4 @@
-import { beyondLatin1, oneByte } from '../collections.js';
+import { beyondLatin1, latin1Copy } from '../collections.js';
 
 let wideText = false;
 
@@ -24,7 +24,7 @@ export function readingText<T>(text: string, read: () => T): T {
  * catalogs is detached, so a catalog never holds its script; cut from a two-byte text, it is narrowed too.
  */
 export function detach(s: string): string {
-  if (wideText && !beyondLatin1(s)) return oneByte(s);
+  if (wideText && !beyondLatin1(s)) return latin1Copy(s);
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
