@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { grammarKeywords, ShapeCache } from './statement-shape.js';
 
 /** The parts of libpg_query's emscripten module the syntax check calls (the same ones its parse() uses). */
@@ -44,7 +45,7 @@ export function loadPgParser(): Promise<PgQueryWasm> {
   const bytes = readFileSync(require.resolve('libpg-query/wasm/libpg-query.wasm'));
   const keywords = grammarKeywords(bytes);
   if (keywords) shapes = new ShapeCache(keywords);
-  const module = new wasm.Module(bytes);
+  const module = baselineOnly(() => new wasm.Module(bytes));
   loading = factory({
     instantiateWasm: (imports, receive) => {
       receive(new wasm.Instance(module, imports));
@@ -52,6 +53,26 @@ export function loadPgParser(): Promise<PgQueryWasm> {
     },
   });
   return loading;
+}
+
+/**
+ * `compile` with V8's baseline wasm compiler only. Left to tier up, V8 recompiles the parser's hot functions with its
+ * optimizing compiler in the background, and the process waits for those compilations before it exits: 150 ms on
+ * every run, a fifth of a small script's whole convert. The check runs no faster optimized (most statements are
+ * judged by shape, the rest in batches), so nothing is lost. The flag is read when a module is compiled, so it is
+ * restored at once and other wasm (PGlite for --verify) tiers up as usual.
+ */
+function baselineOnly<T>(compile: () => T): T {
+  try {
+    setFlagsFromString('--liftoff-only');
+  } catch {
+    return compile();
+  }
+  try {
+    return compile();
+  } finally {
+    setFlagsFromString('--no-liftoff-only');
+  }
 }
 
 /** PostgreSQL's parser on `sql`: undefined when it parses, else the error libpg-query's parse() would throw. */
