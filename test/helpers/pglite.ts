@@ -1,11 +1,11 @@
-import { PGlite } from '@electric-sql/pglite';
-import { pgliteExtensions } from '../../src/target/postgres/verify.js';
+import type { PGlite } from '@electric-sql/pglite';
+import { freshPglite } from '../../src/target/postgres/verify.js';
 
 let shared: PGlite | undefined;
 
 /** One embedded PostgreSQL per test worker: startup costs seconds, a schema reset costs milliseconds. */
 export async function sharedPglite(): Promise<PGlite> {
-  shared ??= await PGlite.create({ extensions: await pgliteExtensions() });
+  shared ??= await freshPglite();
   return shared;
 }
 

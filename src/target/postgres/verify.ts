@@ -7,6 +7,7 @@ import type { ManualItem } from '../../model/catalog.js';
 import { diag, type Diagnostic } from '../../model/diagnostics.js';
 import type { Phase, Statement } from './statement.js';
 import { loadPgParser, pgSyntaxErrors } from './pg-parse.js';
+import { pgliteFromTemplate } from './pglite-template.js';
 
 export interface ApplyResult {
   applied: number;
@@ -69,8 +70,7 @@ export async function applyToPglite(phases: Phase[], opts: PgliteApplyOptions = 
 
 /** A fresh in-memory PGlite with the contrib extensions the output may create. */
 export async function freshPglite(): Promise<PGlite> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  return PGlite.create({ extensions: await pgliteExtensions() });
+  return pgliteFromTemplate(await pgliteExtensions());
 }
 
 /**
