@@ -80,16 +80,27 @@ if (mode === '--child') {
           `peak RSS ${cmdRss.toFixed(0)} MB (${(cmdRss / r.inputMB).toFixed(1)}x input)`,
       );
     }
+    // What a user feels on an ordinary script: the whole command on the bundled examples, where startup is most of it.
+    for (const example of ['shop-sqlserver.sql', 'shop-mysql.sql']) {
+      const f = fileURLToPath(new URL(`../../examples/${example}`, import.meta.url));
+      const line = (extra: string[]) => {
+        const runs = Array.from({ length: RUNS }, () => wholeCommand(undefined, f, join(dir, 'small'), extra));
+        const { seconds, rssMB } = median(runs, (x) => x.seconds);
+        return `${(seconds * 1000).toFixed(0)} ms, peak RSS ${rssMB.toFixed(0)} MB`;
+      };
+      console.log(`${example.padEnd(20)} (${(statSync(f).size / 1024).toFixed(1)} kB) pgshift convert: ${line([])} | with --verify (embedded PostgreSQL): ${line(['--verify'])}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** The whole command: /usr/bin/time reports the child's peak RSS (kB) on its last line of stderr. */
-function wholeCommand(dialect: string, file: string, out: string): { seconds: number; rssMB: number } {
+function wholeCommand(dialect: string | undefined, file: string, out: string, extra: string[] = []): { seconds: number; rssMB: number } {
   const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+  const from = dialect ? ['--from', dialect] : [];
   const t0 = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'convert', file, '--from', dialect, '-o', out], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'convert', file, ...from, '-o', out, ...extra], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t0) / 1000;
   if (run.status !== 0) throw new Error(`pgshift convert failed: ${run.stderr.slice(-2000)}`);
   return { seconds, rssMB: Number(run.stderr.trim().split('\n').pop()) / 1024 };
