@@ -1,5 +1,6 @@
 import type { DataType } from '../model/types.js';
 import { COPY_NULL, escapeCopyText } from './copy-text.js';
+import { fitFractionDigits } from '../transpile/datetime-literal.js';
 
 /** Counters of values the copy changed on the way (reported as warnings in the summary). */
 export interface ValueWarnings {
@@ -31,6 +32,8 @@ export interface ColumnTypes {
 const DATE_TYPES = new Set(['date', 'datetime', 'timestamp']);
 const TZ_TARGETS = new Set(['timestamptz', 'timestamp with time zone']);
 const BYTEA_TARGETS = new Set(['bytea']);
+/** PostgreSQL types that keep six fraction digits of a second (SQL Server's datetime2, datetimeoffset and time keep seven). */
+const MICROSECOND_TARGETS = new Set(['timestamp', 'timestamptz', 'time', 'timetz', 'timestamp with time zone', 'timestamp without time zone', 'time with time zone', 'time without time zone']);
 
 /** Picks the encoder for a column from its named copy transform, then from its source and target types. */
 export function fieldEncoder(c: ColumnTypes): FieldEncoder {
@@ -42,6 +45,7 @@ export function fieldEncoder(c: ColumnTypes): FieldEncoder {
   if (BYTEA_TARGETS.has(tgt)) return nullable(byteaField);
   if (DATE_TYPES.has(src)) return nullable(dateEncoder(TZ_TARGETS.has(tgt)));
   if (src === 'bit' && tgt === 'boolean') return nullable(bitToBool);
+  if (MICROSECOND_TARGETS.has(tgt)) return nullable(microsecondField);
   return nullable(plainField);
 }
 
@@ -104,6 +108,15 @@ export function plainField(v: unknown, w: ValueWarnings): string {
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (v instanceof Date) return v.toISOString();
   return textField(JSON.stringify(v), w);
+}
+
+/**
+ * A date/time value for a PostgreSQL type of six fraction digits: a seventh is cut, as SQL Server values are in
+ * defaults and CASTs (PostgreSQL would round '9999-12-31 23:59:59.9999999' to year 10000, '23:59:59.9999999' to 24:00).
+ * Described as text: MySQL, whose wire bytes the text transform writes as they are, never sends more than six.
+ */
+function microsecondField(v: unknown, w: ValueWarnings): string {
+  return plainField(typeof v === 'string' ? fitFractionDigits(v) : v, w);
 }
 
 function textField(s: string, w: ValueWarnings): string {
@@ -183,6 +196,7 @@ function spatialToWkb(v: unknown): string {
 }
 
 described(plainField, { kind: 'text' });
+described(microsecondField, { kind: 'text' });
 described(byteaField, { kind: 'bytea' });
 described(intToBool, { kind: 'bool' });
 described(bitToBool, { kind: 'bool' });

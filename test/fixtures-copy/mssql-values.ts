@@ -8,6 +8,7 @@
  * - CAST and CONVERT (Transact-SQL), date and time styles: 23 = yyyy-mm-dd; 120 = yyyy-mm-dd hh:mi:ss;
  *   121 = yyyy-mm-dd hh:mi:ss.mmm, the default for time, date, datetime2 and datetimeoffset (fraction digits = the
  *   type's scale; datetimeoffset's default string form ends in " +hh:mm"); money style 2 = four decimals, no commas.
+ *   A seventh fraction digit is cut by the copy (PostgreSQL keeps six and would round it).
  * - real is a 4-byte float: the JS number is that float widened to a double (0.1 → 0.10000000149011612).
  * - geometry: STSrid (int) cast to binary(4) is big-endian; STAsBinary() is OGC WKB (here little-endian, byte order 01).
  * `copy` is the expected COPY text field; `stored` what PostgreSQL then holds (as ::text, session time zone UTC).
@@ -43,11 +44,14 @@ export const MSSQL_DRIVER_VALUES: DriverValue[] = [
   { column: 'd', declared: 'date', read: 'CONVERT(varchar(10), [d], 23)', value: '0001-01-01', copy: '0001-01-01', stored: '0001-01-01' },
   { column: 'dt', declared: 'datetime', read: 'CONVERT(varchar(27), [dt], 121)', value: '2024-02-29 13:45:10.997', copy: '2024-02-29 13:45:10.997', stored: '2024-02-29 13:45:10.997' },
   { column: 'sdt', declared: 'smalldatetime', read: 'CONVERT(varchar(19), [sdt], 120)', value: '2079-06-06 23:59:00', copy: '2079-06-06 23:59:00', stored: '2079-06-06 23:59:00' },
-  { column: 'dt2', declared: 'datetime2', read: 'CONVERT(varchar(27), [dt2], 121)', value: '2024-02-29 13:45:10.1234567', copy: '2024-02-29 13:45:10.1234567', stored: '2024-02-29 13:45:10.123457' },
+  { column: 'dt2', declared: 'datetime2', read: 'CONVERT(varchar(27), [dt2], 121)', value: '2024-02-29 13:45:10.1234567', copy: '2024-02-29 13:45:10.123456', stored: '2024-02-29 13:45:10.123456' },
+  // PostgreSQL keeps six fraction digits and would round a seventh (here to year 10000): the copy cuts it.
+  { column: 'dt2_end', declared: 'datetime2(7)', read: 'CONVERT(varchar(27), [dt2_end], 121)', value: '9999-12-31 23:59:59.9999999', copy: '9999-12-31 23:59:59.999999', stored: '9999-12-31 23:59:59.999999' },
   { column: 'dt2_3', declared: 'datetime2(3)', read: 'CONVERT(varchar(27), [dt2_3], 121)', value: '1900-01-01 00:00:00.120', copy: '1900-01-01 00:00:00.120', stored: '1900-01-01 00:00:00.12' },
-  { column: 'dto', declared: 'datetimeoffset(7)', read: 'CONVERT(varchar(34), [dto], 121)', value: '2024-02-29 23:59:59.1234567 +05:30', copy: '2024-02-29 23:59:59.1234567 +05:30', stored: '2024-02-29 18:29:59.123457+00' },
+  { column: 'dto', declared: 'datetimeoffset(7)', read: 'CONVERT(varchar(34), [dto], 121)', value: '2024-02-29 23:59:59.1234567 +05:30', copy: '2024-02-29 23:59:59.123456 +05:30', stored: '2024-02-29 18:29:59.123456+00' },
   { column: 'dto_neg', declared: 'datetimeoffset(0)', read: 'CONVERT(varchar(34), [dto_neg], 121)', value: '2024-12-31 22:00:00 -14:00', copy: '2024-12-31 22:00:00 -14:00', stored: '2025-01-01 12:00:00+00' },
-  { column: 'tm', declared: 'time', read: 'CONVERT(varchar(16), [tm], 121)', value: '23:59:58.9999994', copy: '23:59:58.9999994', stored: '23:59:58.999999' },
+  { column: 'tm', declared: 'time', read: 'CONVERT(varchar(16), [tm], 121)', value: '23:59:58.9999994', copy: '23:59:58.999999', stored: '23:59:58.999999' },
+  { column: 'tm_end', declared: 'time(7)', read: 'CONVERT(varchar(16), [tm_end], 121)', value: '23:59:59.9999999', copy: '23:59:59.999999', stored: '23:59:59.999999' },
   { column: 'tm0', declared: 'time(0)', read: 'CONVERT(varchar(16), [tm0], 121)', value: '08:00:00', copy: '08:00:00', stored: '08:00:00' },
   // char(5) becomes citext (the default case-insensitive policy): its padding is dropped, as SQL Server ignores it.
   { column: 'code', declared: 'char(5)', read: '[code]', value: 'ab   ', copy: 'ab', stored: 'ab' },
