@@ -82,6 +82,18 @@ describe('MySQL lexer', () => {
     ]);
   });
 
+  it('ends a client command (USE, \\u, source) at its line end when no delimiter is on that line', () => {
+    expect(kv('use shop # db\nDELIMITER $$\nBEGIN x; END$$\nDELIMITER ;\nUSE a; USE b\n\\u c\nUSE d -- x;\nSELECT 1;')).toEqual([
+      ['word', 'USE'], ['word', 'SHOP'], ['delim', ''],
+      ['word', 'BEGIN'], ['word', 'X'], ['op', ';'], ['word', 'END'], ['delim', '$$'],
+      ['word', 'USE'], ['word', 'A'], ['delim', ';'],
+      ['word', 'USE'], ['word', 'B'], ['delim', ''],
+      ['op', '\\'], ['word', 'U'], ['word', 'C'], ['delim', ''],
+      // a delimiter anywhere on the line (here in a comment) makes it a statement like any other, as in the client
+      ['word', 'USE'], ['word', 'D'], ['word', 'SELECT'], ['num', '1'], ['delim', ';'],
+    ]);
+  });
+
   it('reports an unterminated string with its position (PGS1002)', () => {
     const { tokens, diagnostics } = tokenize("SELECT 1;\nSELECT 'abc", 'f.sql');
     expect(tokens.at(-1)!.bad).toBe(true);

@@ -274,6 +274,8 @@ class MysqlScanner implements Scanner {
   private mode = M.Code;
   private versioned = false;
   private statementStart = true;
+  /** The line being scanned holds a client command and no delimiter: its newline ends a statement (as in the lexer). */
+  private commandLine = false;
   private delim = Buffer.from(';');
 
   get delimiter(): string {
@@ -286,6 +288,7 @@ class MysqlScanner implements Scanner {
       if (lineStart && this.mode === M.Code && !this.versioned && this.statementStart) {
         if (p >= minCut) return p;
         p = this.delimiterCommand(b, p, end);
+        this.commandLine = this.clientCommand(b, p, end);
       }
       const c = b[p]!;
       lineStart = c === NL;
@@ -310,23 +313,24 @@ class MysqlScanner implements Scanner {
           p++;
           continue;
         case M.Line:
-          if (c === NL) this.mode = M.Code;
+          if (c === NL) { this.mode = M.Code; this.endCommandLine(); }
           p++;
           continue;
       }
+      if (c === NL) this.endCommandLine();
       if (c === this.delim[0] && this.matchesDelimiter(b, p)) {
         p += this.delim.length;
         if (!this.versioned) this.statementStart = true;
         continue;
       }
-      if (c === SQ) this.mode = M.Single;
-      else if (c === DQ) this.mode = M.Double;
-      else if (c === BT) this.mode = M.Back;
-      else if (c === HASH) { this.mode = M.Line; p++; continue; }
+      if (c === SQ || c === DQ || c === BT) {
+        this.mode = c === SQ ? M.Single : c === DQ ? M.Double : M.Back;
+        this.commandLine = false;
+      } else if (c === HASH) { this.mode = M.Line; p++; continue; }
       else if (c === DASH && b[p + 1] === DASH && (b[p + 2]! <= SP || p + 2 >= end)) { this.mode = M.Line; p += 2; continue; }
       else if (c === SLASH && b[p + 1] === STAR) {
         if (b[p + 2] === BANG || (b[p + 2] === 77 && b[p + 3] === BANG)) this.versioned = true;
-        else { this.mode = M.Block; p += 2; continue; }
+        else { this.mode = M.Block; this.commandLine = false; p += 2; continue; }
       } else if (c === STAR && b[p + 1] === SLASH && this.versioned) { this.versioned = false; p += 2; continue; }
       if (c > SP) this.statementStart = false;
       p++;
@@ -342,6 +346,25 @@ class MysqlScanner implements Scanner {
   private matchesDelimiter(b: Buffer, p: number): boolean {
     for (let i = 1; i < this.delim.length; i++) if (b[p + i] !== this.delim[i]) return false;
     return true;
+  }
+
+  /**
+   * USE, SOURCE or a \ command at the start of a statement, with no delimiter on its line: the mysql client ends it
+   * at the line's end. Stricter than the lexer where they differ (then no cut is made, never a wrong one).
+   */
+  private clientCommand(b: Buffer, p: number, end: number): boolean {
+    while (p < end && isBlank(b[p])) p++;
+    const word = wordAt(b, p, end);
+    if (word === 'USE' || word === 'SOURCE') {
+      if (b[p + word.length]! > SP) return false;
+    } else if (b[p] !== BSL) return false;
+    const nl = b.indexOf(NL, p);
+    return nl !== -1 && nl < end && b.subarray(p, nl).indexOf(this.delim) === -1;
+  }
+
+  private endCommandLine(): void {
+    if (this.commandLine && !this.versioned) this.statementStart = true;
+    this.commandLine = false;
   }
 
   /** `DELIMITER xx` at the start of a statement: the client command changes the delimiter; returns where to go on. */
@@ -374,7 +397,7 @@ const PLAIN_CREATE = new Set(['TABLE', 'INDEX', 'UNIQUE', 'CLUSTERED', 'NONCLUST
 const PLAIN_ALTER = new Set(['TABLE', 'INDEX']);
 /** BEGIN TRAN is a statement of its own (data scripts wrap their INSERTs in one); BEGIN alone opens a block. */
 const PLAIN_BEGIN = new Set(['TRAN', 'TRANSACTION', 'DISTRIBUTED']);
-knowWords([...PLAIN_WORDS, ...PLAIN_CREATE, ...PLAIN_ALTER, ...PLAIN_BEGIN, 'GO', 'CREATE', 'ALTER', 'BEGIN', 'DELIMITER']);
+knowWords([...PLAIN_WORDS, ...PLAIN_CREATE, ...PLAIN_ALTER, ...PLAIN_BEGIN, 'GO', 'CREATE', 'ALTER', 'BEGIN', 'DELIMITER', 'SOURCE']);
 
 const TSQL_PLAIN = plainBytes([NL, SQ, DQ, LBRACKET, DASH, SLASH, LPAREN, RPAREN]);
 

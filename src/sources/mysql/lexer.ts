@@ -205,6 +205,8 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
   let delim = at.delimiter ?? ';';
   let inVersioned = false;
   let atStatementStart = true;
+  /** Where the line of a client command without a delimiter on it ends (that newline ends the command); else len + 1. */
+  let commandEnd = len + 1;
 
   const report = (start: number, what: string): void => {
     diagnostics.push(diag('PGS1002', `unterminated ${what}`, { span: offsetSpan(lines, start, start + 1) }));
@@ -213,7 +215,7 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
   /** Skips whitespace and comments; returns true when a versioned marker was crossed. */
   const skipTrivia = (): boolean => {
     let gap = false;
-    while (pos < len) {
+    while (pos < len && pos < commandEnd) {
       const c = text.charCodeAt(pos);
       if (isSpace(c)) { pos++; continue; }
       if (c === C_HASH) { skipLine(); continue; }
@@ -270,6 +272,18 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
     skipLine();
     return true;
   };
+
+  /**
+   * The mysql client runs its own commands (USE, SOURCE, \u, \. ...) at the start of a statement when their line
+   * holds no delimiter: the end of that line ends them. Returns that line end, or len + 1.
+   */
+  const clientCommandEnd = (c: number): number => {
+    if (c !== C_BSL && !isWordAt('USE') && !isWordAt('SOURCE')) return len + 1;
+    const nl = text.indexOf('\n', pos);
+    return nl === -1 || text.slice(pos, nl).includes(delim) ? len + 1 : nl;
+  };
+  const isWordAt = (w: string): boolean =>
+    text.slice(pos, pos + w.length).toUpperCase() === w && !isIdentChar(text.charCodeAt(pos + w.length));
 
   // every token has the same shape (all fields present) so property access stays monomorphic
   const tok = (kind: TokenKind, start: number, value: string, gap: boolean): Token =>
@@ -329,6 +343,12 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
 
   const next = (): Token => {
     const gap = skipTrivia();
+    if (pos >= commandEnd) {
+      const t = tok('delim', commandEnd, '', gap);
+      commandEnd = len + 1;
+      atStatementStart = true;
+      return t;
+    }
     if (pos >= len) return { kind: 'eof', start: len, end: len, value: '', ...(gap ? { gap } : {}) };
     const start = pos;
     const c = text.charCodeAt(pos);
@@ -337,6 +357,7 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
       atStatementStart = true;
       return tok('delim', start, delim, gap);
     }
+    if (atStatementStart) commandEnd = clientCommandEnd(c);
     atStatementStart = false;
     if (c === C_SQ || c === C_DQ || c === C_BT) return stringToken(start, c, gap);
     if (isDigit(c) || (c === C_DOT && isDigit(text.charCodeAt(pos + 1)))) return numberToken(start, gap);

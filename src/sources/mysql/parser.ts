@@ -156,7 +156,10 @@ const SECURITY_STATEMENTS = new Set(['GRANT', 'REVOKE']);
 function parseStatement(s: Session, c: Cursor): void {
   const t = peek(c);
   if (t.kind === 'op' && t.value === '(') return skip(c, s, 'PGS1014', 'query statement skipped');
-  if (t.kind === 'op' && t.value === '\\') return parseClientCommand(s, c);
+  if (t.kind === 'op' && t.value === '\\') {
+    if (peekWord(c, 'U', 1) && !c.toks[1]!.gap && c.toks[1]!.start === t.end) { c.i += 2; return parseUse(s, c); }
+    return parseClientCommand(s, c);
+  }
   if (t.kind !== 'word') fail(c, 'expected a statement');
   switch (t.value) {
     case 'CREATE': return parseCreate(s, c);
@@ -166,12 +169,9 @@ function parseStatement(s: Session, c: Cursor): void {
     case 'RENAME':
       if (peekWord(c, 'USER', 1)) return skip(c, s, 'PGS1018', 'RENAME USER skipped');
       return parseRenameTable(c, s);
-    case 'USE': {
+    case 'USE':
       c.i++;
-      const db = identifier(c, 'database name');
-      s.current = db;
-      return report(c, s, 'PGS1010', `USE ${db}: objects that follow belong to database ${db}`, 0, c.toks.length - 1);
-    }
+      return parseUse(s, c);
     case 'SOURCE': return parseClientCommand(s, c);
     case 'SET':
       if (peekWord(c, 'PASSWORD', 1) || peekWord(c, 'ROLE', 1) || (peekWord(c, 'DEFAULT', 1) && peekWord(c, 'ROLE', 2))) {
@@ -185,6 +185,19 @@ function parseStatement(s: Session, c: Cursor): void {
   if (SESSION_STATEMENTS.has(t.value)) return skip(c, s, 'PGS1010', `${t.value} statement skipped`);
   if (DATA_STATEMENTS.has(t.value)) return skip(c, s, 'PGS1014', `${t.value} statement skipped`);
   fail(c, 'unknown statement');
+}
+
+/**
+ * USE db / \u db (after the command word): the objects that follow belong to that database. Words after the name
+ * (a `;` the client did not see, in a comment on the USE line) are a statement of their own, as after `source`.
+ */
+function parseUse(s: Session, c: Cursor): void {
+  const db = identifier(c, 'database name');
+  s.current = db;
+  const k = c.i;
+  report(c, s, 'PGS1010', `USE ${db}: objects that follow belong to database ${db}`, 0, k - 1);
+  c.i = c.limit;
+  if (k < c.toks.length) runStatement(s, { ...c, toks: c.toks.slice(k), i: 0, limit: c.toks.length - k });
 }
 
 /**

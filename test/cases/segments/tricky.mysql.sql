@@ -36,3 +36,15 @@ DELIMITER ;
 INSERT INTO `t` (`id`, `name`) VALUES (8,'eight');
 INSERT INTO `t` (`id`, `name`) VALUES (9,'nine') ON DUPLICATE KEY UPDATE name = 'x';
 INSERT INTO `t` (`id`, `name`) VALUES (10,'ten');
+use shop
+DELIMITER $$
+CREATE PROCEDURE `q`()
+BEGIN
+  SELECT 'no cut here;';
+  SELECT 2;
+END$$
+DELIMITER ;
+\u shop
+CREATE TABLE `u` (`id` int);
+source more.sql
+CREATE TABLE `v` (`id` int);
