@@ -136,7 +136,7 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
       if (!e.select) {
         let expr = sub(e.expr), list = e.list.map(sub);
         // bit IN (0, 1): compare booleans; with other numbers compare the bit as its number
-        if (typeClass(pgTypeOf(expr, env)) === 'boolean' && list.some((x) => x.kind === 'number')) {
+        if (typeClass(pgTypeOf(expr, env)) === 'boolean' && list.some((x) => unparen(x).kind === 'number')) {
           if (list.every((x) => isBitLiteral(x) || x.kind === 'bool' || x.kind === 'null')) list = list.map(bitToBool);
           else expr = castTo(expr, INTEGER);
         }
@@ -149,7 +149,7 @@ function txNode(e: Expr, env: ExprEnv, out: ExprProblem[]): Expr {
     case 'between': {
       const expr = sub(e.expr), low = sub(e.low), high = sub(e.high);
       // bit BETWEEN 0 AND 1 compares the bit as its number (boolean has no comparison with integers)
-      if (typeClass(pgTypeOf(expr, env)) === 'boolean' && (low.kind === 'number' || high.kind === 'number')) return extend(e, { expr: castTo(expr, INTEGER), low, high });
+      if (typeClass(pgTypeOf(expr, env)) === 'boolean' && (unparen(low).kind === 'number' || unparen(high).kind === 'number')) return extend(e, { expr: castTo(expr, INTEGER), low, high });
       return extend(e, { expr, low, high });
     }
     case 'like': {
@@ -247,10 +247,20 @@ export const isStringTyped = (e: Expr, env: ExprEnv): boolean => {
 };
 
 
-const isBitLiteral = (e: Expr): boolean => e.kind === 'number' && (e.value === '0' || e.value === '1');
+/** e without its parentheses: SQL Server scripts literals in filters, checks and defaults as ([flag]=(0)). */
+const unparen = (e: Expr): Expr => (e.kind === 'paren' ? unparen(e.expr) : e);
+
+/** A 0 or 1 literal, also in parentheses. */
+function bitLiteral(e: Expr): Extract<Expr, { kind: 'number' }> | undefined {
+  const x = unparen(e);
+  return x.kind === 'number' && (x.value === '0' || x.value === '1') ? x : undefined;
+}
+
+const isBitLiteral = (e: Expr): boolean => bitLiteral(e) !== undefined;
 
 function bitToBool(e: Expr): Expr {
-  return e.kind === 'number' && (e.value === '0' || e.value === '1') ? { kind: 'bool', value: e.value === '1', span: e.span } : e;
+  const bit = bitLiteral(e);
+  return bit ? { kind: 'bool', value: bit.value === '1', span: e.span } : e;
 }
 
 const NUMERIC = dataType('numeric');
