@@ -1,6 +1,6 @@
 import type { Expr } from '../model/expr.js';
 import { dataType, type DataType } from '../model/types.js';
-import { pgTypeOf, translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
+import { asDatetimeoffset, pgTypeOf, translateExpr, type ExprEnv, type ExprProblem } from './expr.js';
 import { typeClass } from './infer.js';
 import { isNextValueFor, translateNextValueFor } from './next-value.js';
 import { isTimeOfDay } from '../data/time-of-day.js';
@@ -114,6 +114,8 @@ export function translateDefault(def: Expr, type: DataType, env: ExprEnv, source
     return { expr, problems, failed: problems.length > 0 };
   }
   const r = translateExpr(e, env);
+  // A datetimeoffset column: SQL Server reads a datetime2 default (SYSUTCDATETIME()) as UTC.
+  if (type.name === 'timestamptz') r.expr = asDatetimeoffset(r.expr, env);
   // SQL Server converts a string-typed default to the column's type; PostgreSQL assigns text only to strings (and
   // a string to uuid, a number or a date only by an explicit cast).
   const from = typeClass(pgTypeOf(r.expr, env)), to = typeClass(type);

@@ -413,6 +413,24 @@ function atTimeZone(x: Expr, zone: Expr, env: ExprEnv, out: ExprProblem[], wall 
   return { kind: 'call', name: ['timezone'], args: [z, zoned || typeClass(t) === 'datetime' || !t ? x : castTo(x, dataType('timestamp'))] };
 }
 
+/**
+ * A translated T-SQL value where SQL Server converts it to datetimeoffset (a default or CAST, a comparison with one): it
+ * reads a datetime, datetime2 or date as UTC (offset +00:00), PostgreSQL a timestamp as the session time zone's local time.
+ * The instant is timezone('UTC', x); of the UTC clock timezone('UTC', t) (GETUTCDATE, SYSUTCDATETIME) that is t itself.
+ */
+export function asDatetimeoffset(x: Expr, env: ExprEnv): Expr {
+  if (env.ctx.dialect !== 'tsql') return x;
+  const t = pgTypeOf(x, env);
+  const k = typeClass(t);
+  if (isZoned(t) || (k !== 'datetime' && k !== 'date')) return x;
+  const inner = unparen(x);
+  if (inner.kind === 'call' && inner.name.length === 1 && inner.name[0]!.toLowerCase() === 'timezone' && inner.args.length === 2) {
+    const [zone, utc] = inner.args as [Expr, Expr];
+    if (zone.kind === 'string' && zone.value.toUpperCase() === 'UTC' && isZoned(pgTypeOf(utc, env))) return utc;
+  }
+  return { kind: 'call', name: ['timezone'], args: [{ kind: 'string', value: 'UTC' }, k === 'date' ? castTo(x, dataType('timestamp')) : x], span: x.span };
+}
+
 /** CAST(x AT TIME ZONE z AS datetime2 | date | time): z's local time (see atTimeZone); undefined for any other cast. */
 function wallClockCast(e: Cast, env: ExprEnv, out: ExprProblem[], sub: (x: Expr) => Expr): Expr | undefined {
   let inner = e.expr;
@@ -527,6 +545,9 @@ function comparison(op: string, left: Expr, right: Expr, lt: DataType | undefine
   // A MySQL SET compared with a string compares as its comma-joined members.
   if (isSetArray(left, env) && rk === 'string') return node(setAsText(left), right);
   if (isSetArray(right, env) && lk === 'string') return node(left, setAsText(right));
+  // datetimeoffset against a datetime2, datetime or date: SQL Server converts the other side to datetimeoffset.
+  if (isZoned(lt) && !isZoned(rt)) right = asDatetimeoffset(right, env);
+  if (isZoned(rt) && !isZoned(lt)) left = asDatetimeoffset(left, env);
   const equality = op === '=' || op === '<>';
   if (lk === 'boolean' && (equality && (!isNumericClass(rk) || isBitLiteral(right)))) return node(left, bitToBool(right));
   if (rk === 'boolean' && (equality && (!isNumericClass(lk) || isBitLiteral(left)))) return node(bitToBool(left), right);
@@ -657,6 +678,7 @@ function translateCast(e: Cast, inner: Expr, env: ExprEnv, out: ExprProblem[]): 
   }
   if (inner.kind === 'string' && (isDateLike(typeClass(type)) || typeClass(type) === 'time')) inner = { ...inner, value: fitFractionDigits(inner.value) };
   if (e.style) return convertWithStyle(inner, type, e.style, out, e, fromType);
+  if (isZoned(type)) inner = asDatetimeoffset(inner, env);
   // SQL Server truncates a fraction converted to an integer; PostgreSQL rounds.
   const from = typeClass(fromType);
   // T-SQL datetime and numbers convert as days since 1900-01-01 (PostgreSQL has neither cast); to an integer it rounds.

@@ -3,7 +3,7 @@ import {
   asDateTime, asTimestamp, bigint, bin, caseWhen, cast, changed, dateClass, fn, int, interval, literalInt, literalString, noEquivalent,
   nul, num, paren, str, wordArg, type Handler,
 } from './functions-ast.js';
-import type { ExprEnv } from './expr.js';
+import { asDatetimeoffset, type ExprEnv } from './expr.js';
 
 /** T-SQL datepart names and abbreviations → one canonical name. */
 export const TSQL_PARTS: Record<string, string> = {
@@ -161,11 +161,14 @@ const datetimeoffsetFromParts: Handler = ([y, m, d, h, mi, s, f, oh, om, p], env
 /** TODATETIMEOFFSET(dt, '+05:00'): dt read as local time at that offset. */
 const todatetimeoffset: Handler = ([d, z], env) => (d && z ? fn('timezone', zoneArg(z, env), asTimestamp(d, env)) : undefined);
 
-/** SWITCHOFFSET: the same instant; a timestamptz keeps no offset to switch, so only the display offset is lost. */
+/**
+ * SWITCHOFFSET: the same instant; a timestamptz keeps no offset to switch, so only the display offset is lost. A datetime2
+ * argument is converted to datetimeoffset first (as UTC).
+ */
 const switchoffset: Handler = ([d, z], env, out, call) => {
   if (!d || !z) return undefined;
   changed(out, call, 'timestamptz stores the instant only; the result shows the session time zone, not the given offset');
-  return asDateTime(d, env);
+  return asDatetimeoffset(asDateTime(d, env), env);
 };
 
 /** DATETRUNC(part, d): weeks start on Sunday in SQL Server (DATEFIRST 7), on Monday in date_trunc. */
