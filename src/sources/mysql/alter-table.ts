@@ -8,7 +8,7 @@ import { parseExpr, parseParenExpr } from './expr-parser.js';
 import { qualifiedName, report, type Session } from './session.js';
 import grammar from '../../../grammars/mysql.json' with { type: 'json' };
 import {
-  applyPart, makeIndex, parseColumnDef, parseIndexOptions, parseKeyParts, parsePartitioning, parseTableOptions, withComment,
+  applyPart, IGNORED_INDEX, makeIndex, parseColumnDef, parseIndexOptions, parseKeyParts, parsePartitioning, parseTableOptions, withComment,
   parseTablePart, type TablePart,
 } from './table-parts.js';
 
@@ -117,10 +117,15 @@ function parseAlterSpec(c: Cursor, s: Session, object: string, options: Table, s
     }
     case 'ALTER': {
       c.i++;
-      if (acceptWord(c, 'INDEX')) {
+      if (acceptWord(c, 'INDEX') || acceptWord(c, 'KEY')) {
+        acceptWords(c, 'IF', 'EXISTS');
         identifier(c);
-        advance(c);
-        report(c, s, 'PGS1011', 'ALTER INDEX VISIBLE/INVISIBLE dropped', start, c.i - 1, object);
+        if (acceptWord(c, 'VISIBLE') || acceptWords(c, 'NOT', 'IGNORED')) return undefined; // the default
+        if (acceptWord(c, 'IGNORED')) report(c, s, 'PGS1011', IGNORED_INDEX, start, c.i - 1, object);
+        else {
+          expectWord(c, 'INVISIBLE');
+          report(c, s, 'PGS1011', 'ALTER INDEX INVISIBLE dropped', start, c.i - 1, object);
+        }
         return undefined;
       }
       if (peekWord(c, 'CHECK') || peekWord(c, 'CONSTRAINT')) {

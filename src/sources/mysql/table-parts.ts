@@ -226,7 +226,10 @@ export function makeIndex(
 
 export interface IndexOptions { using?: string; comment?: string }
 
-/** index_option: USING BTREE|HASH, KEY_BLOCK_SIZE [=] n, WITH PARSER p, COMMENT 's', VISIBLE|INVISIBLE, ... */
+/** MariaDB's IGNORED index is still maintained, only hidden from its optimizer: PostgreSQL has no such hint. */
+export const IGNORED_INDEX = 'IGNORED index attribute dropped: the index is created and the planner may use it';
+
+/** index_option: USING BTREE|HASH, KEY_BLOCK_SIZE [=] n, WITH PARSER p, COMMENT 's', VISIBLE|INVISIBLE, [NOT] IGNORED, ... */
 export function parseIndexOptions(c: Cursor, s: Session, object: string, into: IndexOptions = {}): IndexOptions {
   for (;;) {
     const start = c.i;
@@ -244,8 +247,10 @@ export function parseIndexOptions(c: Cursor, s: Session, object: string, into: I
       into.comment = stringValue(c);
     } else if (acceptWord(c, 'INVISIBLE')) {
       report(c, s, 'PGS1011', 'INVISIBLE index attribute dropped', start, start, object);
-    } else if (acceptWord(c, 'VISIBLE')) {
+    } else if (acceptWord(c, 'VISIBLE') || acceptWords(c, 'NOT', 'IGNORED')) {
       // the default
+    } else if (acceptWord(c, 'IGNORED')) {
+      report(c, s, 'PGS1011', IGNORED_INDEX, start, start, object);
     } else if (peekWord(c, 'ENGINE_ATTRIBUTE') || peekWord(c, 'SECONDARY_ENGINE_ATTRIBUTE') || peekWord(c, 'CLUSTERING')) {
       c.i++;
       acceptOp(c, '=');
@@ -470,10 +475,14 @@ export function parseColumnDef(c: Cursor, s: Session, object: string): TablePart
         advance(c);
         report(c, s, 'PGS1011', `column ${name}: ${t.value} dropped`, at, c.i - 1, object);
         continue;
-      case 'SRID':
+      case 'SRID': case 'REF_SYSTEM_ID': {
+        // MySQL 8 SRID n; MariaDB REF_SYSTEM_ID=n (its dumps write /*M!100301 REF_SYSTEM_ID=4326 */)
         c.i++;
+        if (t.value === 'REF_SYSTEM_ID') acceptOp(c, '=');
+        if (peek(c).kind !== 'num') fail(c, `expected a spatial reference system id after ${t.value}`);
         column.type.srid = Number(advance(c).value);
         continue;
+      }
       case 'CONSTRAINT': case 'CHECK': {
         c.i++;
         let cname: string | undefined;
