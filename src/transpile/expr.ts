@@ -431,6 +431,15 @@ export function asDatetimeoffset(x: Expr, env: ExprEnv): Expr {
   return { kind: 'call', name: ['timezone'], args: [{ kind: 'string', value: 'UTC' }, k === 'date' ? castTo(x, dataType('timestamp')) : x], span: x.span };
 }
 
+/**
+ * Whether a translated timestamptz value is a datetimeoffset in SQL Server: a column, variable or CAST of that type. Not
+ * every timestamptz is: GETDATE() and SYSDATETIME() (local datetime values) become CURRENT_TIMESTAMP.
+ */
+function isDatetimeoffsetValue(x: Expr, env: ExprEnv): boolean {
+  const e = unparen(x);
+  return (e.kind === 'column' || e.kind === 'variable' || e.kind === 'cast') && isZoned(pgTypeOf(e, env));
+}
+
 /** CAST(x AT TIME ZONE z AS datetime2 | date | time): z's local time (see atTimeZone); undefined for any other cast. */
 function wallClockCast(e: Cast, env: ExprEnv, out: ExprProblem[], sub: (x: Expr) => Expr): Expr | undefined {
   let inner = e.expr;
@@ -546,8 +555,8 @@ function comparison(op: string, left: Expr, right: Expr, lt: DataType | undefine
   if (isSetArray(left, env) && rk === 'string') return node(setAsText(left), right);
   if (isSetArray(right, env) && lk === 'string') return node(left, setAsText(right));
   // datetimeoffset against a datetime2, datetime or date: SQL Server converts the other side to datetimeoffset.
-  if (isZoned(lt) && !isZoned(rt)) right = asDatetimeoffset(right, env);
-  if (isZoned(rt) && !isZoned(lt)) left = asDatetimeoffset(left, env);
+  if (isDatetimeoffsetValue(left, env) && !isZoned(rt)) right = asDatetimeoffset(right, env);
+  if (isDatetimeoffsetValue(right, env) && !isZoned(lt)) left = asDatetimeoffset(left, env);
   const equality = op === '=' || op === '<>';
   if (lk === 'boolean' && (equality && (!isNumericClass(rk) || isBitLiteral(right)))) return node(left, bitToBool(right));
   if (rk === 'boolean' && (equality && (!isNumericClass(lk) || isBitLiteral(left)))) return node(bitToBool(left), right);
