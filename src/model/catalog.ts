@@ -87,6 +87,8 @@ export interface Key {
   clustered?: boolean;
   /** T-SQL MS_Description on the constraint, MySQL COMMENT on the key. */
   comment?: string;
+  /** PostgreSQL 15+: NULLs count as equal (SQL Server's unique keys and indexes hold one NULL). */
+  nullsNotDistinct?: boolean;
   span: SourceSpan;
 }
 
@@ -132,6 +134,8 @@ export interface Index {
   /** MySQL USING BTREE|HASH, PostgreSQL access method (btree, hash, gin, gist). */
   using?: string;
   comment?: string;
+  /** PostgreSQL 15+: NULLs count as equal (SQL Server's unique keys and indexes hold one NULL). */
+  nullsNotDistinct?: boolean;
   span: SourceSpan;
 }
 

@@ -15,6 +15,7 @@ import { onUpdateTrigger, type OnUpdateColumn } from './on-update.js';
 import { rowversionValue } from './rowversion.js';
 import { convertPartitioning } from './partition.js';
 import { addManual, problemCodes, report, reportProblems, type TableScope } from './scope.js';
+import { keepSqlServerNullUniqueness } from './null-keys.js';
 
 export function tableScope(ctx: TranspileContext, src: Table): TableScope {
   const target = ctx.names.relation(src.name)!;
@@ -360,6 +361,7 @@ export function convertTable(s: TableScope): Table {
   if (src.temporal) {
     report(s, 'PGS2016', `system-versioned table: PERIOD FOR SYSTEM_TIME (${src.temporal.start}, ${src.temporal.end}) dropped; the period columns are plain columns (defaults: the ${s.ctx.dialect === 'mysql' ? '' : 'UTC '}insert time and 9999-12-31, not changed by updates)${src.temporal.history ? ` and history table ${src.temporal.history.name} is not maintained` : ''}`, { span: src.span });
   }
+  keepSqlServerNullUniqueness(s, columns, keptUniques, indexes);
   const persistence = convertSourceTableOptions(s);
   const trig = onUpdateTrigger(s, onUpdate);
   if (trig) {

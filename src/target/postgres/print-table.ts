@@ -100,7 +100,7 @@ function keyColumns(k: Key): string {
 }
 
 export function printAddKey(t: Table, k: Key, name: string, kind: 'PRIMARY KEY' | 'UNIQUE'): string {
-  return `ALTER TABLE ${quoteTableName(t)} ADD CONSTRAINT ${quoteIdent(name)} ${kind} (${keyColumns(k)});`;
+  return `ALTER TABLE ${quoteTableName(t)} ADD CONSTRAINT ${quoteIdent(name)} ${kind}${k.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${keyColumns(k)});`;
 }
 
 function printIndexPart(p: KeyPart, o: ExprPrintOptions): string {
@@ -115,6 +115,7 @@ export function printCreateIndex(t: Table, ix: Index, name: string, o: ExprPrint
   if (method) s += ` USING ${quoteIdent(method.toLowerCase())}`;
   s += ` (${ix.columns.map((p) => printIndexPart(p, o)).join(', ')})`;
   if (ix.include.length) s += ` INCLUDE (${ix.include.map(quoteIdent).join(', ')})`;
+  if (ix.nullsNotDistinct) s += ' NULLS NOT DISTINCT';
   if (ix.where) s += ` WHERE ${printExpr(ix.where, o)}`;
   return `${s};`;
 }
