@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Expr } from '../src/model/expr.js';
 import { transpile } from '../src/transpile/index.js';
-import { bin, c, catalog, check, col, fk, fn, index, key, n, one, opts, s, schema, span, table, ty } from './transpile-helpers.js';
+import { bin, c, catalog, check, col, fk, fn, index, key, n, one, opts, paren, s, schema, span, table, ty } from './transpile-helpers.js';
 
 const ident = { identity: { start: 1n, increment: 1n }, nullable: false };
 
@@ -117,6 +117,21 @@ describe('constraints', () => {
     expect(r.table.columns[0]!.type.raw).toBe('jsonb');
     expect(r.table.checks).toEqual([]);
     expect(r.codes).toEqual(['PGS2018']);
+  });
+
+  test('a default reading another column → no DEFAULT, a BEFORE INSERT trigger computes it (PGS3007)', () => {
+    const r = one('mysql', table('', 't', [
+      col('a', ty('int')),
+      col('b', ty('int'), { default: paren(bin('*', c('a'), c('a'))), defaultRaw: '(a*a)' }),
+      col('c', ty('int'), { default: paren(bin('+', c('missing'), n('1'))), defaultRaw: '(missing+1)' }),
+    ]));
+    expect(r.table.columns.map((x) => x.default)).toEqual([undefined, undefined, { kind: 'binary', op: '+', left: c('missing'), right: n('1') }]);
+    expect(r.codes).toEqual(['PGS3007']);
+    const schema = r.out.schemas[0]!;
+    expect(schema.routines.map((x) => x.text)).toEqual([
+      'CREATE FUNCTION public.t_defaults() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  IF new.b IS NULL THEN\n    new.b := new.a * new.a;\n  END IF;\n  RETURN NEW;\nEND;\n$$;',
+    ]);
+    expect(schema.triggers.map((x) => x.text)).toEqual(['CREATE TRIGGER t_defaults BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION public.t_defaults();']);
   });
 
   test('temporal tables → plain table with PGS2016', () => {

@@ -68,6 +68,7 @@ export const DIAGNOSTIC_CODES = {
   PGS3004: { severity: 'warning', title: 'generated column expression is not immutable; stored as a plain column' },
   PGS3005: { severity: 'info', title: 'ON UPDATE CURRENT_TIMESTAMP converted to a trigger' },
   PGS3006: { severity: 'warning', title: 'default value is not valid for the target type; dropped' },
+  PGS3007: { severity: 'warning', title: 'default reads another column, which a PostgreSQL DEFAULT cannot; computed by a BEFORE INSERT trigger' },
   // 4xxx: views, routines, triggers, events, data
   PGS4001: { severity: 'warning', title: 'view not converted yet' },
   PGS4002: { severity: 'warning', title: 'procedure or function not converted yet' },

@@ -30,26 +30,38 @@ export function onUpdateTrigger(s: TableScope, columns: OnUpdateColumn[]): { rou
     assignments.push(`    IF NEW.${col} IS NOT DISTINCT FROM OLD.${col} THEN\n      NEW.${col} := ${exprText(r.expr)};\n    END IF;`);
   }
   if (!assignments.length) return undefined;
-  const base = s.ctx.names.fold(`${s.target.name}_on_update`);
+  const { routine, trigger, signature } = beforeRowTrigger(s, 'on_update', 'update', [
+    '  IF NEW::text IS DISTINCT FROM OLD::text THEN',
+    ...assignments,
+    '  END IF;',
+  ]);
+  const onUpdate = columns.filter((c) => !c.rowversion).map((c) => c.name);
+  const rowversion = columns.filter((c) => c.rowversion).map((c) => c.name);
+  const what = [onUpdate.length ? `ON UPDATE CURRENT_TIMESTAMP on ${onUpdate.join(', ')}` : '', rowversion.length ? `rowversion ${rowversion.join(', ')} (a new value from the schema's rowversion sequence)` : ''];
+  report(s, 'PGS3005', `${what.filter(Boolean).join(' and ')} becomes trigger ${trigger.name.name} calling function ${signature}`, { span: columns[0]!.span });
+  return { routine, trigger };
+}
+
+/**
+ * A plpgsql trigger function <table>_<suffix>() whose body (`body`, lines inside BEGIN ... RETURN NEW) sets NEW's
+ * columns, and the BEFORE `event` FOR EACH ROW trigger of the same name that calls it.
+ */
+export function beforeRowTrigger(s: TableScope, suffix: string, event: 'insert' | 'update', body: string[]): { routine: Routine; trigger: Trigger; signature: string } {
+  const base = s.ctx.names.fold(`${s.target.name}_${suffix}`);
   const fn = { schema: s.target.schema, name: base };
   const signature = flatten(`${quoteQName(fn)}()`);
   const text = [
     `CREATE FUNCTION ${signature} RETURNS trigger LANGUAGE plpgsql AS $$`,
     'BEGIN',
-    '  IF NEW::text IS DISTINCT FROM OLD::text THEN',
-    ...assignments,
-    '  END IF;',
+    ...body,
     '  RETURN NEW;',
     'END;',
     '$$;',
   ].join('\n');
-  const trigText = flatten(`CREATE TRIGGER ${quoteIdent(base)} BEFORE UPDATE ON ${quoteQName(s.target)} FOR EACH ROW EXECUTE ${s.ctx.options.targetVersion >= 11 ? 'FUNCTION' : 'PROCEDURE'} ${signature};`);
-  const onUpdate = columns.filter((c) => !c.rowversion).map((c) => c.name);
-  const rowversion = columns.filter((c) => c.rowversion).map((c) => c.name);
-  const what = [onUpdate.length ? `ON UPDATE CURRENT_TIMESTAMP on ${onUpdate.join(', ')}` : '', rowversion.length ? `rowversion ${rowversion.join(', ')} (a new value from the schema's rowversion sequence)` : ''];
-  report(s, 'PGS3005', `${what.filter(Boolean).join(' and ')} becomes trigger ${base} calling function ${signature}`, { span: columns[0]!.span });
+  const trigText = flatten(`CREATE TRIGGER ${quoteIdent(base)} BEFORE ${event.toUpperCase()} ON ${quoteQName(s.target)} FOR EACH ROW EXECUTE ${s.ctx.options.targetVersion >= 11 ? 'FUNCTION' : 'PROCEDURE'} ${signature};`);
   return {
     routine: { kind: 'function', name: fn, text, signature, span: s.src.span },
-    trigger: { name: { schema: s.target.schema, name: base }, table: s.target, timing: 'before', events: ['update'], text: trigText, span: s.src.span },
+    trigger: { name: { schema: s.target.schema, name: base }, table: s.target, timing: 'before', events: [event], text: trigText, span: s.src.span },
+    signature,
   };
 }

@@ -3,6 +3,7 @@ import { walkExpr, type Expr } from '../model/expr.js';
 import type { SourceSpan } from '../model/source.js';
 import { dataType, type DataType } from '../model/types.js';
 import { jsonValidColumn, mapColumnType, type MappedColumn } from './columns.js';
+import { columnDefaultsTrigger, columnsRead, type ColumnDefault } from './column-defaults.js';
 import { convertChecks, convertForeignKeys, convertKey } from './constraints.js';
 import type { TranspileContext } from './context.js';
 import { translateDefault } from './defaults.js';
@@ -14,8 +15,8 @@ import { convertIndexes } from './indexes.js';
 import { onUpdateTrigger, type OnUpdateColumn } from './on-update.js';
 import { rowversionValue } from './rowversion.js';
 import { convertPartitioning } from './partition.js';
-import { addManual, problemCodes, report, reportProblems, type TableScope } from './scope.js';
 import { keepSqlServerNullUniqueness } from './null-keys.js';
+import { addManual, problemCodes, report, reportProblems, type TableScope } from './scope.js';
 
 export function tableScope(ctx: TranspileContext, src: Table): TableScope {
   const target = ctx.names.relation(src.name)!;
@@ -104,7 +105,7 @@ const FLAG_TEXT: Record<string, string> = {
   rowguidcol: 'ROWGUIDCOL', sparse: 'SPARSE', filestream: 'FILESTREAM', hidden: 'HIDDEN', invisible: 'INVISIBLE', masked: 'MASKED',
 };
 
-function convertColumn(s: TableScope, m: MappedColumn, onUpdate: OnUpdateColumn[]): Column | undefined {
+function convertColumn(s: TableScope, m: MappedColumn, onUpdate: OnUpdateColumn[], columnDefaults: ColumnDefault[]): Column | undefined {
   const { ctx } = s;
   const c = m.src;
   const col: Column = { name: m.name, type: m.type, nullable: c.nullable || !!m.dropNotNull, span: c.span };
@@ -165,8 +166,12 @@ function convertColumn(s: TableScope, m: MappedColumn, onUpdate: OnUpdateColumn[
         codes: problemCodes(d.problems), span: c.span,
       });
     } else if (d.expr) {
-      col.default = d.expr;
-      col.defaultRaw = exprText(d.expr);
+      const reads = columnsRead(d.expr, s.columnTypes);
+      if (reads.length) columnDefaults.push({ name: m.name, expr: d.expr, raw: c.defaultRaw ?? exprText(c.default), reads, span: c.span });
+      else {
+        col.default = d.expr;
+        col.defaultRaw = exprText(d.expr);
+      }
     }
   }
   if (c.periodRole && !col.default) col.default = periodDefault(c.periodRole, col.type);
@@ -315,9 +320,10 @@ export function convertTable(s: TableScope): Table {
     s.columnTypes.set(m.name, m.type);
   }
   const onUpdate: OnUpdateColumn[] = [];
+  const columnDefaults: ColumnDefault[] = [];
   const columns: Column[] = [];
   for (const m of mapped) {
-    const col = convertColumn(s, m, onUpdate);
+    const col = convertColumn(s, m, onUpdate, columnDefaults);
     if (!col) continue;
     columns.push(col);
     s.columnTypes.set(col.name, col.type);
@@ -355,16 +361,17 @@ export function convertTable(s: TableScope): Table {
   if (drop) indexes = drop.indexes(indexes);
   const keptPrimary = primaryKey && drop ? drop.keys([primaryKey], 'primary key')[0] : primaryKey;
   const keptUniques = drop ? drop.keys(uniques, 'unique constraint') : uniques;
+  keepSqlServerNullUniqueness(s, columns, keptUniques, indexes);
   const partition = src.partition && convertPartitioning(s, [
     ...(keptPrimary ? [keptPrimary] : []), ...keptUniques, ...indexes.filter((i) => i.unique).map((i) => ({ name: i.name, columns: i.columns, span: i.span })),
   ]);
   if (src.temporal) {
     report(s, 'PGS2016', `system-versioned table: PERIOD FOR SYSTEM_TIME (${src.temporal.start}, ${src.temporal.end}) dropped; the period columns are plain columns (defaults: the ${s.ctx.dialect === 'mysql' ? '' : 'UTC '}insert time and 9999-12-31, not changed by updates)${src.temporal.history ? ` and history table ${src.temporal.history.name} is not maintained` : ''}`, { span: src.span });
   }
-  keepSqlServerNullUniqueness(s, columns, keptUniques, indexes);
   const persistence = convertSourceTableOptions(s);
-  const trig = onUpdateTrigger(s, onUpdate);
-  if (trig) {
+  const defaultsTrig = columnDefaults.length ? columnDefaultsTrigger(s, columnDefaults, new Set(columns.map((c) => c.name))) : undefined;
+  for (const trig of [onUpdateTrigger(s, onUpdate), defaultsTrig]) {
+    if (!trig) continue;
     s.newRoutines.push(trig.routine);
     s.newTriggers.push(trig.trigger);
   }
