@@ -19,6 +19,8 @@ export interface PipelineOptions extends ConvertOptions {
   from: SourceDialect;
   /** undefined: no apply; 'pglite': embedded PostgreSQL; otherwise a postgres:// URL. */
   verify?: string;
+  /** SQLCMD variables for a T-SQL script's $(name) (--var); `:setvar` in the script overrides them. Not in the report. */
+  sqlcmdVars?: Record<string, string>;
 }
 
 export interface ConvertResult {
@@ -30,8 +32,8 @@ export interface ConvertResult {
   report: Report;
 }
 
-export function parseSource(scripts: ScriptText[], from: SourceDialect): Catalog {
-  const catalog = from === 'tsql' ? parseTsql(scripts) : parseMysql(scripts);
+export function parseSource(scripts: ScriptText[], from: SourceDialect, sqlcmdVars?: Record<string, string>): Catalog {
+  const catalog = from === 'tsql' ? parseTsql(scripts, sqlcmdVars ? { sqlcmdVars } : {}) : parseMysql(scripts);
   catalog.diagnostics.unshift(...scripts.flatMap((s) => s.diagnostics));
   return catalog;
 }
@@ -58,7 +60,7 @@ export async function introspectSource(url: string, schemas?: string[]): Promise
  */
 export async function convertScripts(scripts: ScriptText[], options: PipelineOptions): Promise<ConvertResult> {
   startSyntaxCheck(); // the check's parser compiles meanwhile
-  return convertCatalog(parseSource(scripts, options.from), options, scripts.map((s) => s.file));
+  return convertCatalog(parseSource(scripts, options.from, options.sqlcmdVars), options, scripts.map((s) => s.file));
 }
 
 /** The pipeline after the source stage, shared by scripts and live databases; `inputs` name them in the report (no credentials). */

@@ -65,6 +65,10 @@ describe('pgshift convert', () => {
       ['convert', 'examples/shop-mysql.sql', '--from', 'oracle'],
       ['convert', 'examples/shop-mysql.sql', '--target-version', '9'],
       ['convert', 'examples/shop-mysql.sql', '--schema-map', 'nonsense'],
+      ['convert', 'examples/shop-sqlserver.sql', '--var', 'nonsense'],
+      ['convert', 'examples/shop-sqlserver.sql', '-v', '1x=y'],
+      ['convert', 'examples/shop-mysql.sql', '--from', 'mysql', '--var', 'a=b'],
+      ['analyze', 'examples/shop-sqlserver.sql', '--var', '=y'],
       ['frobnicate'],
     ]) {
       const r = run(...args, '-o', join(out, 'usage'));
@@ -72,6 +76,21 @@ describe('pgshift convert', () => {
       expect(r.stderr, args.join(' ')).toMatch(/^pgshift: /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('--var / -v set SQLCMD variables before the input, :setvar overrides, an undefined one warns once', () => {
+    const input = join(out, 'sqlcmd.sql');
+    writeFileSync(input, `:setvar Kept "from_script"\nCREATE TABLE [$(S)].t (a varchar(20) DEFAULT ('$(Kept)'), c varchar(9) DEFAULT ('$(Nope)'), d varchar(9) DEFAULT ('$(Nope)'))\nGO\n`);
+    const dir = join(out, 'sqlcmd');
+    const r = run('convert', '--var', 'S=app', '-v', 'Kept=from_cli', input, '--from', 'tsql', '-o', dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, '0030_tables.sql'), 'utf8')).toMatch(/CREATE TABLE app\.t \([^]*'from_script'/);
+    expect(r.stdout.match(/PGS1015/g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/sqlcmd\.sql:2:\d+ {2}warning {2}PGS1015 {2}SQLCMD variable \$\(Nope\) is not defined \(2 uses\)/);
+    const a = run('analyze', input, '--var', 'S=app', '--format', 'json');
+    expect(a.status).toBe(0);
+    expect(a.stdout).not.toContain('$(S)');
   });
 
   it('an unreachable --verify server is a clear error without the password', () => {

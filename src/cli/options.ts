@@ -16,12 +16,28 @@ export function parseSchemaMap(pairs: string[]): Record<string, string> {
   return map;
 }
 
+/**
+ * ['Schema=app', 'Env=prod'] → { Schema: 'app', Env: 'prod' }: SQLCMD variables, as sqlcmd's -v gives them.
+ * The value is everything after the first '=' (it may be empty or hold '=').
+ */
+export function parseSqlcmdVars(pairs: string[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const p of pairs) {
+    const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(p);
+    if (!m) throw new UsageError(`--var expects NAME=VALUE (NAME: letters, digits, _), got '${p}'`);
+    vars[m[1]!] = m[2]!;
+  }
+  return vars;
+}
+
 /** Where the schema comes from: a script argument, or a live database. Shared by every command that reads one. */
 export function withSourceOptions(y: Argv): Argv {
   return y
     .positional('input', { type: 'string', describe: 'script file, directory of scripts, or - for stdin' })
     .option('source', { type: 'string', describe: 'read a live database instead: mysql://, mariadb:// or mssql://user[:password]@host:port/db (password also from PGSHIFT_SOURCE_PASSWORD)' })
-    .option('from', { choices: ['tsql', 'mysql'] as const, describe: 'source dialect (inferred when obvious)' });
+    .option('from', { choices: ['tsql', 'mysql'] as const, describe: 'source dialect (inferred when obvious)' })
+    // Not `array: true`, which would take the input after it: repeated --var options make the array.
+    .option('var', { alias: 'v', type: 'string', describe: "set a T-SQL script's SQLCMD variable $(NAME): NAME=VALUE (repeatable; :setvar in the script overrides it)" });
 }
 
 export interface ConversionArgs {

@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { sourceUrlDialect, type SourceDialect } from '../sources/url-dialect.js';
 import type { Catalog } from '../model/catalog.js';
 import { detectDialect } from '../sources/detect.js';
-import { UsageError } from './options.js';
+import { parseSqlcmdVars, UsageError } from './options.js';
 
 export interface SourceArgs {
   input?: string;
   source?: string;
   from?: SourceDialect;
+  /** --var NAME=VALUE: one string, or an array when repeated. */
+  var?: string | string[];
 }
 
 export interface LoadedSource {
@@ -30,6 +32,16 @@ export function checkSourceArgs(args: SourceArgs): void {
     if (args.from && args.from !== from) throw new UsageError(`--from ${args.from} contradicts the --source URL scheme (${from})`);
   }
   if (args.input !== undefined && args.input !== '-' && !existsSync(args.input)) throw new UsageError(`input not found: ${args.input}`);
+  sqlcmdVars(args);
+}
+
+/** The --var values, checked; throws UsageError. */
+function sqlcmdVars(args: SourceArgs): Record<string, string> | undefined {
+  const pairs = args.var === undefined ? [] : ([] as string[]).concat(args.var);
+  if (pairs.length === 0) return undefined;
+  if (args.source !== undefined) throw new UsageError('--var sets SQLCMD variables of T-SQL scripts; it does not apply to --source');
+  if (args.from === 'mysql') throw new UsageError('--var sets SQLCMD variables of T-SQL scripts; it does not apply to --from mysql');
+  return parseSqlcmdVars(pairs);
 }
 
 /** The source catalog from scripts (file, directory, stdin) or a live database (--source URL). */
@@ -46,5 +58,6 @@ export async function loadSourceCatalog(args: SourceArgs): Promise<LoadedSource>
   const scripts = readScripts(args.input!);
   const from = args.from ?? detectDialect(scripts);
   if (!from) throw new UsageError('cannot tell the source dialect from the input; pass --from tsql or --from mysql');
-  return { catalog: parseSource(scripts, from), from, inputs: scripts.map((s) => s.file), live: false };
+  const vars = sqlcmdVars({ ...args, from });
+  return { catalog: parseSource(scripts, from, vars), from, inputs: scripts.map((s) => s.file), live: false };
 }

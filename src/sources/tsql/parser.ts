@@ -15,7 +15,7 @@ import { alterFulltextColumns, parseCreateIndex, parseCreateSchema, parseCreateT
 import { parseCreatePartition } from './partition.js';
 import { type Session, qname, report } from './session.js';
 import { parseCreateSynonym, resolveSynonyms } from './synonym.js';
-import { substituteSqlcmdVars } from './sqlcmd.js';
+import { sqlcmdState, substituteSqlcmdVars } from './sqlcmd.js';
 import { fixedText, type TextSource } from '../../model/source.js';
 import { scriptSegments, type SegmentedFile } from '../segments.js';
 import { addTable, parseAlterTable, parseCreateTable, skipRest } from './table.js';
@@ -39,14 +39,14 @@ const MAX_DYNAMIC_DEPTH = 16;
 export function parseTsql(scripts: { file: string; text: string; segmented?: SegmentedFile }[], options: TsqlParseOptions = {}): Catalog {
   const catalog: Catalog = { dialect: 'tsql', schemas: [], diagnostics: [] };
   const s: Session = {
-    catalog, defaultSchema: options.defaultSchema ?? 'dbo', sqlcmdVars: { ...options.sqlcmdVars }, data: new Map(), dynamicDepth: 0, objects: new Map(),
+    catalog, defaultSchema: options.defaultSchema ?? 'dbo', sqlcmd: sqlcmdState(options.sqlcmdVars), data: new Map(), dynamicDepth: 0, objects: new Map(),
   };
   for (const script of scripts) {
     let line = 1;
     try {
       for (const seg of scriptSegments(script, 'tsql')) {
         line = seg.line;
-        const text = substituteSqlcmdVars(seg.text, script.file, s.sqlcmdVars, catalog.diagnostics, seg.line);
+        const text = substituteSqlcmdVars(seg.text, script.file, s.sqlcmd, catalog.diagnostics, seg.line);
         parseText(s, text, script.file, seg.line, 1, text === seg.text ? seg.source : fixedText(text));
       }
     } catch (e) {

@@ -4,13 +4,14 @@ import { diag, type DiagnosticCode, type Diagnostic } from '../../model/diagnost
 import type { Bindable, Bound } from './bindings.js';
 import type { Cursor } from './cursor.js';
 import type { PartitionFunction } from './partition.js';
+import type { SqlcmdState } from './sqlcmd.js';
 import type { Synonym } from './synonym.js';
 
 /** State shared by every script of one parseTsql call: they run as one session, top to bottom. */
 export interface Session {
   catalog: Catalog;
   defaultSchema: string;
-  sqlcmdVars: Record<string, string>;
+  sqlcmd: SqlcmdState;
   /** DataSet per lower-case 'schema.table', so 15k INSERTs stay O(1) each. */
   data: Map<string, DataSet>;
   /** Nested dynamic-SQL depth (EXEC sp_executesql inside a string). */
