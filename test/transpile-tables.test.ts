@@ -62,14 +62,23 @@ describe('indexes', () => {
     expect(r.codes).toEqual(['PGS2008']);
   });
 
-  test('prefix lengths dropped: info on plain indexes, warning on unique keys', () => {
-    const r = one('mysql', table('', 't', [col('a', ty('varchar', [500]))], {
+  test('prefix lengths: a unique key becomes a unique index over the prefix; a plain index covers a value that fits a btree entry, else the prefix', () => {
+    const r = one('mysql', table('', 't', [col('a', ty('varchar', [500])), col('b', ty('text')), col('p', ty('varchar', [20]))], {
+      primaryKey: { columns: [{ column: 'p', length: 20 }], span },
       uniques: [{ name: 'uq_a', columns: [{ column: 'a', length: 20 }], span }],
-      indexes: [index([], { name: 'ix_a', columns: [{ column: 'a', length: 10 }] })],
+      indexes: [index([], { name: 'ix_a', columns: [{ column: 'a', length: 10 }] }), index([], { name: 'ix_b', columns: [{ column: 'b', length: 10 }] })],
     }), { caseInsensitive: 'ignore' });
-    expect(r.table.uniques[0]!.columns).toEqual([{ column: 'a' }]);
-    expect(r.table.indexes[0]!.columns).toEqual([{ column: 'a' }]);
-    expect(r.out.diagnostics.filter((d) => d.code === 'PGS2015').map((d) => d.severity)).toEqual(['warning', 'info']);
+    const left = (column: string, n: string) => ({ kind: 'call', name: ['left'], args: [{ kind: 'column', parts: [column] }, { kind: 'number', value: n }] });
+    expect(r.table.primaryKey!.columns).toEqual([{ column: 'p' }]);
+    expect(r.table.uniques).toEqual([]);
+    expect(r.table.indexes.map((i) => [i.name, i.unique, i.columns])).toEqual([
+      ['uq_a', true, [{ column: 'a', expr: left('a', '20') }]],
+      ['ix_a', false, [{ column: 'a' }]],
+      ['ix_b', false, [{ column: 'b', expr: left('b', '10') }]],
+    ]);
+    expect(r.out.diagnostics.filter((d) => d.code === 'PGS2015' || d.code === 'PGS2008').map((d) => [d.code, d.severity])).toEqual([
+      ['PGS2008', 'info'], ['PGS2015', 'info'], ['PGS2008', 'info'],
+    ]);
   });
 
   test('spatial without a geometric type, XML and columnstore → PGS2007 and manual; INCLUDE and filter kept; hash', () => {

@@ -7,10 +7,11 @@ import type { TranspileContext } from './context.js';
 import { exprText, quoteIdent, quoteQName, typeText } from './draft.js';
 import { translateExpr } from './expr.js';
 import { flatten } from '../collections.js';
+import { prefixKeyPart } from './key-prefix.js';
 import { addManual, problemCodes, report, reportProblems, type TableScope } from './scope.js';
 
-/** Key columns mapped; prefix lengths dropped (PGS2015, stronger on unique keys since uniqueness changes). */
-export function mapKeyParts(s: TableScope, parts: KeyPart[], what: string, unique: boolean, keepOrder: boolean, span?: SourceSpan): KeyPart[] {
+/** Key columns mapped; prefix lengths as prefixKeyPart says (`primary`: a primary key, which holds columns only). */
+export function mapKeyParts(s: TableScope, parts: KeyPart[], what: string, unique: boolean, keepOrder: boolean, span?: SourceSpan, primary = false): KeyPart[] {
   const descending = parts.filter((p) => p.desc).map((p) => p.column);
   // A key constraint's index is ascending in PostgreSQL; the order only matters to scans, not to what the key accepts.
   if (!keepOrder && descending.length) {
@@ -19,12 +20,7 @@ export function mapKeyParts(s: TableScope, parts: KeyPart[], what: string, uniqu
   return parts.map((p) => {
     const out: KeyPart = { column: s.ctx.names.column(s.src.name, p.column) };
     if (keepOrder && p.desc) out.desc = true;
-    if (p.length !== undefined) {
-      report(s, 'PGS2015', unique
-        ? `${what}: prefix length ${p.column}(${p.length}) dropped; uniqueness now applies to the whole value, not its first ${p.length} characters`
-        : `${what}: prefix length ${p.column}(${p.length}) dropped; the index covers the whole value`,
-      { severity: unique ? 'warning' : 'info', span });
-    }
+    if (p.length !== undefined) prefixKeyPart(s, p.column, out, p.length, what, primary ? 'primary' : unique ? 'unique' : 'index', span);
     if (p.expr) {
       const r = translateExpr(p.expr, s.env);
       reportProblems(s, what, r.problems);
@@ -58,7 +54,7 @@ function checkKeyCaseSensitivity(s: TableScope, key: KeyPart[], what: string, sp
 }
 
 export function convertKey(s: TableScope, k: Key, what: string): Key {
-  const columns = mapKeyParts(s, k.columns, what, true, false, k.span);
+  const columns = mapKeyParts(s, k.columns, what, true, false, k.span, what === 'primary key');
   checkKeyCaseSensitivity(s, columns, what, k.span);
   // Diagnostics name the kind ("primary key", "unique constraint") and then the name itself.
   const kind = k.name !== undefined && what.endsWith(` ${k.name}`) ? what.slice(0, -k.name.length - 1) : what;
