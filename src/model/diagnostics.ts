@@ -77,6 +77,7 @@ export const DIAGNOSTIC_CODES = {
   PGS4005: { severity: 'info', title: 'INSERT data written to 0040_data as COPY' },
   PGS4006: { severity: 'warning', title: 'INSERT statement not written to 0040_data (a value that is not a literal or that PostgreSQL cannot hold, or its table not converted); moved to manual/' },
   PGS4007: { severity: 'warning', title: 'view reads a table or column that is not in the output; moved to manual/' },
+  PGS4008: { severity: 'warning', title: 'calls a function of the input that is not converted yet; moved to manual/ with it' },
   // 6xxx: output and verification
   PGS6001: { severity: 'error', title: 'emitted statement rejected by the PostgreSQL parser; moved to manual/' },
   PGS6002: { severity: 'error', title: 'emitted statement failed when applied to PostgreSQL' },

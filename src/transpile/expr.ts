@@ -44,7 +44,7 @@ export interface ExprEnv {
 export interface ExprResult {
   expr: Expr;
   problems: ExprProblem[];
-  /** True when some part could not be translated (PGS3001/PGS3002): the object goes to manual. */
+  /** True when some part could not be translated (PGS3001/PGS3002, a call of a function in manual/): the object goes to manual. */
   failed: boolean;
 }
 
@@ -52,7 +52,7 @@ export interface ExprResult {
 export function translateExpr(e: Expr, env: ExprEnv): ExprResult {
   const problems: ExprProblem[] = [];
   const expr = tx(e, env, problems);
-  return { expr, problems, failed: problems.some((p) => p.code === 'PGS3001' || p.code === 'PGS3002' || p.code === 'PGS2001') };
+  return { expr, problems, failed: problems.some((p) => p.code === 'PGS3001' || p.code === 'PGS3002' || p.code === 'PGS2001' || p.code === 'PGS4008') };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Catalog } from '../model/catalog.js';
 import type { Call, Expr } from '../model/expr.js';
 import type { ExprEnv, ExprProblem } from './expr.js';
 import { HANDLERS } from './function-handlers.js';
@@ -19,10 +20,16 @@ export function translateCall(c: Call, args: Expr[], env: ExprEnv, out: ExprProb
     out.push({ code: 'PGS3001', message: `function ${shown}() has no PostgreSQL mapping${why}`, ...(rule ? { rule } : {}) });
     return extend(c, { args });
   };
+  const userFunction = (): Expr | undefined => {
+    if (!definesFunction(ctx.source, c.name)) return undefined;
+    out.push({ code: 'PGS4008', message: `function ${shown}() is defined in the input and not converted yet (it is listed for manual conversion)` });
+    return extend(c, { args });
+  };
   // Schema-qualified calls are user functions, which this stage does not convert.
-  if (c.name.length > 1) return unknown(' (user-defined functions are converted with routines)');
+  if (c.name.length > 1) return userFunction() ?? unknown(' (user-defined functions are converted with routines)');
+  // A built-in name wins over a user function's (MySQL calls a stored function so named only when qualified).
   const rule = ctx.functionRules.get(c.name[0]!.toUpperCase());
-  if (!rule) return unknown();
+  if (!rule) return userFunction() ?? unknown();
   for (const alt of rule.alternatives) {
     if (alt.arity !== undefined && alt.arity !== args.length) continue;
     if (alt.report !== undefined) {
@@ -49,4 +56,17 @@ export function translateCall(c: Call, args: Expr[], env: ExprEnv, out: ExprProb
     return c.span ? extend(result, { span: c.span }) : result;
   }
   return unknown(` with ${args.length} argument(s)`, rule.id);
+}
+
+const functionNames = new WeakMap<Catalog, Set<string>>();
+
+/** Whether the input defines a function so named (lower-case: both sources compare routine names so by default). */
+function definesFunction(source: Catalog, name: string[]): boolean {
+  let names = functionNames.get(source);
+  if (!names) {
+    names = new Set();
+    for (const s of source.schemas) for (const r of s.routines) if (r.kind === 'function') names.add(`${s.name}.${r.name.name}`.toLowerCase()).add(r.name.name.toLowerCase());
+    functionNames.set(source, names);
+  }
+  return names.has(name.slice(-2).join('.').toLowerCase());
 }
