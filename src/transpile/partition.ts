@@ -1,11 +1,15 @@
 import type { Key, PartitionDef, Partitioning } from '../model/catalog.js';
-import { translateExpr } from './expr.js';
+import type { Expr } from '../model/expr.js';
+import { exprText } from './draft.js';
+import { isImmutable, translateExpr } from './expr.js';
 import { report, reportProblems, type TableScope } from './scope.js';
 
 /**
- * MySQL partitioning: RANGE/LIST over plain columns → PARTITION BY RANGE/LIST with FOR VALUES partitions,
- * HASH/KEY → PARTITION BY HASH (MODULUS n REMAINDER i). PostgreSQL needs the partition key in every
- * primary/unique key; when it is not, or the key is an expression, partitioning is dropped (PGS2009).
+ * MySQL partitioning: RANGE/LIST → PARTITION BY RANGE/LIST with FOR VALUES partitions (RANGE COLUMNS tuples, with
+ * MAXVALUE per column), HASH/KEY → PARTITION BY HASH (MODULUS n REMAINDER i). PostgreSQL needs the partition key in
+ * every primary/unique key; when it is not, partitioning is dropped (PGS2009). An expression key (HASH (YEAR(d)),
+ * RANGE (id + n)) becomes PARTITION BY … ((expr)) when it translates, is immutable and the table has no primary or
+ * unique key (PostgreSQL allows none on a table partitioned by an expression); otherwise it is dropped too.
  * Partition names become table names: <table>_<partition>.
  */
 export function convertPartitioning(s: TableScope, keys: Key[]): Partitioning | undefined {
@@ -16,6 +20,8 @@ export function convertPartitioning(s: TableScope, keys: Key[]): Partitioning | 
     return undefined;
   };
   let keyColumns: string[];
+  /** The translated key expressions when some part of the key is an expression (no primary key or unique key). */
+  let keyExprs: Expr[] | undefined;
   if (p.method === 'key' && p.expr.length === 0) {
     // KEY() partitions by the primary key.
     keyColumns = (s.src.primaryKey?.columns ?? []).map((c) => c.column);
@@ -24,15 +30,23 @@ export function convertPartitioning(s: TableScope, keys: Key[]): Partitioning | 
     const cols = p.expr.map((e) => (e.kind === 'column' ? e.parts[e.parts.length - 1]! : undefined));
     if (cols.some((c) => c === undefined)) {
       // PostgreSQL takes an expression key only on a table without primary key or unique constraints.
-      return drop(keys.length
-        ? 'the partition key is an expression, and PostgreSQL allows no primary key or unique constraint on a table partitioned by an expression'
-        : 'the partition key is an expression (carried over columns only)');
+      if (keys.length) return drop('the partition key is an expression, and PostgreSQL allows no primary key or unique constraint on a table partitioned by an expression');
+      keyExprs = [];
+      for (const e of p.expr) {
+        const r = translateExpr(e, s.env);
+        reportProblems(s, 'partition key', r.problems, p.span);
+        if (r.failed) return drop('the partition key expression cannot be translated');
+        if (!isImmutable(r.expr, s.env)) return drop(`the partition key ${exprText(r.expr)} is not immutable, and PostgreSQL takes only immutable partition key expressions`);
+        keyExprs.push(r.expr);
+      }
+      keyColumns = [];
+    } else {
+      keyColumns = cols as string[];
     }
-    keyColumns = cols as string[];
   }
   if (p.linear) report(s, 'PGS2009', `LINEAR ${p.method.toUpperCase()} partitioning becomes plain HASH partitioning (rows are distributed differently)`, { span: p.span, severity: 'info' });
   const target = keyColumns.map((c) => s.ctx.names.column(s.src.name, c));
-  const missing = keys.find((k) => !target.every((c) => k.columns.some((kc) => kc.column === c)));
+  const missing = keyExprs ? undefined : keys.find((k) => !target.every((c) => k.columns.some((kc) => kc.column === c)));
   if (missing) return drop(`PostgreSQL requires the partition key (${target.join(', ')}) in every primary key and unique constraint, and ${missing.name ?? 'a key'} (${missing.columns.map((c) => c.column).join(', ')}) lacks it`);
   if (p.method === 'list' && target.length > 1) {
     return drop('LIST COLUMNS over several columns');
@@ -47,8 +61,15 @@ export function convertPartitioning(s: TableScope, keys: Key[]): Partitioning | 
   for (const d of defs) {
     let values: PartitionDef['values'] = d.values;
     if (values !== 'maxvalue') {
-      const mapped = [];
+      const mapped: Expr[] = [];
       for (const v of values) {
+        // MAXVALUE inside a RANGE COLUMNS tuple: a row's column is never equal to MAXVALUE, so the columns after it do
+        // not matter to MySQL; PostgreSQL wants MAXVALUE in every column after one.
+        if (isMaxvalue(v) || (mapped.length && isMaxvalue(mapped[mapped.length - 1]!))) {
+          if (d.bound !== 'less-than') return drop(`partition ${d.name} has MAXVALUE in a value list`);
+          mapped.push(MAXVALUE);
+          continue;
+        }
         const r = translateExpr(v, s.env);
         reportProblems(s, `partition ${d.name}`, r.problems, p.span);
         if (r.failed) return drop(`partition ${d.name} has a bound that cannot be translated`);
@@ -62,10 +83,14 @@ export function convertPartitioning(s: TableScope, keys: Key[]): Partitioning | 
   return {
     method,
     ...(p.columnsForm ? { columnsForm: true } : {}),
-    expr: target.map((c) => ({ kind: 'column', parts: [c] })),
+    expr: keyExprs ?? target.map((c): Expr => ({ kind: 'column', parts: [c] })),
     ...(method === 'hash' ? { count: partitions.length } : {}),
     partitions,
     raw: p.raw,
     span: p.span,
   };
 }
+
+/** MAXVALUE in a RANGE COLUMNS bound tuple (the parser keeps it as an opaque item; printed as MAXVALUE). */
+const MAXVALUE: Expr = { kind: 'column', parts: ['MAXVALUE'] };
+const isMaxvalue = (v: Expr): boolean => (v.kind === 'opaque' && /^maxvalue$/i.test(v.text)) || (v.kind === 'column' && v.parts.length === 1 && /^maxvalue$/i.test(v.parts[0]!));
