@@ -194,6 +194,10 @@ export interface View {
   span: SourceSpan;
   /** The source object's path, for reports (set by the transpiler on PostgreSQL catalogs). */
   source?: string;
+  /** COMMENT ON VIEW (T-SQL: an MS_Description extended property). */
+  comment?: string;
+  /** COMMENT ON COLUMN of the view's output columns, by name (source names in a source catalog, target names after transpile). */
+  columnComments?: { column: string; comment: string; span?: SourceSpan }[];
 }
 
 export interface Routine {

@@ -2,6 +2,7 @@ import { objectPath, qnameText, type QName, type Table, type View } from '../mod
 import { diag, type DiagnosticCode } from '../model/diagnostics.js';
 import { tableNamesIn } from '../model/query-walk.js';
 import { printCreateView } from '../target/postgres/print-query.js';
+import { printCommentOn, viewComments } from '../target/postgres/print-table.js';
 import { isPrintFailure } from '../target/postgres/print-error.js';
 import type { TranspileContext } from './context.js';
 import { translateQuery, type KnownRelation, type QueryEnv, type QueryProblem } from './query.js';
@@ -108,11 +109,14 @@ function convertView(
   const view: View = {
     name: target, text: '', query: '', select: t.query, ...(declared ? { columns: declared } : {}), options, span: v.span, source: object,
   };
+  const columns = declared ? declared.map((name, i) => ({ source: v.columns![i]!, name, ...(t.columns[i]?.type ? { type: t.columns[i]!.type } : {}) })) : t.columns;
+  carryComments(ctx, v, view, columns);
   const draft = (): string => {
+    const comments = viewComments(view).map(({ what, comment }) => `\n\n${printCommentOn(what, comment)}`).join('');
     try {
-      return `${printCreateView(view, { opaque: 'inline' })};`;
+      return `${printCreateView(view, { opaque: 'inline' })};${comments}`;
     } catch (e) {
-      return `-- ${(e as Error).message}`;
+      return `-- ${(e as Error).message}${comments}`;
     }
   };
   const manualDep = env.deps.map((d) => manualViews.get(qkey(d))).find((x) => x !== undefined);
@@ -137,9 +141,18 @@ function convertView(
     known.set(qkey(target), { target, kind: 'view', columns: [] });
     return undefined;
   }
-  const columns = declared ? declared.map((name, i) => ({ source: v.columns![i]!, name, ...(t.columns[i]?.type ? { type: t.columns[i]!.type } : {}) })) : t.columns;
   known.set(qkey(target), { target, kind: 'view', columns });
   return { view };
+}
+
+/** The view's description and its columns' (by output column, target names); a column the view does not have is reported. */
+function carryComments(ctx: TranspileContext, v: View, view: View, columns: { source: string; name: string }[]): void {
+  if (v.comment !== undefined) view.comment = v.comment;
+  for (const c of v.columnComments ?? []) {
+    const col = columns.find((x) => x.source.toLowerCase() === c.column.toLowerCase());
+    if (col) (view.columnComments ??= []).push({ column: col.name, comment: c.comment });
+    else ctx.diagnostics.push(diag('PGS1017', `description of column ${c.column} not carried over: view ${qnameText(v.name)} has no such output column`, { object: objectPath('view', v.name), span: c.span ?? v.span }));
+  }
 }
 
 /** Source view options → PostgreSQL view options (check_option, security_invoker); the rest reported as dropped. */

@@ -1,4 +1,4 @@
-import { objectPath } from '../../model/catalog.js';
+import { objectPath, type View } from '../../model/catalog.js';
 import type { Expr } from '../../model/expr.js';
 import type { SourceSpan } from '../../model/source.js';
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
@@ -9,7 +9,7 @@ import {
 } from './cursor.js';
 import { parseDataType } from './data-type.js';
 import { parseExprOrOpaque } from './expr-parser.js';
-import { type Session, qname, report, sameName, schemaFor } from './session.js';
+import { type Session, objectKey, qname, report, sameName, schemaFor } from './session.js';
 import { addType } from './objects.js';
 import { bindObject } from './bindings.js';
 import { dropDefaultByLookup } from './default-drop.js';
@@ -169,12 +169,13 @@ function addTypeFromProc(s: Session, c: Cursor, span: SourceSpan, nameE?: Expr, 
   addType(s, { kind: 'alias', name: { schema: owner ?? s.defaultSchema, name }, base, nullable, span });
 }
 
-/** A description (MS_Description, Description) on SCHEMA / TABLE / TABLE+COLUMN becomes a comment; anything else is reported. */
+/** A description (MS_Description, Description) on SCHEMA / TABLE / VIEW (and their columns, keys, indexes) becomes a comment; anything else is reported. */
 function applyExtendedProperty(s: Session, span: SourceSpan, v: (string | undefined)[]): void {
   const [prop, value, l0typeAsWritten, l0name, l1type, l1name, l2type, l2name] = v;
   // Above a table, USER is SQL Server 2000's name for the schema level (scripts of that era write it); alone it is a user.
   const l0type = l0typeAsWritten && l1type && sameName(l0typeAsWritten, 'USER') ? 'SCHEMA' : l0typeAsWritten;
-  const where = [l0type && `${l0type} ${l0name}`, l1type && `${l1type} ${l1name}`, l2type && `${l2type} ${l2name}`].filter(Boolean).join(', ');
+  // No level 0: a property of the database itself.
+  const where = [l0type && `${l0type} ${l0name}`, l1type && `${l1type} ${l1name}`, l2type && `${l2type} ${l2name}`].filter(Boolean).join(', ') || 'the database';
   if (prop && TOOL_PROPERTIES.has(prop.toLowerCase())) {
     report(s, 'PGS1010', `extended property ${prop} (${where}) is tool metadata; skipped`, { span });
     return;
@@ -183,8 +184,27 @@ function applyExtendedProperty(s: Session, span: SourceSpan, v: (string | undefi
     report(s, 'PGS1012', `extended property ${prop ?? '?'} (${where}) not carried over`, { span });
     return;
   }
-  if (l0type && sameName(l0type, 'SCHEMA') && l0name && !l1type) {
+  if (!l0type) {
+    report(s, 'PGS1012', `${prop} on the database not carried over (the migration does not create the database)`, { span });
+    return;
+  }
+  if (sameName(l0type, 'SCHEMA') && l0name && !l1type) {
     schemaFor(s, l0name).comment = value;
+    return;
+  }
+  if (sameName(l0type, 'SCHEMA') && l1type && sameName(l1type, 'VIEW') && l1name && (!l2type || (sameName(l2type, 'COLUMN') && l2name))) {
+    const vq = qname(s, [l0name ?? s.defaultSchema, l1name]);
+    const view = s.objects.get(objectKey('view', vq)) as View | undefined;
+    if (!view) {
+      report(s, 'PGS1017', `${prop} refers to view ${vq.schema}.${vq.name}, which is not defined in the input`, { span, object: objectPath('view', vq) });
+      return;
+    }
+    if (!l2name) { view.comment = value; return; }
+    // The view's output columns are known once its query is translated: the transpiler checks the name.
+    const comments = (view.columnComments ??= []);
+    const at = comments.findIndex((x) => sameName(x.column, l2name));
+    if (at >= 0) comments.splice(at, 1);
+    comments.push({ column: l2name, comment: value, span });
     return;
   }
   if (l0type && sameName(l0type, 'SCHEMA') && l1type && sameName(l1type, 'TABLE') && l1name) {

@@ -1,4 +1,4 @@
-import type { Check, Column, ForeignKey, Index, Key, KeyPart, Partitioning, QName, Table } from '../../model/catalog.js';
+import type { Check, Column, ForeignKey, Index, Key, KeyPart, Partitioning, QName, Table, View } from '../../model/catalog.js';
 import type { Expr } from '../../model/expr.js';
 import { printExpr, type ExprPrintOptions } from './print-expr.js';
 import { printFailure } from './print-error.js';
@@ -140,4 +140,13 @@ export function printDropConstraint(t: Table, name: string): string {
 
 export function printCommentOn(what: string, comment: string | null): string {
   return `COMMENT ON ${what} IS ${comment === null ? 'NULL' : quoteLiteral(comment)};`;
+}
+
+/** What COMMENT ON names for a view and each of its commented columns, with the comment. */
+export function viewComments(v: View, materialized = false): { what: string; comment: string }[] {
+  const name = quoteQName(v.name);
+  return [
+    ...(v.comment !== undefined ? [{ what: `${materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${name}`, comment: v.comment }] : []),
+    ...(v.columnComments ?? []).map((c) => ({ what: `COLUMN ${name}.${quoteIdent(c.column)}`, comment: c.comment })),
+  ];
 }

@@ -8,7 +8,7 @@ import { isPrintFailure, printFailure } from './print-error.js';
 import { printExpr, type ExprPrintOptions } from './print-expr.js';
 import {
   printAddCheckNotValid, printAddForeignKey, printAddKey, printCommentOn, printCreateIndex, printCreateTable,
-  printDropConstraint, printPartitions,
+  printDropConstraint, printPartitions, viewComments,
 } from './print-table.js';
 import { printType } from './print-type.js';
 import { quoteIdent, quoteLiteral, quoteQName, quoteTableName } from './quote.js';
@@ -161,7 +161,7 @@ export function printMigration(pg: Catalog): { phases: Phase[]; manual: ManualIt
   }
 
   for (const v of orderViews(pg.schemas.flatMap((s) => s.views))) {
-    attempt(p, v.source ?? objectPath('view', v.name), 'view', v.span, () => [{ ...viewPiece(v), needs: needs(viewReads(v)) }]);
+    attempt(p, v.source ?? objectPath('view', v.name), 'view', v.span, () => [{ ...viewPiece(v), needs: needs(viewReads(v)) }, ...viewCommentPieces(v)]);
   }
   for (const r of pg.schemas.flatMap((s) => s.routines)) {
     attempt(p, r.source ?? objectPath(r.kind, r.name), 'routine', r.span, () => [routinePiece(r)]);
@@ -291,9 +291,18 @@ function printSequences(p: Printer, s: Schema): void {
   }
 }
 
+const isMaterialized = (v: View): boolean => /^\s*CREATE\s+(OR\s+REPLACE\s+)?MATERIALIZED\s+VIEW/i.test(v.text);
+
 function viewPiece(v: View): Piece {
-  const materialized = /^\s*CREATE\s+(OR\s+REPLACE\s+)?MATERIALIZED\s+VIEW/i.test(v.text);
+  const materialized = isMaterialized(v);
   return { file: '0070_views', kind: 'view', up: terminate(v.text), down: `DROP ${materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${quoteQName(v.name)};` };
+}
+
+/** The view's comments, after it in 0100_comments; pruned with its CREATE VIEW. */
+function viewCommentPieces(v: View): Piece[] {
+  return viewComments(v, isMaterialized(v)).map(({ what, comment }) => ({
+    file: '0100_comments', kind: 'statement', up: printCommentOn(what, comment), down: printCommentOn(what, null), joins: true,
+  }));
 }
 
 function routinePiece(r: Routine): Piece {
