@@ -26,7 +26,31 @@ export interface ExprProblem {
   severity?: Severity;
   /** The innermost node with a span that the problem is about (set by translateExpr). */
   span?: SourceSpan;
+  /** Problems with the same group are one diagnostic per object (the first, with the count; see reportOncePerGroup). */
+  group?: string;
 }
+
+/** Each group's problems as its first one, its message counting them; ungrouped problems as they are, in order. */
+export function reportOncePerGroup<P extends ExprProblem>(problems: P[], object: string): P[] {
+  const counts = new Map<string, number>();
+  for (const p of problems) if (p.group !== undefined) counts.set(p.group, (counts.get(p.group) ?? 0) + 1);
+  if (!counts.size) return problems;
+  const seen = new Set<string>();
+  const out: P[] = [];
+  for (const p of problems) {
+    if (p.group === undefined) { out.push(p); continue; }
+    if (seen.has(p.group)) continue;
+    seen.add(p.group);
+    const n = counts.get(p.group)!;
+    const at = p.message.indexOf('; suggestion:');
+    const cut = at < 0 ? p.message.length : at;
+    out.push(n === 1 ? p : { ...p, message: `${p.message.slice(0, cut)} (${n} such calls in ${object}, reported once)${p.message.slice(cut)}` });
+  }
+  return out;
+}
+
+/** The xml data type's methods: on a column (or an APPLY ... .nodes() alias column) a call of one is that method. */
+const XML_METHODS = new Set(['value', 'query', 'exist', 'nodes', 'modify']);
 
 /** What an expression can see: the dialect's rules, its table's columns (source names) and their PostgreSQL types. */
 export interface ExprEnv {
@@ -63,6 +87,13 @@ export function translateExpr(e: Expr, env: ExprEnv): ExprResult {
 function translateMethodCall(c: Call, env: ExprEnv, out: ExprProblem[]): Expr | undefined {
   if (c.name.length < 2 || c.window || c.over) return undefined;
   const method = `.${c.name[c.name.length - 1]!}`;
+  if (env.ctx.dialect === 'tsql' && XML_METHODS.has(method.slice(1).toLowerCase()) && isColumnReference(c.name.slice(0, -1), env)) {
+    out.push({
+      code: 'PGS3001', group: 'xml-method',
+      message: `${c.name.join('.')}(): xml data type method ${method.slice(1)}() (XQuery) has no PostgreSQL translation; suggestion: xpath('path', col) or XMLTABLE, which read XPath 1.0 (namespaces as prefixes: there is no default element namespace)`,
+    });
+    return c;
+  }
   if (!env.ctx.functionRules.has(method.toUpperCase())) {
     if (!isColumn(c.name.slice(0, -1), env)) return undefined;
     out.push({ code: 'PGS3001', message: `${c.name.join('.')}(): method ${method.slice(1)} of a column's type (as geography's or xml's) has no PostgreSQL mapping` });
@@ -72,6 +103,11 @@ function translateMethodCall(c: Call, env: ExprEnv, out: ExprProblem[]): Expr | 
   if (receiver.problems.length || !pgTypeOf(receiver.expr, env)) return undefined;
   const args = c.args.map((a) => tx(a, env, out));
   return translateCall({ ...c, name: [method] }, [receiver.expr, ...args], env, out);
+}
+
+/** Whether `parts` name a column in scope, typed or not (an APPLY alias's column has no known type), or a typed column of the table. */
+function isColumnReference(parts: string[], env: ExprEnv): boolean {
+  return env.scope ? !!resolveSource(env.scope, parts) : isColumn(parts, env);
 }
 
 /** Whether `parts` name a column of the expression's input (its type is known): `parts.x` is then a member of that type. */

@@ -5,6 +5,7 @@ import { printCreateView } from '../target/postgres/print-query.js';
 import { printCommentOn, viewComments } from '../target/postgres/print-table.js';
 import { isPrintFailure } from '../target/postgres/print-error.js';
 import type { TranspileContext } from './context.js';
+import { reportOncePerGroup } from './expr.js';
 import { translateQuery, type KnownRelation, type QueryEnv, type QueryProblem } from './query.js';
 
 const qkey = (q: QName): string => `${q.schema}\u0000${q.name}`;
@@ -100,6 +101,7 @@ function convertView(
   };
   const problems: QueryProblem[] = [];
   const t = translateQuery(v.select!, env, problems);
+  problems.splice(0, problems.length, ...reportOncePerGroup(problems, `view ${qnameText(v.name)}`));
   const report = (code: DiagnosticCode, message: string, extra: { span?: QueryProblem['span']; severity?: QueryProblem['severity']; rule?: string } = {}) =>
     ctx.diagnostics.push(diag(code, message, { object, span: extra.span ?? v.span, ...(extra.severity ? { severity: extra.severity } : {}), ...(extra.rule ? { rule: extra.rule } : {}) }));
   const options = viewOptions(ctx, v, problems);
