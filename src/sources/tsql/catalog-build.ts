@@ -1,5 +1,5 @@
 import grammar from '../../../grammars/tsql.json' with { type: 'json' };
-import type { Catalog, QName, Sequence, Table, UserType } from '../../model/catalog.js';
+import type { Catalog, QName, Sequence, Table, UserType, View } from '../../model/catalog.js';
 import { emptySchema, objectPath, schemaOf } from '../../model/catalog.js';
 import type { MssqlCatalogRows, SysExtendedProperty } from './catalog-rows.js';
 import { bit } from './catalog-rows.js';
@@ -147,10 +147,21 @@ function applyExtendedProperties(ctx: BuildContext): void {
       const part = p.class === 1 ? parts.constraints.get(p.major_id) : p.class === 7 ? parts.indexes.get(`${p.major_id}.${p.minor_id}`) : undefined;
       const named = part && namedPart(ctx.tables.get(part.table)?.table, part.name);
       if (named) { named.comment = p.value; continue; }
+      // A view or one of its columns: COMMENT ON VIEW / COLUMN, as from a script.
+      const owner = p.class === 1 ? owners.get(p.major_id) : undefined;
+      const view = owner?.level1 === 'VIEW' ? viewNamed(ctx, owner.schema_id, owner.name) : undefined;
+      const viewColumn = view && p.minor_id !== 0 ? ctx.columnNames.get(p.major_id)?.get(p.minor_id) : undefined;
+      if (view && p.minor_id === 0) { view.comment = p.value; continue; }
+      if (view && viewColumn !== undefined) { (view.columnComments ??= []).push({ column: viewColumn, comment: p.value }); continue; }
     }
     const message = isDescription ? `${p.name} on ${where} not carried over` : `extended property ${p.name} (${where}) not carried over`;
     report(ctx, 'PGS1012', message, { span: liveSpan(`${ctx.source}`) });
   }
+}
+
+function viewNamed(ctx: BuildContext, schemaId: number, name: string): View | undefined {
+  const schema = schemaNameOf(ctx, schemaId);
+  return ctx.catalog.schemas.find((s) => s.name === schema)?.views.find((v) => v.name.name === name);
 }
 
 /** The key, index or constraint of a table by its name (a primary or unique key is also an index). */
