@@ -278,7 +278,8 @@ export function createLexer(file: string, text: string, diagnostics: Diagnostic[
    * holds no delimiter: the end of that line ends them. Returns that line end, or len + 1.
    */
   const clientCommandEnd = (c: number): number => {
-    if (c !== C_BSL && !isWordAt('USE') && !isWordAt('SOURCE')) return len + 1;
+    const lower = c | 32; // only u/s words can be USE or SOURCE: most statements are ruled out without a slice
+    if (c !== C_BSL && !(lower === 117 && isWordAt('USE')) && !(lower === 115 && isWordAt('SOURCE'))) return len + 1;
     const nl = text.indexOf('\n', pos);
     return nl === -1 || text.slice(pos, nl).includes(delim) ? len + 1 : nl;
   };
