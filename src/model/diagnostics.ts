@@ -61,6 +61,7 @@ export const DIAGNOSTIC_CODES = {
   PGS2018: { severity: 'info', title: 'CHECK made redundant by the target type (json_valid on a jsonb column); dropped' },
   PGS2019: { severity: 'warning', title: 'key, index or constraint over a column that went to manual/; moved to manual/ with it' },
   PGS2020: { severity: 'warning', title: 'unique key over a nullable column admits repeated NULLs (PostgreSQL before 15 has no NULLS NOT DISTINCT)' },
+  PGS2021: { severity: 'info', title: 'hash partitioning places rows in other partitions than MySQL' },
   // 3xxx: expressions
   PGS3001: { severity: 'error', title: 'function has no PostgreSQL mapping' },
   PGS3002: { severity: 'error', title: 'expression syntax not understood' },

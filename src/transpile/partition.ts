@@ -44,12 +44,17 @@ export function convertPartitioning(s: TableScope, keys: Key[]): Partitioning | 
       keyColumns = cols as string[];
     }
   }
-  if (p.linear) report(s, 'PGS2009', `LINEAR ${p.method.toUpperCase()} partitioning becomes plain HASH partitioning (rows are distributed differently)`, { span: p.span, severity: 'info' });
   const target = keyColumns.map((c) => s.ctx.names.column(s.src.name, c));
   const missing = keyExprs ? undefined : keys.find((k) => !target.every((c) => k.columns.some((kc) => kc.column === c)));
   if (missing) return drop(`PostgreSQL requires the partition key (${target.join(', ')}) in every primary key and unique constraint, and ${missing.name ?? 'a key'} (${missing.columns.map((c) => c.column).join(', ')}) lacks it`);
   if (p.method === 'list' && target.length > 1) {
     return drop('LIST COLUMNS over several columns');
+  }
+  if (p.method === 'hash' || p.method === 'key') {
+    // The table holds the same rows, but each partition holds others than MySQL's: what addresses a partition by name
+    // (partition maintenance, per-partition loads) must not assume MySQL's placement.
+    const mysqlRule = p.method === 'key' ? "MySQL's own key hash" : p.linear ? "MySQL's linear powers-of-two rule" : `MySQL's MOD(key, ${p.count ?? p.partitions.length})`;
+    report(s, 'PGS2021', `${p.linear ? 'LINEAR ' : ''}${p.method.toUpperCase()} partitioning becomes PostgreSQL hash partitioning: a row goes to the partition PostgreSQL's hash of the key picks, not the one ${mysqlRule} picks, so each partition holds other rows than in MySQL (the table as a whole holds the same)`, { span: p.span });
   }
   const method = p.method === 'key' ? 'hash' : p.method;
   let defs: { name: string; bound: PartitionDef['bound']; values: PartitionDef['values'] }[] = p.partitions;
