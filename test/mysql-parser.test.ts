@@ -311,3 +311,37 @@ describe('MySQL parser: error recovery', () => {
     });
   });
 });
+
+describe('MySQL parser: MariaDB sequence tables (SEQUENCE=1)', () => {
+  const seqTable = (name: string) => `CREATE TABLE \`${name}\` (\`next_not_cached_value\` bigint(21) NOT NULL, \`minimum_value\` bigint(21) NOT NULL,
+    \`maximum_value\` bigint(21) NOT NULL, \`start_value\` bigint(21) NOT NULL, \`increment\` bigint(21) NOT NULL,
+    \`cache_size\` bigint(21) unsigned NOT NULL, \`cycle_option\` tinyint(1) unsigned NOT NULL, \`cycle_count\` bigint(21) NOT NULL) ENGINE=InnoDB SEQUENCE=1;`;
+  const sequence = (cat: Catalog, name: string) => strip(cat.schemas.flatMap((s) => s.sequences).find((q) => q.name.name === name));
+
+  it('becomes a sequence whose state is the INSERT row, which is not data', () => {
+    const cat = parse(`${seqTable('s1')}\nINSERT INTO \`s1\` VALUES (1001,1,9223372036854775806,1,1,1000,0,0);`);
+    expect(cat.schemas.flatMap((s) => s.tables)).toEqual([]);
+    expect(cat.schemas.flatMap((s) => s.data)).toEqual([]);
+    expect(sequence(cat, 's1')).toEqual({ name: { schema: '', name: 's1' }, start: 1001n, min: 1n, max: 9223372036854775806n, increment: 1n, cache: 1000n });
+    expect(cat.diagnostics.filter((d) => d.code === 'PGS1023').map((d) => d.severity)).toEqual(['info']);
+  });
+
+  it('an INSERT into a CREATE SEQUENCE sequence sets its state; SETVAL after the row moves its start', () => {
+    const cat = parse(`CREATE SEQUENCE q; INSERT INTO q VALUES (50,10,100,10,2,0,1,0);\n${seqTable('s2')}\nINSERT INTO s2 VALUES (7,1,100,1,1,5,0,0);\nDO SETVAL(s2, 40, 1);`);
+    expect(sequence(cat, 'q')).toMatchObject({ start: 50n, min: 10n, max: 100n, increment: 2n, cache: 1n, cycle: true });
+    expect(sequence(cat, 's2')).toMatchObject({ start: 41n, cache: 5n });
+    expect(cat.schemas.flatMap((s) => s.data)).toEqual([]);
+  });
+
+  it('without a row, or with a row that is not a state, keeps MariaDB defaults and warns; never throws', () => {
+    const cat = parse(`${seqTable('s3')}\n${seqTable('s4')}\nINSERT INTO s4 VALUES (1,2);\nINSERT INTO s4 VALUES (1,NULL,3,4,5,6,7,8);\nINSERT INTO s4 VALUES (5,10,1,1,1,0,0,0);\nINSERT INTO s4 (a) VALUES (1);`);
+    for (const n of ['s3', 's4']) expect(sequence(cat, n)).toMatchObject({ start: 1n, min: 1n, increment: 1n, cache: 1000n });
+    expect(cat.diagnostics.filter((d) => d.code === 'PGS1023').map((d) => d.severity)).toEqual(['warning', 'warning', 'warning', 'warning', 'warning', 'warning']);
+  });
+
+  it('DROP TABLE drops it, as in MariaDB', () => {
+    const cat = parse(`${seqTable('s5')}\nDROP TABLE IF EXISTS s5;\n${seqTable('s5')}`);
+    expect(cat.schemas.flatMap((s) => s.sequences).length).toBe(1);
+    expect(codes(cat)).not.toContain('PGS1016');
+  });
+});

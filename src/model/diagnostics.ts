@@ -40,6 +40,7 @@ export const DIAGNOSTIC_CODES = {
   PGS1020: { severity: 'info', title: 'bytes that are not UTF-8: read as Windows-1252 in text, kept byte for byte in binary column data' },
   PGS1021: { severity: 'info', title: 'CREATE RULE / CREATE DEFAULT: carried over where sp_bindrule / sp_bindefault binds it (as a CHECK / DEFAULT)' },
   PGS1022: { severity: 'info', title: 'synonym for a table or view becomes a view over it' },
+  PGS1023: { severity: 'info', title: 'MariaDB sequence written as a table (SEQUENCE=1) becomes a sequence; the row inserted into it is its state, not data' },
   // 2xxx: types, columns, keys
   PGS2001: { severity: 'error', title: 'no type rule matches this type' },
   PGS2002: { severity: 'warning', title: 'type mapped with a change of range or precision' },

@@ -5,6 +5,7 @@ import { diag } from '../../model/diagnostics.js';
 import { acceptOp, acceptWords, atEnd, expectOp, fail, peek, peekOp, peekWord, spanOf, type Cursor } from './cursor.js';
 import { qualifiedName, report, type Session } from './session.js';
 import { applyPart, parsePartitioning, parseTableOptions, parseTablePart } from './table-parts.js';
+import { sequenceFromTable } from './sequence-table.js';
 
 /** A table as the parser makes it: a class, so the fields added as it is read stay in the object (see ColumnNode). */
 class TableNode implements Table {
@@ -85,6 +86,7 @@ export function parseCreateTable(c: Cursor, s: Session, temporary: boolean): voi
     fail(c, 'unexpected text after the table definition');
   }
   if (!table.columns.length) fail(c, 'a table needs at least one column');
+  if (sequenceFromTable(c, s, table, ifNotExists)) return;
   reportEngine(c, s, table, object);
   addTable(c, s, table, ifNotExists);
 }

@@ -28,9 +28,14 @@ export function parseDrop(c: Cursor, s: Session): void {
         // Table names are case-sensitive on MySQL's default (Linux) servers: a dump's DROP TABLE IF EXISTS users
         // before CREATE TABLE users must not remove the Users defined above it.
         const i = list ? indexOfExactName(list, q.name) : -1;
+        // MariaDB's DROP TABLE drops a sequence too (a dump of SEQUENCE=1 tables drops them so)
+        const seq = i < 0 && kind === 'table' && schema ? indexOfExactName(schema.sequences, q.name) : -1;
         if (list && i >= 0) {
           list.splice(i, 1);
           removed(c, s, objectPath(kind, q));
+        } else if (seq >= 0) {
+          schema!.sequences.splice(seq, 1);
+          removed(c, s, objectPath('sequence', q));
         } else notDefined(c, s, objectPath(kind, q));
       }
       return;

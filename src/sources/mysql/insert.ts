@@ -4,6 +4,7 @@ import { addInsertData } from '../data-runs.js';
 import { acceptOp, acceptWord, atEnd, identifier, isIdentifierToken, matchingParen, peek, peekOp, peekWord, spanOf, type Cursor } from './cursor.js';
 import { qualifiedName, report, type Session } from './session.js';
 import { parseNameList } from './table-parts.js';
+import { applySequenceRow, insertTargetSequence } from './sequence-table.js';
 
 /**
  * INSERT [LOW_PRIORITY|DELAYED|HIGH_PRIORITY] [IGNORE] [INTO] tbl [PARTITION (..)] ([(cols)] VALUES (..), (..) ... | SET c = v, ...)
@@ -41,6 +42,9 @@ export function parseInsert(c: Cursor, s: Session): void {
     return;
   }
   c.i = c.limit;
+  // MariaDB's INSERT into a sequence (a dump's SEQUENCE=1 table) sets its state: not data
+  const seq = insertTargetSequence(s, table);
+  if (seq) return applySequenceRow(c, s, seq, columns);
   // Offsets only: the data phase reads the statement again when it writes the rows (a trailing ON DUPLICATE KEY is ignored there).
   const span = spanOf(c, 0, c.toks.length - 1);
   const chunk = { source: c.source ?? fixedText(c.text), start: c.toks[0]!.start, end: c.end.start, statements: 1, ...(columns ? { columns } : {}), span };

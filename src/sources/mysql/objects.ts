@@ -10,6 +10,7 @@ import { offsetSpan } from './lexer.js';
 import { parseQueryRange } from './query-parser.js';
 import { qualifiedName, report, type Session } from './session.js';
 import { parseNameList, parseTableOptions } from './table-parts.js';
+import { sequenceStateSet } from './sequence-table.js';
 
 const sameName = (a: QName, b: QName): boolean => a.name.toLowerCase() === b.name.toLowerCase();
 
@@ -134,6 +135,7 @@ export function parseSequenceSetval(c: Cursor, s: Session): boolean {
   const seq = s.catalog.schemas.find((x) => x.name === name.schema)?.sequences.find((q) => q.name.name.toLowerCase() === name.name.toLowerCase());
   if (!seq || value === undefined) { c.i = at; return false; }
   seq.start = used ? value + (seq.increment ?? 1n) : value;
+  sequenceStateSet(s, seq, spanOf(c, 0, 0).line);
   c.i = c.limit;
   return true;
 }

@@ -12,6 +12,7 @@ import { parseDrop } from './drop.js';
 import { parseInsert } from './insert.js';
 import { parseCreateRoutine, parseCreateSequence, parseCreateTrigger, parseCreateView, parseSequenceSetval } from './objects.js';
 import { report, type Session } from './session.js';
+import { finishSequenceTables } from './sequence-table.js';
 import { scriptSegments, type ScriptSegment, type SegmentedFile } from '../segments.js';
 
 export interface MysqlParseOptions {
@@ -33,6 +34,7 @@ function parseScripts(scripts: { file: string; text: string; segmented?: Segment
   for (const script of scripts) {
     for (const seg of scriptSegments(script, 'mysql')) readingText(seg.text, () => parseScript(session, script.file, seg));
   }
+  finishSequenceTables(session);
   for (const n of session.skipped.values()) {
     if (n.count > 1) n.diag.message = `${n.message} (${n.count} statements: the first here, the last at line ${n.lastLine})`;
   }

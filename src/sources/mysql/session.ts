@@ -1,6 +1,7 @@
 import type { LastRun } from '../data-runs.js';
+import type { SequenceTable } from './sequence-table.js';
 import { flatten } from '../../collections.js';
-import type { Catalog, DataSet, QName } from '../../model/catalog.js';
+import type { Catalog, DataSet, QName, Sequence } from '../../model/catalog.js';
 import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from '../../model/diagnostics.js';
 import { acceptOp, identifier, peek, peekOp, spanOf, type Cursor } from './cursor.js';
 
@@ -17,6 +18,8 @@ export interface Session {
   skipped: Map<string, SkippedNote>;
   /** sql_mode ANSI_QUOTES (or ANSI) is in force: "x" is an identifier, not a string. */
   ansiQuotes?: boolean;
+  /** Sequences made from MariaDB SEQUENCE=1 tables, and whether a row gave their state (see sequence-table.ts). */
+  sequenceTables?: Map<Sequence, SequenceTable>;
 }
 
 export interface SkippedNote {
