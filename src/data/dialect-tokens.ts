@@ -105,7 +105,8 @@ function rowTokens(walk: Walk, t: WalkToken, form: RowsForm): { toks: LiteralTok
 }
 
 function tsqlWalk(text: string, start: number, end: number): Walk {
-  const lx = createTsqlLexer(text.slice(start, end), '<data>');
+  const slice = text.slice(start, end);
+  const lx = createTsqlLexer(slice, '<data>');
   const cur: WalkToken = { lit: END, start: 0, end: 0, stop: false, eof: false };
   return {
     current: () => cur,
@@ -113,7 +114,7 @@ function tsqlWalk(text: string, start: number, end: number): Walk {
       const t = nextToken(lx);
       cur.eof = t.kind === 'eof' || t.kind === 'go';
       cur.stop = cur.eof || (t.kind === 'op' && t.value === ';');
-      cur.lit = tsqlLiteral(t);
+      cur.lit = tsqlLiteral(t, slice);
       cur.start = t.start;
       cur.end = t.end;
       return cur;
@@ -139,8 +140,11 @@ function mysqlWalk(text: string, start: number, end: number): Walk {
   };
 }
 
-/** N'…' decoded, 0x… binary, $money as a number. */
-function tsqlLiteral(t: TsqlToken): LiteralToken {
+/**
+ * N'…' decoded, 0x… binary, $money as a number. Any other token (a @variable, @@function, [name]) is kept as written,
+ * so a row error names it as the script does (the lexer's value drops the @ and the brackets).
+ */
+function tsqlLiteral(t: TsqlToken, text: string): LiteralToken {
   switch (t.kind) {
     case 'string': return { k: 'str', v: t.value };
     case 'number': case 'money': return { k: 'num', v: t.value };
@@ -148,14 +152,14 @@ function tsqlLiteral(t: TsqlToken): LiteralToken {
     case 'word': return t.upper === 'NULL' ? { k: 'null', v: '' } : { k: 'word', v: t.upper };
     case 'op': return { k: 'op', v: t.value };
     case 'eof': case 'go': return END;
-    default: return { k: 'other', v: t.value };
+    default: return { k: 'other', v: text.slice(t.start, t.end) };
   }
 }
 
-/** Escapes decoded, X'…'/0x… binary, b'…' bits, TRUE/FALSE as 1/0. */
+/** Escapes decoded, X'…'/0x… binary, b'…' bits, TRUE/FALSE as 1/0; other tokens (@var, @@var, `name`) as written. */
 function mysqlLiteral(t: MysqlToken, text: string): LiteralToken {
   switch (t.kind) {
-    case 'qid': return text[t.start] === '"' ? { k: 'str', v: t.value } : { k: 'other', v: t.value };
+    case 'qid': return text[t.start] === '"' ? { k: 'str', v: t.value } : { k: 'other', v: text.slice(t.start, t.end) };
     case 'str': return t.charset?.toLowerCase() === 'binary' ? { k: 'bin', v: scriptBytes(t.value).toString('hex') } : { k: 'str', v: t.value };
     case 'num': return { k: 'num', v: t.value };
     case 'hex': return { k: 'bin', v: t.value };
@@ -166,6 +170,6 @@ function mysqlLiteral(t: MysqlToken, text: string): LiteralToken {
       return { k: 'word', v: t.value };
     case 'op': return { k: 'op', v: t.value };
     case 'eof': case 'delim': return END;
-    default: return { k: 'other', v: t.value };
+    default: return { k: 'other', v: text.slice(t.start, t.end) };
   }
 }
