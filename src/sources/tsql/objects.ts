@@ -10,6 +10,7 @@ import { parseDataType } from './data-type.js';
 import { type ObjectFamily, type Session, objectKey, putObject, qname, removeObjectFrom, report, sameName, sameQName, schemaFor } from './session.js';
 import { lookupTable, newTable, parseIndexTail, parseTableElement, skipRest } from './table.js';
 import { parseQueryAt, queryDiagnostic } from './query-parser.js';
+import { statementName } from './statement-name.js';
 
 /** The last token of the batch (before GO/EOF); bodies of views, routines and triggers run to it. */
 function toBatchEnd(c: Cursor): Token {
@@ -368,13 +369,14 @@ export function parseDrop(s: Session, c: Cursor, start: Token): void {
   }
   if (u === 'USER' || u === 'ROLE' || u === 'LOGIN') {
     skipRest(c);
-    report(s, 'PGS1018', `DROP ${kindTok.value} skipped`, { span: spanOf(c, start, prev(c)) });
+    report(s, 'PGS1018', `DROP ${kindTok.upper} skipped`, { span: spanOf(c, start, prev(c)) });
     return;
   }
   const kind = DROP_KINDS[u];
   if (!kind) {
+    const what = statementName(c, 'DROP', -1);
     skipRest(c);
-    report(s, 'PGS1013', `DROP ${kindTok.value} skipped`, { span: spanOf(c, start, prev(c)) });
+    report(s, 'PGS1013', `${what} skipped`, { span: spanOf(c, start, prev(c)) });
     return;
   }
   acceptWords(c, 'IF', 'EXISTS');

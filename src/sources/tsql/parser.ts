@@ -14,6 +14,7 @@ import { parseInsert } from './insert.js';
 import { alterFulltextColumns, parseCreateIndex, parseCreateSchema, parseCreateType, parseDrop, parseRoutine, parseSequence, parseTrigger, parseView } from './objects.js';
 import { parseCreatePartition } from './partition.js';
 import { type Session, qname, report } from './session.js';
+import { statementName } from './statement-name.js';
 import { parseCreateSynonym, resolveSynonyms } from './synonym.js';
 import { sqlcmdState, substituteSqlcmdVars } from './sqlcmd.js';
 import { fixedText, type TextSource } from '../../model/source.js';
@@ -298,7 +299,7 @@ function parseCreate(s: Session, c: Cursor, start: Token): void {
       if (isWord(peek(c, 1), 'INDEX')) return parseCreateIndex(s, c, start);
       // Full-text indexes become GIN indexes; the catalog that held them has no PostgreSQL counterpart.
       if (isWord(peek(c, 1), 'CATALOG')) return skipWith(s, c, start, 'PGS1011', 'CREATE FULLTEXT CATALOG (full-text indexes become GIN indexes without one)');
-      return skipWith(s, c, start, 'PGS1012', `CREATE FULLTEXT ${peek(c, 1).value.toUpperCase()}`);
+      return skipWith(s, c, start, 'PGS1012', statementName(c, 'CREATE'));
     case 'SCHEMA': {
       const name = parseCreateSchema(s, c, start);
       // Schema elements (CREATE TABLE/VIEW, GRANT ...) that follow without ';' belong to the statement
@@ -324,9 +325,9 @@ function parseCreate(s: Session, c: Cursor, start: Token): void {
       if (isWord(peek(c, 1), 'POLICY')) return skipWith(s, c, start, 'PGS1012', 'CREATE SECURITY POLICY (row-level security: PostgreSQL has CREATE POLICY with ALTER TABLE ... ENABLE ROW LEVEL SECURITY; its predicate function is converted by hand)');
       break;
     default:
-      if (GRANT_OBJECTS.has(t.upper)) return skipWith(s, c, start, 'PGS1018', `CREATE ${t.upper}`);
+      if (GRANT_OBJECTS.has(t.upper)) return skipWith(s, c, start, 'PGS1018', statementName(c, 'CREATE'));
   }
-  skipWith(s, c, start, 'PGS1012', `CREATE ${t.value.toUpperCase()}`);
+  skipWith(s, c, start, 'PGS1012', statementName(c, 'CREATE'));
 }
 
 const FULLTEXT_MAINTENANCE = new Set(['ENABLE', 'DISABLE', 'START', 'STOP', 'PAUSE', 'RESUME', 'SET']);
@@ -339,7 +340,7 @@ function parseAlter(s: Session, c: Cursor, start: Token): void {
     case 'VIEW': return parseView(s, c, start, true);
     case 'PROC': case 'PROCEDURE': case 'FUNCTION': return parseRoutine(s, c, start, true);
     case 'TRIGGER': return parseTrigger(s, c, start, true);
-    case 'DATABASE': return skipWith(s, c, start, 'PGS1010', 'ALTER DATABASE', DATABASE_WORDS);
+    case 'DATABASE': return skipWith(s, c, start, 'PGS1010', statementName(c, 'ALTER'), DATABASE_WORDS);
     case 'INDEX': {
       c.i++;
       skipRest(c);
@@ -365,8 +366,8 @@ function parseAlter(s: Session, c: Cursor, start: Token): void {
       break;
     case 'AUTHORIZATION': return skipWith(s, c, start, 'PGS1018', 'ALTER AUTHORIZATION');
     default:
-      if (GRANT_OBJECTS.has(t.upper)) return skipWith(s, c, start, 'PGS1018', `ALTER ${t.upper}`);
+      if (GRANT_OBJECTS.has(t.upper)) return skipWith(s, c, start, 'PGS1018', statementName(c, 'ALTER'));
   }
-  skipWith(s, c, start, 'PGS1012', `ALTER ${t.value.toUpperCase()}`);
+  skipWith(s, c, start, 'PGS1012', statementName(c, 'ALTER'));
 }
 
